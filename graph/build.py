@@ -1,0 +1,53 @@
+"""``kg build``: the whole corpus (ontology, registry, curated facts, documents) into a store.
+
+Everything is read and checked before the store is touched, and the store is replaced in one
+transaction, so a bad file leaves the previous graph exactly as it was. Building twice gives the
+same graph (all IRIs are deterministic).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .corpus import corpus_graphs, load_corpus, ontology_triples
+from .namespaces import Instances
+from .resources import default_data_dir
+from .store import Store
+
+__all__ = ["BuildReport", "build"]
+
+
+@dataclass
+class BuildReport:
+    documents: int
+    entities: int
+    assertions: int
+    graphs: int
+    triples: int
+
+
+def build(
+    store: Store,
+    data_dir: Path | None = None,
+    *,
+    ontology_folder: Path | None = None,
+    progress: Callable[[str], None] = lambda message: None,
+) -> BuildReport:
+    """Replace the store's content with the corpus in ``data_dir`` (default: the bundled one)."""
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    progress(f"reading {data_dir}")
+    corpus = load_corpus(data_dir)
+    inst = Instances()
+    graphs = corpus_graphs(corpus, inst, ontology_triples(ontology_folder))
+    triples = sum(len(t) for t in graphs.values())
+    progress(f"loading {triples:,} triples in {len(graphs)} named graphs into the {store.describe()}")
+    store.replace_graphs(graphs, clear=True)
+    return BuildReport(
+        documents=len(corpus.documents),
+        entities=len(corpus.registry),
+        assertions=len(corpus.assertions),
+        graphs=len(graphs),
+        triples=triples,
+    )

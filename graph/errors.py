@@ -1,0 +1,44 @@
+"""One exception tree for the library; the CLI turns each into a one-line message and an exit code.
+
+>>> try:
+...     raise InputError("bad date 2024-13-01", source="data/curated/x.yaml", line=4)
+... except KGError as err:
+...     print(err)
+data/curated/x.yaml:4: bad date 2024-13-01
+"""
+
+from __future__ import annotations
+
+__all__ = ["KGError", "InputError", "QueryError", "StoreError", "ValidationError"]
+
+
+class KGError(Exception):
+    """Base of every error the library raises on purpose (a user-facing, one-line message)."""
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+        self.message = message
+        self.source = source
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ""
+        if self.source:
+            where = f"{self.source}:{self.line}: " if self.line else f"{self.source}: "
+        return where + self.message
+
+
+class InputError(KGError):
+    """Bad input: a missing, empty, non-UTF-8 or malformed file, an unknown term, a bad date."""
+
+
+class QueryError(KGError):
+    """A SPARQL query that cannot run: syntax error, unknown named query, missing parameter."""
+
+
+class StoreError(KGError):
+    """The store cannot be opened, read or written (locked, unreachable, corrupt)."""
+
+
+class ValidationError(KGError):
+    """SHACL validation could not run (not: the data does not conform; that is a result)."""

@@ -1,0 +1,231 @@
+"""Named SPARQL queries (``graph/queries/*.rq``) and safe parameter binding.
+
+A named query is a ``.rq`` file whose comment header gives its title, description and parameters::
+
+    # title: An actor's relations with evidence
+    # description: Every fact where the actor is subject or object.
+    # param: actor entity  The actor: an id, label or alias (north-korea, DPRK)
+    # param: certainty? certainty  Only facts with this certainty
+
+A ``?`` after the name makes a parameter optional. Values are checked and turned into RDF terms
+by their type (``entity``, ``relation``, ``certainty``, ``date``, ``string``, ``integer``,
+``iri``), then bound with a ``VALUES`` block written from the terms' N-Triples form, placed at
+the start of the query's WHERE group. User text is never pasted into the query: a hostile value
+is at worst a literal that matches nothing.
+
+>>> bind_values("SELECT ?x WHERE { ?x ?p ?o }", {"o": Literal('a" } DROP ALL {')})
+'SELECT ?x WHERE { VALUES ?o { "a\\\\" } DROP ALL {" } ?x ?p ?o }'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+
+from .errors import InputError, QueryError
+from .model import CERTAINTIES, PartialDate
+from .namespaces import CERTAINTY_IRIS, ONT, PREFIXES, RDFS, RELATIONS, SKOS, Instances
+from .rdf import date_literal
+from .registry import Registry, normalise_name
+from .resources import queries_dir
+from .store import QueryResult, Store
+
+__all__ = [
+    "NamedQuery",
+    "Param",
+    "named_queries",
+    "load_named_query",
+    "bind_values",
+    "run_query",
+    "run_named",
+    "store_registry",
+    "PARAM_TYPES",
+]
+
+PARAM_TYPES = ("entity", "relation", "certainty", "date", "string", "integer", "iri")
+_PARAM_RE = re.compile(r"^(\w+)(\?)?\s+(\w+)\s*(.*)$")
+
+
+@dataclass
+class Param:
+    name: str
+    type: str
+    optional: bool = False
+    description: str = ""
+
+
+@dataclass
+class NamedQuery:
+    name: str
+    path: Path
+    title: str
+    description: str
+    params: list[Param] = field(default_factory=list)
+    text: str = ""
+
+
+def load_named_query(path: Path) -> NamedQuery:
+    """Read a ``.rq`` file and its comment header."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    title, description, params = path.stem, "", []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        key, _, value = line.lstrip("# ").partition(":")
+        value = value.strip()
+        if key == "title":
+            title = value
+        elif key == "description":
+            description = (description + " " + value).strip()
+        elif key == "param":
+            match = _PARAM_RE.match(value)
+            if not match or match.group(3) not in PARAM_TYPES:
+                raise QueryError(f"bad parameter line in {path.name}: {line!r}")
+            params.append(Param(match.group(1), match.group(3), bool(match.group(2)), match.group(4)))
+    return NamedQuery(path.stem, path, title, description, params, text)
+
+
+def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
+    """Every named query of the library, by name (the file name without ``.rq``)."""
+    folder = Path(folder) if folder else queries_dir()
+    return {p.stem: load_named_query(p) for p in sorted(folder.glob("*.rq"))}
+
+
+def _where_brace(sparql: str) -> int:
+    """Offset just after the ``{`` that opens the top-level WHERE group (comments, strings and
+    IRIs skipped); for queries without the WHERE keyword, the first ``{``."""
+    i, n = 0, len(sparql)
+    saw_where = False
+    construct_template = bool(re.match(r"(?is)\s*(?:(?:prefix|base)[^\n]*\n\s*|#[^\n]*\n\s*)*construct\s*\{", sparql))
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            i = sparql.find("\n", i)
+            i = n if i < 0 else i
+        elif c == "<" and re.match(r"<[^<>\"{}|^`\\\s]*>", sparql[i:]):
+            i = sparql.index(">", i)
+        elif c in "\"'":
+            quote = sparql[i : i + 3] if sparql[i : i + 3] in ('"""', "'''") else c
+            j = i + len(quote)
+            while j < n and not sparql.startswith(quote, j):
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + len(quote) - 1
+        elif sparql[i : i + 5].upper() == "WHERE" and not (sparql[i - 1 : i].isalnum()):
+            saw_where = True
+            i += 4
+        elif c == "{":
+            if saw_where or not construct_template:
+                return i + 1
+            construct_template = False  # skip the CONSTRUCT template, bind in its WHERE
+            depth = 1
+            while depth and i + 1 < n:
+                i += 1
+                depth += {"{": 1, "}": -1}.get(sparql[i], 0)
+        i += 1
+    raise QueryError("cannot bind parameters: the query has no WHERE group")
+
+
+def bind_values(sparql: str, bindings: dict[str, object]) -> str:
+    """Bind variables by inserting ``VALUES ?v { term }`` blocks at the start of the WHERE group.
+
+    Each value must be an rdflib term; its N-Triples form (``term.n3()``) is escaped by rdflib, and
+    IRIs are checked for characters that could end the term.
+    """
+    if not bindings:
+        return sparql
+    blocks = []
+    for name, term in bindings.items():
+        if not re.fullmatch(r"\w+", name):
+            raise QueryError(f"bad parameter name {name!r}")
+        if isinstance(term, URIRef) and re.search(r"[<>\"{}|^`\\\s]", str(term)):
+            raise InputError(f"bad IRI {str(term)!r}")
+        if not isinstance(term, (URIRef, Literal)):
+            raise QueryError(f"parameter {name!r} must be an IRI or a literal")
+        blocks.append(f"VALUES ?{name} {{ {term.n3()} }}")
+    at = _where_brace(sparql)
+    return sparql[:at] + " " + " ".join(blocks) + sparql[at:]
+
+
+def store_registry(store: Store) -> Registry:
+    """The entities in a store (from their labels), for resolving names given by users."""
+    from .model import Entity
+
+    inst = Instances()
+    result = store.query(
+        "SELECT ?e ?label ?alt WHERE { ?e <%s> ?label . OPTIONAL { ?e <%s>|<%s> ?alt } }"
+        % (RDFS.label, SKOS.altLabel, SKOS.hiddenLabel)
+    )
+    names: dict[str, tuple[str, set]] = {}
+    for e, label, alt in result.rows:
+        entity_id = inst.entity_id(str(e))
+        if entity_id is None:
+            continue
+        entry = names.setdefault(entity_id, (str(label), set()))
+        if alt is not None:
+            entry[1].add(str(alt))
+    return Registry(Entity(i, "Actor", label, tuple(sorted(alts))) for i, (label, alts) in names.items())
+
+
+def _convert(param: Param, value: str, store: Store, cache: dict) -> object:
+    if param.type == "entity":
+        if "registry" not in cache:
+            cache["registry"] = store_registry(store)
+        try:
+            return Instances().entity(cache["registry"].resolve(value).id)
+        except InputError as err:
+            raise InputError(f"--param {param.name}: {err.message}") from None
+    if param.type == "relation":
+        if value not in RELATIONS:
+            close = [r for r in RELATIONS if normalise_name(r) == normalise_name(value)]
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise InputError(f"--param {param.name}: unknown relation {value!r}{hint}")
+        return ONT[value]
+    if param.type == "certainty":
+        if value not in CERTAINTIES:
+            raise InputError(f"--param {param.name}: unknown certainty {value!r} (one of {', '.join(CERTAINTIES)})")
+        return CERTAINTY_IRIS[value]
+    if param.type == "date":
+        try:
+            return date_literal(PartialDate.parse(value))
+        except ValueError as err:
+            raise InputError(f"--param {param.name}: {err}") from None
+    if param.type == "integer":
+        if not re.fullmatch(r"-?\d+", value):
+            raise InputError(f"--param {param.name}: {value!r} is not an integer")
+        return Literal(int(value))
+    if param.type == "iri":
+        return URIRef(value)
+    return Literal(value)
+
+
+def run_query(store: Store, sparql: str, bindings: dict[str, object] | None = None) -> QueryResult:
+    """Run ad-hoc SPARQL with the usual prefixes available, binding ``bindings`` safely."""
+    declared = {m.lower() for m in re.findall(r"(?im)^\s*prefix\s+(\w*):", sparql)}
+    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p.lower() not in declared)
+    return store.query(prologue + bind_values(sparql, bindings or {}))
+
+
+def run_named(store: Store, name: str, params: dict[str, str] | None = None, folder: Path | None = None) -> QueryResult:
+    """Run a named query with parameters given as text (checked and converted by their type)."""
+    library = named_queries(folder)
+    if name not in library:
+        raise QueryError(f"unknown named query {name!r} (see `kg query --list`)")
+    query = library[name]
+    params = dict(params or {})
+    declared = {p.name: p for p in query.params}
+    unknown = set(params) - set(declared)
+    if unknown:
+        known = ", ".join(declared) or "none"
+        raise QueryError(f"unknown parameter {sorted(unknown)[0]!r} for query {name!r} (parameters: {known})")
+    cache: dict = {}
+    bindings = {}
+    for param in query.params:
+        if param.name in params:
+            bindings[param.name] = _convert(param, params[param.name], store, cache)
+        elif not param.optional:
+            raise QueryError(f"query {name!r} needs --param {param.name}=... ({param.description})")
+    return run_query(store, query.text, bindings)

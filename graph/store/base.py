@@ -1,0 +1,93 @@
+"""The interface every store implements, and the result type of its queries."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import BinaryIO, Iterable, Mapping
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import XSD
+
+__all__ = ["Store", "QueryResult", "Triple", "plain", "to_rdflib_dataset"]
+
+Triple = tuple
+
+
+def plain(term):
+    """Normalise a result term so all backends agree: ``"x"^^xsd:string`` becomes ``"x"``."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+@dataclass
+class QueryResult:
+    """What a query returns: SELECT rows, an ASK boolean, or CONSTRUCT/DESCRIBE triples."""
+
+    kind: str  # "select", "ask" or "graph"
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple] = field(default_factory=list)
+
+    def dicts(self) -> list[dict]:
+        """Rows as dicts keyed by variable name (unbound variables are left out)."""
+        return [{v: t for v, t in zip(self.vars, row) if t is not None} for row in self.rows]
+
+
+class Store(ABC):
+    """A quad store with atomic graph replacement and SPARQL over the union of its graphs."""
+
+    name: str = "store"
+
+    @abstractmethod
+    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]], *, clear: bool = False) -> None:
+        """Atomically replace the content of each named graph given (``clear``: drop all others)."""
+
+    @abstractmethod
+    def remove_graphs(self, names: Iterable[URIRef]) -> None:
+        """Atomically drop named graphs."""
+
+    @abstractmethod
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query; the default graph is the union of all named graphs.
+
+        Raises QueryError for a malformed query. Parameters are bound by :mod:`graph.query`.
+        """
+
+    @abstractmethod
+    def graph_names(self) -> list[URIRef]:
+        """The named graphs in the store."""
+
+    @abstractmethod
+    def dump(self, out: BinaryIO) -> None:
+        """Write every quad as N-Quads (the lossless form every other export starts from)."""
+
+    def is_empty(self) -> bool:
+        return not self.graph_names()
+
+    def describe(self) -> str:
+        """A short description for messages: backend and location."""
+        return self.name
+
+    def close(self) -> None:
+        """Release files and connections."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def to_rdflib_dataset(store: Store) -> Dataset:
+    """A copy of the store as an rdflib Dataset (for pySHACL, rdflib serialisers, notebooks)."""
+    import io
+
+    buffer = io.BytesIO()
+    store.dump(buffer)
+    dataset = Dataset()
+    if buffer.getvalue().strip():
+        dataset.parse(data=buffer.getvalue(), format="nquads")
+    return dataset

@@ -1,0 +1,98 @@
+"""rdflib's in-memory Dataset as a store: for tests and small jobs.
+
+With a home folder, the dataset is kept in ``<home>/memory.nq`` between commands; each write
+builds the new dataset and its file beside the old ones and swaps them in only on success.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import BinaryIO, Iterable, Mapping
+
+from rdflib import Dataset, URIRef
+from rdflib.plugins.sparql.parser import parseQuery
+
+from ..errors import QueryError, StoreError
+from .base import QueryResult, Store, Triple, plain
+
+__all__ = ["MemoryStore"]
+
+
+class MemoryStore(Store):
+    """An rdflib ``Dataset`` whose default graph is the union of its named graphs."""
+
+    name = "memory"
+
+    def __init__(self, home: Path | None = None, **_options):
+        self.path = Path(home) / "memory.nq" if home is not None else None
+        self.dataset = self._new_dataset()
+        if self.path is not None and self.path.exists():
+            try:
+                self.dataset.parse(self.path, format="nquads")
+            except Exception as err:  # rdflib parser errors have no common base class
+                raise StoreError(f"cannot read {self.path}: {err}") from None
+
+    def describe(self) -> str:
+        return f"memory store ({self.path})" if self.path else "memory store (not saved)"
+
+    @staticmethod
+    def _new_dataset() -> Dataset:
+        return Dataset(default_union=True)
+
+    def query(self, sparql: str) -> QueryResult:
+        try:
+            parseQuery(sparql)
+        except Exception as err:  # pyparsing's ParseException and friends
+            raise QueryError(f"SPARQL syntax error: {err}") from None
+        try:
+            result = self.dataset.query(sparql)
+        except Exception as err:
+            raise QueryError(f"query failed: {err}") from None
+        if result.type == "ASK":
+            return QueryResult("ask", boolean=bool(result.askAnswer))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return QueryResult("graph", triples=[tuple(plain(t) for t in triple) for triple in result])
+        variables = [str(v) for v in result.vars]
+        return QueryResult("select", vars=variables, rows=[tuple(plain(t) for t in row) for row in result])
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(
+            URIRef(g.identifier)
+            for g in self.dataset.graphs()
+            if isinstance(g.identifier, URIRef) and str(g.identifier) != "urn:x-rdflib:default" and len(g)
+        )
+
+    def dump(self, out: BinaryIO) -> None:
+        out.write(self.dataset.serialize(format="nquads", encoding="utf-8"))
+
+    def _commit(self, dataset: Dataset) -> None:
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(self.path.name + f".tmp-{os.getpid()}")
+            try:
+                dataset.serialize(tmp, format="nquads", encoding="utf-8")
+                os.replace(tmp, self.path)
+            finally:
+                tmp.unlink(missing_ok=True)
+        self.dataset = dataset
+
+    def _copy_without(self, names: set[URIRef], clear: bool) -> Dataset:
+        fresh = self._new_dataset()
+        if not clear:
+            for s, p, o, g in self.dataset.quads((None, None, None, None)):
+                name = getattr(g, "identifier", g)
+                if name not in names:
+                    fresh.graph(name).add((s, p, o))
+        return fresh
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]], *, clear: bool = False) -> None:
+        fresh = self._copy_without(set(graphs), clear)
+        for name, triples in graphs.items():
+            graph = fresh.graph(URIRef(name))
+            for triple in triples:
+                graph.add(triple)
+        self._commit(fresh)
+
+    def remove_graphs(self, names: Iterable[URIRef]) -> None:
+        self._commit(self._copy_without({URIRef(n) for n in names}, clear=False))
