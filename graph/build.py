@@ -1,5 +1,8 @@
 """``kg build``: the whole corpus (ontology, registry, curated facts, documents) into a store.
 
+The graphs of documents added later with ``kg ingest`` survive a rebuild; everything else is
+replaced.
+
 Everything is read and checked before the store is touched, and the store is replaced in one
 transaction, so a bad file leaves the previous graph exactly as it was. Building twice gives the
 same graph (all IRIs are deterministic).
@@ -43,7 +46,10 @@ def build(
     graphs = corpus_graphs(corpus, inst, ontology_triples(ontology_folder))
     triples = sum(len(t) for t in graphs.values())
     progress(f"loading {triples:,} triples in {len(graphs)} named graphs into the {store.describe()}")
-    store.replace_graphs(graphs, clear=True)
+    # Graphs of documents added with `kg ingest` stay; every other graph is rebuilt or dropped.
+    ingested = str(inst.graph_document(""))
+    stale = [g for g in store.graph_names() if g not in graphs and not str(g).startswith(ingested)]
+    store.replace_graphs(graphs, remove=stale)
     return BuildReport(
         documents=len(corpus.documents),
         entities=len(corpus.registry),

@@ -42,12 +42,15 @@ class Store(ABC):
     name: str = "store"
 
     @abstractmethod
-    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]], *, clear: bool = False) -> None:
-        """Atomically replace the content of each named graph given (``clear``: drop all others)."""
+    def replace_graphs(
+        self, graphs: Mapping[URIRef, Iterable[Triple]], *, remove: Iterable[URIRef] = (), clear: bool = False
+    ) -> None:
+        """In one transaction: replace the content of each named graph given, drop the graphs in
+        ``remove`` (``clear``: drop every graph not given)."""
 
-    @abstractmethod
     def remove_graphs(self, names: Iterable[URIRef]) -> None:
         """Atomically drop named graphs."""
+        self.replace_graphs({}, remove=names)
 
     @abstractmethod
     def query(self, sparql: str) -> QueryResult:

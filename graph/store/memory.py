@@ -86,13 +86,12 @@ class MemoryStore(Store):
                     fresh.graph(name).add((s, p, o))
         return fresh
 
-    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]], *, clear: bool = False) -> None:
-        fresh = self._copy_without(set(graphs), clear)
+    def replace_graphs(
+        self, graphs: Mapping[URIRef, Iterable[Triple]], *, remove: Iterable[URIRef] = (), clear: bool = False
+    ) -> None:
+        fresh = self._copy_without({URIRef(g) for g in (*graphs, *remove)}, clear)
         for name, triples in graphs.items():
             graph = fresh.graph(URIRef(name))
             for triple in triples:
                 graph.add(triple)
         self._commit(fresh)
-
-    def remove_graphs(self, names: Iterable[URIRef]) -> None:
-        self._commit(self._copy_without({URIRef(n) for n in names}, clear=False))

@@ -140,21 +140,19 @@ class OxigraphStore(Store):
             if old_dir is not None:
                 shutil.rmtree(old_dir, ignore_errors=True)
 
-    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[Triple]], *, clear: bool = False) -> None:
+    def replace_graphs(
+        self, graphs: Mapping[URIRef, Iterable[Triple]], *, remove: Iterable[URIRef] = (), clear: bool = False
+    ) -> None:
         with self.transaction(clear=clear) as db:
+            for name in remove:
+                if db.contains_named_graph(ox.NamedNode(str(name))):
+                    db.remove_graph(ox.NamedNode(str(name)))
             for name, triples in graphs.items():
                 graph = ox.NamedNode(str(name))
                 if not clear and db.contains_named_graph(graph):
                     db.remove_graph(graph)
                 db.add_graph(graph)
                 db.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples)
-
-    def remove_graphs(self, names: Iterable[URIRef]) -> None:
-        with self.transaction() as db:
-            for name in names:
-                graph = ox.NamedNode(str(name))
-                if db.contains_named_graph(graph):
-                    db.remove_graph(graph)
 
     def close(self) -> None:
         self._reader = None
