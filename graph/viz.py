@@ -303,7 +303,8 @@ def vis_network(graph: nx.MultiDiGraph, details: dict | None = None, *, physics:
             "begin": begin.isoformat() if begin else None, "until": until.isoformat() if until else None,
             "dated": bool(data.get("time") or data.get("start") or data.get("end")),
         }
-        if index:  # parallel edges: curve each one a little more, alternating sides
+        if index:  # parallel edges: one spring per pair (else they pull the pair together), each
+            item["physics"] = False  # curved a little more, alternating sides
             item["smooth"] = {"enabled": True, "type": "curvedCW" if index % 2 else "curvedCCW",
                               "roundness": 0.15 * ((index + 1) // 2)}
         for field in ("quote", "document", "quantityText", "quantity", "unit", "materiel", "accordingTo", "producer"):
