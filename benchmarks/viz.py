@@ -92,7 +92,7 @@ def measure_page(browser, path: Path, handle: str, timeout: float) -> dict:
             try:
                 page.wait_for_function(
                     "() => window.__clicked !== null && (!window.kg || window.kg.lastShown === window.__clicked)",
-                    polling=10, timeout=300)
+                    polling=10, timeout=5000)
                 break
             except Exception:
                 if time.perf_counter() > deadline:

@@ -78,7 +78,8 @@ def _hop(graph: nx.MultiDiGraph, a: str, b: str) -> dict:
     for u, v in ((a, b), (b, a)):
         for key, data in (graph.get_edge_data(u, v) or {}).items():
             candidates.append((CERTAINTY_COST.get(data.get("certainty"), 3.0), key, u, v, data))
-    cost, key, u, v, data = min(candidates, key=lambda c: (c[0], c[1]))
+    # strongest first; among equals, a dated statement (it says when), then a stable order
+    cost, key, u, v, data = min(candidates, key=lambda c: (c[0], not _when(c[4]), c[1]))
     return {
         "from": u, "relation": data.get("relation", ""), "to": v,
         "fromLabel": _label(graph, u), "toLabel": _label(graph, v),
@@ -182,12 +183,16 @@ def plot_timeline(rows: list[dict], path_png: str | Path, title: str = "") -> Pa
     lanes = sorted({r["relation"] + (" (via)" if r["via"] else "") for r in dated})
     colours = {"confirmed": "#1b5e20", "reported": "#f9a825", "speculative": "#9e9e9e", "denied": "#c62828"}
     fig, ax = plt.subplots(figsize=(10, 1.2 + 0.5 * max(len(lanes), 1)))
+    placed: dict[int, int] = {}
     for r in dated:
         lane = lanes.index(r["relation"] + (" (via)" if r["via"] else ""))
+        placed[lane] = placed.get(lane, 0) + 1
         ax.scatter([r["date"]], [lane], s=70, color=colours.get(r["certainty"], "#555"), zorder=3,
                    marker="o" if r["via"] else ">", edgecolors="black", linewidths=0.5)
         text = f"{r['subjectLabel']} → {r['objectLabel']}"
-        ax.annotate(text[:48], (r["date"], lane), xytext=(4, 6), textcoords="offset points", fontsize=7)
+        up = placed[lane] % 2  # alternate above and below the lane so neighbours do not overlap
+        ax.annotate(text[:48], (r["date"], lane), xytext=(4, 6 if up else -11), textcoords="offset points", fontsize=7)
+    ax.margins(x=0.25, y=0.15)  # room for the labels right of the last markers
     ax.set_yticks(range(len(lanes)))
     ax.set_yticklabels(lanes, fontsize=8)
     ax.grid(axis="x", alpha=0.3)

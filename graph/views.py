@@ -15,7 +15,8 @@ Time rules (``as_of``):
 - an agreement (treaty, resolution, draft) is in force from its signing (the earliest dated
   ``signatoryOf``/``partyTo`` statement naming it, or its own dated ``adoptedBy``/``replaces``)
   until it is replaced (a dated ``replaces`` naming it as the object) or ended (a dated
-  ``endedBy``); outside that span, every statement touching it is hidden.
+  ``endedBy``); outside that span, every statement touching it is hidden (so the statement
+  that a treaty void since 1991 was replaced in 2000 goes with the void treaty).
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()

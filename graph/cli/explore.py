@@ -21,7 +21,7 @@ def _view_options(f):
     f = click.option("--relation", metavar="R1,R2", help="Only these relations (e.g. suppliesArmsTo,vetoed).")(f)
     f = click.option("--certainty", metavar="C1,C2",
                      help=f"Only these certainties, or 'all' (default: {','.join(DEFAULT_CERTAINTIES)}; denied claims are left out).")(f)
-    f = click.option("--as-of", "as_of", metavar="DATE", help="The graph as it stood on DATE (YYYY, YYYY-MM or YYYY-MM-DD).")(f)
+    f = click.option("--as-of", "as_of", metavar="DATE", help="The graph as it stood on DATE (YYYY, YYYY-MM or YYYY-MM-DD; a year or month means its last day). Undated facts are kept unless they concern an agreement not in force then.")(f)
     return f
 
 
