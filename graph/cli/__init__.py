@@ -68,3 +68,4 @@ def progress(message: str) -> None:
 # Register the commands (imports at the end: they use `main`).
 from . import core  # noqa: E402,F401
 from . import explore  # noqa: E402,F401
+from . import ingest  # noqa: E402,F401

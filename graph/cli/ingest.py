@@ -1,0 +1,92 @@
+"""``kg ingest`` (documents through the extractor into the store) and ``kg eval`` (the extractor
+scored against a corpus's curated facts)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..evaluate import evaluate, format_report
+from ..ingest import collect_files, ingest as ingest_documents
+from ..registry import load_registry
+from ..resources import default_data_dir
+from . import main, pass_store
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--title", help="Title of the document (one file only); wins over its header.")
+@click.option("--date", help="Date of the document(s): YYYY, YYYY-MM or YYYY-MM-DD; wins over the header.")
+@click.option("--source", help="Where the document(s) come from (a URL); wins over the header.")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Corpus folder whose entities.yaml is the registry to link to (default: the bundled corpus).")
+@click.option("--dry-run", is_flag=True, help="Print what would be added; change nothing.")
+@click.pass_context
+@pass_store
+def ingest(store, ctx: click.Context, paths: tuple[Path, ...], title: str | None, date: str | None,
+           source: str | None, data_dir: Path | None, dry_run: bool) -> None:
+    """Extract entities and facts from text, Markdown or HTML files (or folders of them) into the graph.
+
+    \b
+    Each document becomes one named graph: re-ingesting a changed document replaces it, an
+    unchanged one changes nothing. Proposed new entities are written for review to
+    <home>/review/<document>.yaml. Files above 5 MB are refused.
+    \b
+    Examples:
+      kg ingest article.txt --date 2024-10-25 --source https://example.org/a
+      kg ingest news/ --dry-run
+    """
+    registry = load_registry((data_dir or default_data_dir()) / "entities.yaml")
+    files = collect_files(paths)
+    review = Path(ctx.find_root().obj["home"]) / "review"
+    if len(files) > 1:
+        with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
+            report = ingest_documents(store, files, registry=registry, title=title, date=date, source=source,
+                                      dry_run=dry_run, review_dir=review, on_document=lambda doc: bar.update(1))
+    else:
+        report = ingest_documents(store, files, registry=registry, title=title, date=date, source=source,
+                                  dry_run=dry_run, review_dir=review)
+    for item in report.items:
+        if item.extraction is None:
+            click.echo(f"{item.status:<14} {item.document.id}")
+            continue
+        x = item.extraction
+        click.echo(f"{item.status:<14} {item.document.id}: {len(x.sentences)} sentences, {len(x.assertions)} statements, "
+                   f"{len(x.new_entities)} new entities, {item.triples} triples")
+        if dry_run:
+            for a in x.assertions:
+                when = a.point_in_time or a.start_time or a.end_time or ""
+                click.echo(f"    {a.subject} {a.relation} {a.object} [{a.certainty}{', ' + str(when) if when else ''}] "
+                           f"{a.evidence.quote[:70]!r}")
+            for e in x.new_entities:
+                click.echo(f"    new entity {e.id} ({e.cls}): {e.label}")
+    changed = sum(1 for i in report.items if i.status in ("added", "replaced"))
+    if dry_run:
+        click.echo(f"dry run: nothing written ({store.describe()})")
+    else:
+        click.echo(f"{changed} of {len(report.items)} documents written, {report.statements} statements ({store.describe()})")
+
+
+@main.command(name="eval")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Corpus folder with documents/, entities.yaml and curated/ (default: the bundled corpus).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", is_flag=True, help="Also list the missed and spurious relation triples.")
+def eval_(data_dir: Path | None, as_json: bool, errors: bool) -> None:
+    """Score the extractor against the curated facts: precision, recall and F1 for entities,
+    mentions, linking, relations (overall and per relation type), certainty and dates."""
+    report = evaluate(data_dir or default_data_dir())
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2))
+        return
+    click.echo(format_report(report))
+    if errors:
+        click.echo("\nmissed:")
+        for t in report.missed:
+            click.echo("  " + " ".join(t))
+        click.echo("spurious:")
+        for t in report.spurious:
+            click.echo("  " + " ".join(t))

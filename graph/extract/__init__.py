@@ -1,0 +1,201 @@
+"""Offline extraction of entities, typed relations, certainty, time and quantities from a document.
+
+The pipeline is a chain of small stages, one module each: :mod:`.segment` (sentences with offsets),
+:mod:`.mentions` (registry linking, metonyms, demonyms, descriptions), :mod:`.newentities`
+(unknown names with a guessed class), :mod:`.relations` (trigger lexicons), :mod:`.certainty`
+(negation, hedging, attribution), :mod:`.dates` (normalised against the document's date) and
+:mod:`.quantities`. :mod:`.ner` adds a spaCy model's entities when one is installed; the rule-based
+pipeline is the default and needs nothing beyond the install.
+
+Every statement is an :class:`~graph.model.Assertion` whose evidence is its sentence, produced by
+:data:`PRODUCER` with a confidence in [0, 1].
+
+>>> from graph.model import Document, Entity
+>>> from graph.registry import Registry
+>>> reg = Registry([Entity("russia", "State", "Russia", ("Russian",)), Entity("ukraine", "State", "Ukraine")])
+>>> doc = Document("d1", "T", "Russia reportedly sent troops to Ukraine in March 2024.")
+>>> [(a.subject, a.relation, a.object, a.certainty, str(a.point_in_time)) for a in extract(doc, reg).assertions]
+[('russia', 'deploysTroopsTo', 'ukraine', 'reported', '2024-03')]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field, replace
+
+from ..model import Assertion, Document, Entity, Evidence
+from ..registry import Registry
+from . import ner as _ner
+from .certainty import assess, attribution_spans
+from .dates import DateExpression, find_dates
+from .mentions import Linker, Mention, Salience, _mark_nested, resolve_descriptions
+from .newentities import Proposal, propose
+from .quantities import find_quantities
+from .relations import ACTOR, ListFrame, find_relations
+from .segment import Sentence, split_sentences
+
+__all__ = ["EXTRACTOR", "VERSION", "PRODUCER", "Extraction", "Extractor", "extract"]
+
+EXTRACTOR = "geokg-rules"
+VERSION = "0.1.0"
+PRODUCER = f"{EXTRACTOR}/{VERSION}"
+
+#: Rules that read a fact off a noun phrase ("Russian President Putin", "X, director of Y"): the
+#: fact is stated, not claimed, so hedges elsewhere in the sentence do not weaken it, and no date
+#: of the sentence applies to it.
+_DESCRIPTIVE = {"title", "apposition", "under", "programme-at", "located", "located-inner", "occupied", "formerly",
+                "resolution-of", "sanction-resolution", "x-y-alliance"}
+_QUANTIFIED = {"transfer", "reverse-transfer", "list-item", "workers", "exchange"}
+
+
+@dataclass
+class Extraction:
+    """What the pipeline found in one document."""
+
+    document: Document
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    assertions: list[Assertion]
+    proposals: list[Proposal] = field(default_factory=list)
+    new_entities: list[Entity] = field(default_factory=list)
+    dates: list[DateExpression] = field(default_factory=list)
+
+
+class Extractor:
+    """The pipeline over one registry (its name index is built once and reused across documents)."""
+
+    def __init__(self, registry: Registry, *, use_ner: bool | None = None, producer: str = PRODUCER):
+        self.registry = registry
+        self.linker = Linker(registry)
+        self.producer = producer
+        self.ner = _ner.load() if use_ner is not False else None
+        if use_ner and self.ner is None:
+            from ..errors import InputError
+            raise InputError("the NER stage needs spaCy and an installed English model (none found; nothing is downloaded)")
+
+    def extract(self, doc: Document) -> Extraction:
+        registry = self.registry
+        sentences = split_sentences(doc.text)
+        reference = doc.date.earliest() if doc.date else None
+        doc_year = doc.date.value[:4] if doc.date else None
+        salience = Salience()
+        anchor = None
+        frame: ListFrame | None = None
+        all_mentions: list[Mention] = []
+        all_dates: list[DateExpression] = []
+        assertions: list[Assertion] = []
+        proposals: dict[str, Proposal] = {}
+        recent_event = recent_conflict = None
+        previous_states: list[str] = []
+        for sentence in sentences:
+            text, offset = sentence.text, sentence.start
+            mentions = self.linker.find(text, offset)
+            dates = find_dates(text, reference, offset, anchor)
+            if dates:
+                anchor = dates[-1].value
+            described = resolve_descriptions(text, offset, mentions, registry, salience, [d.value for d in dates], doc_year)
+            new = propose(text, mentions + described, offset)
+            if self.ner is not None:
+                new += _ner.proposals(self.ner, text, offset, mentions + described + new)
+            new_mentions = []
+            for p in new:
+                proposals.setdefault(p.id, p)
+                new_mentions.append(Mention(p.start, p.end, p.label, p.id, p.cls, "new", False, 0.5))
+            mentions = _mark_nested(mentions + described + new_mentions)
+            if sentence.text.endswith(":"):
+                frame = ListFrame()
+            elif not sentence.bullet:
+                frame = None
+            recent_state = salience.last_state_subject
+            candidates = find_relations(text, mentions, offset=offset, recent_state=recent_state,
+                                        recent_event=recent_event, recent_conflict=recent_conflict, frame=frame,
+                                        previous_states=previous_states,
+                                        recent_resolution=salience.recent(("DraftResolution", "Resolution")))
+            candidates += self._implied_parties(candidates, mentions)
+            quantities = find_quantities(text, offset)
+            for c in candidates:
+                assertions.append(self._assertion(doc, sentence, c, dates, quantities, mentions))
+            for m in mentions:
+                salience.note(m)
+                if m.cls in ("Event", "Summit", "Talks"):
+                    recent_event = m.entity
+                if m.cls == "Conflict":
+                    recent_conflict = m.entity
+            states = [m for m in mentions if m.cls == "State" and not m.nested]
+            previous_states = list(dict.fromkeys(m.entity for m in states))
+            if states:
+                salience.last_state_subject = states[0].entity
+            all_mentions += mentions
+            all_dates += dates
+        new_entities = [Entity(p.id, p.cls, p.label, producer=self.producer,
+                               description=f"proposed by {self.producer} from {doc.id!r} ({p.cue})")
+                        for p in proposals.values() if p.id not in registry and any(
+                            a.subject == p.id or a.object == p.id for a in assertions)]
+        used = {e.id for e in new_entities} | {e.id for e in registry}
+        assertions = [a for a in assertions if a.subject in used and a.object in used]
+        return Extraction(doc, sentences, all_mentions, assertions, list(proposals.values()), new_entities, all_dates)
+
+    def _implied_parties(self, candidates, mentions) -> list:
+        """An agreement that replaces another, named in a sentence without its parties: the states
+        its registry name gives ("Russia-North Korea Treaty of ...") are its parties."""
+        if any(m.cls == "State" for m in mentions):
+            return []
+        out = []
+        states = [e for e in self.registry if e.cls == "State"]
+        for c in candidates:
+            if c.relation != "replaces":
+                continue
+            for treaty in (c.subject, c.object):
+                entity = self.registry[treaty] if treaty in self.registry else None
+                if entity is None or entity.cls not in ("Treaty", "Agreement"):
+                    continue
+                for state in states:
+                    if re.search(r"\b" + re.escape(state.label) + r"\b", entity.label) and not (
+                            treaty == c.object):
+                        out.append(replace(c, subject=state.id, relation="partyTo", object=treaty,
+                                           confidence=0.4, rule="implied-party"))
+        return out
+
+    def _assertion(self, doc: Document, sentence: Sentence, c, dates, quantities, mentions) -> Assertion:
+        text = sentence.text
+        descriptive = c.rule in _DESCRIPTIVE
+        certainty = "confirmed" if descriptive else assess(text, c.trigger_start, c.trigger_end).certainty
+        according_to = None
+        if not descriptive:
+            for start, end, kind in attribution_spans(text):
+                inside = [m for m in mentions if not m.nested and m.cls in ACTOR
+                          and start <= m.start - sentence.start and m.end - sentence.start <= end]
+                pick = inside[:1] if kind == "after" else inside[-1:]
+                if pick and pick[0].entity not in (c.subject,) and (kind == "after" or end - (pick[0].end - sentence.start) <= 25):
+                    according_to = pick[0].entity
+                    if certainty == "confirmed":
+                        certainty = "reported"
+                    break
+        point = start_time = end_time = None
+        if dates and not descriptive:
+            trig = sentence.start + c.trigger_start
+            best = min(dates, key=lambda d: abs(d.start - trig))
+            if best.role == "start":
+                start_time = best.value
+            elif best.role == "end":
+                end_time = best.value
+            else:
+                point = best.value
+        quantity = None
+        if c.rule in _QUANTIFIED and quantities:
+            trig = sentence.start + c.trigger_start
+            after = [q for q in quantities if q.start >= trig] or quantities
+            quantity = min(after, key=lambda q: abs(q.start - trig)).quantity
+        return Assertion(
+            subject=c.subject, relation=c.relation, object=c.object,
+            evidence=Evidence(doc.id, text, sentence.start, sentence.end),
+            certainty=certainty, point_in_time=point, start_time=start_time, end_time=end_time,
+            quantity=quantity, materiel=c.materiel, according_to=according_to, producer=self.producer,
+            confidence=round(max(0.05, min(1.0, c.confidence)), 3), note=f"rule {c.rule}",
+        )
+
+
+def extract(doc: Document, registry: Registry, **options) -> Extraction:
+    """Run the whole pipeline over one document (see :class:`Extractor` to reuse it)."""
+    return Extractor(registry, **options).extract(doc)

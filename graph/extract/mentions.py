@@ -1,0 +1,346 @@
+"""Mention detection and linking to the registry.
+
+Names are matched token by token, after folding case, hyphens, apostrophes and diacritics, so
+"Kim Jong Un", "Kim Jong-un" and "KIM JONG-UN" link to one entity; the longest name wins and the
+shorter names inside it are kept as *nested* mentions ("Russian" inside "Russian-occupied parts
+of Ukraine"), which later stages use as modifiers. Short all-capital names (US, UN, CK) only match
+in capitals, so the pronoun "us" is not the United States, and a one-word name only with its
+capital ("Chosun", not "chosun"). Besides the registry's own names:
+
+- capitals and other ``hidden`` names are metonyms for their state ("Pyongyang", "Moscow");
+- demonyms and official full names of common states come from a small built-in table and are
+  added for the registry entries whose label they belong to ("French" for France);
+- descriptions ("a Security Council resolution" in a sentence dated March 2024, "the agreement",
+  "the previous alliance", "this episode") are resolved to registry entries of the right class
+  by the date they carry and by salience (the last one the document named).
+
+>>> from graph.model import Entity
+>>> from graph.registry import Registry
+>>> linker = Linker(Registry([Entity("kim-jong-un", "PoliticalLeader", "Kim Jong-un", ("Kim Jong Un",)),
+...                           Entity("north-korea", "State", "North Korea", ("North Korean",), ("Pyongyang",))]))
+>>> [(m.text, m.entity, m.kind) for m in linker.find("KIM JONG UN flew to Pyongyang; us too.")]
+[('KIM JONG UN', 'kim-jong-un', 'label'), ('Pyongyang', 'north-korea', 'metonym')]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+from ..model import Entity
+from ..registry import Registry
+
+__all__ = ["Mention", "Linker", "fold_tokens", "DEMONYMS", "CAPITALS", "OFFICIAL_NAMES", "is_demonym"]
+
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+
+#: Demonyms of common states, keyed by the state's usual English label.
+DEMONYMS = {
+    "Russia": ["Russian"], "North Korea": ["North Korean"], "South Korea": ["South Korean"],
+    "China": ["Chinese"], "United States": ["American", "US", "U.S."], "Ukraine": ["Ukrainian"],
+    "Japan": ["Japanese"], "Iran": ["Iranian"], "Syria": ["Syrian"], "Belarus": ["Belarusian"],
+    "France": ["French"], "Germany": ["German"], "United Kingdom": ["British"], "Poland": ["Polish"],
+    "India": ["Indian"], "Israel": ["Israeli"], "Turkey": ["Turkish"], "Vietnam": ["Vietnamese"],
+    "Soviet Union": ["Soviet"], "Angola": ["Angolan"], "Mongolia": ["Mongolian"], "Taiwan": ["Taiwanese"],
+    "Georgia": ["Georgian"], "Kazakhstan": ["Kazakh"], "Pakistan": ["Pakistani"], "Cuba": ["Cuban"],
+    "Venezuela": ["Venezuelan"], "Italy": ["Italian"], "Canada": ["Canadian"], "Australia": ["Australian"],
+}
+#: Capitals used as metonyms for their state (added to the registry entry with that label).
+CAPITALS = {
+    "Russia": ["Moscow", "the Kremlin"], "North Korea": ["Pyongyang"], "South Korea": ["Seoul"],
+    "China": ["Beijing"], "United States": ["Washington", "the White House"], "Ukraine": ["Kyiv", "Kiev"],
+    "Japan": ["Tokyo"], "Iran": ["Tehran"], "Syria": ["Damascus"], "Belarus": ["Minsk"],
+    "France": ["Paris"], "Germany": ["Berlin"], "United Kingdom": ["London"], "Poland": ["Warsaw"],
+    "India": ["New Delhi"], "Turkey": ["Ankara"], "Vietnam": ["Hanoi"], "Mongolia": ["Ulaanbaatar"],
+}
+#: Official full names of common states.
+OFFICIAL_NAMES = {
+    "Russia": ["Russian Federation"], "North Korea": ["Democratic People's Republic of Korea", "DPRK"],
+    "South Korea": ["Republic of Korea", "ROK"], "China": ["People's Republic of China", "PRC"],
+    "United States": ["United States of America", "USA"], "United Kingdom": ["UK", "Britain", "Great Britain"],
+    "Iran": ["Islamic Republic of Iran"], "Syria": ["Syrian Arab Republic"], "Belarus": ["Republic of Belarus"],
+    "Vietnam": ["Socialist Republic of Vietnam"],
+}
+_DEMONYM_RE = re.compile(r"(?:an|ese|ish|ic|i|ch|ss|et|kh)$")
+_KIND_RANK = {"label": 0, "alias": 1, "official": 1, "demonym": 2, "metonym": 3}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the document linked to an entity (offsets count in the document body)."""
+
+    start: int
+    end: int
+    text: str
+    entity: str
+    cls: str
+    kind: str  # label | alias | official | demonym | metonym | description | coreference | new
+    nested: bool = False  # inside a longer mention
+    confidence: float = 1.0
+
+
+def _fold_char(ch: str) -> str:
+    if ch in "-‐‑–—_/":
+        return " "
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold() or ch
+
+
+def fold_tokens(text: str) -> list[tuple[str, int, int]]:
+    """Folded word tokens of ``text`` with their original offsets.
+
+    >>> [t for t, _, _ in fold_tokens("Kim Jong-ún's")]
+    ['kim', 'jong', 'un', 's']
+    """
+    folded = "".join(_fold_char(c)[:1] if len(_fold_char(c)) >= 1 else " " for c in text)
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(folded)]
+
+
+def is_demonym(name: str, entity: Entity) -> bool:
+    """Whether ``name`` is an adjective of a state ("Russian", "North Korean"), not a name of it."""
+    return entity.cls == "State" and name != entity.label and bool(_DEMONYM_RE.search(name)) and not name.isupper() \
+        and name.split()[-1].lower() not in {"republic", "federation", "union", "kingdom"}
+
+
+@dataclass
+class _Entry:
+    entity: Entity
+    name: str
+    kind: str
+    exact: str | None  # alphanumerics that must match exactly (acronyms), else None
+    capital: bool  # the first letter must be a capital in the text
+
+
+class Linker:
+    """Finds registry names in text; see the module docstring for what counts as a name."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self._index: dict[tuple[str, ...], list[_Entry]] = {}
+        self.max_len = 1
+        by_label = {e.label: e for e in registry}
+        for entity in registry:
+            for name in (entity.label,):
+                self._add(entity, name, "label")
+            for name in entity.aliases:
+                self._add(entity, name, "demonym" if is_demonym(name, entity) else "alias")
+            for name in entity.hidden:
+                self._add(entity, name, "metonym")
+        for table, kind in ((DEMONYMS, "demonym"), (CAPITALS, "metonym"), (OFFICIAL_NAMES, "official")):
+            for label, names in table.items():
+                if label in by_label:
+                    for name in names:
+                        self._add(by_label[label], name, kind)
+
+    def _add(self, entity: Entity, name: str, kind: str) -> None:
+        name = re.sub(r"^(?:the|The|THE)\s+", "", name)  # "The Pentagon" is matched as "Pentagon"
+        tokens = tuple(t for t, _, _ in fold_tokens(name))
+        if not tokens:
+            return
+        alnum = re.sub(r"[^A-Za-z0-9]", "", name)
+        exact = alnum if alnum.isupper() and len(alnum) <= 6 else None
+        entry = _Entry(entity, name, kind, exact, name[:1].isupper() and len(tokens) == 1)
+        entries = self._index.setdefault(tokens, [])
+        if any(e.entity.id == entity.id for e in entries):
+            return
+        entries.append(entry)
+        entries.sort(key=lambda e: _KIND_RANK.get(e.kind, 5))
+        self.max_len = max(self.max_len, len(tokens))
+
+    def _accept(self, entry: _Entry, text: str) -> bool:
+        if entry.exact is not None:
+            return re.sub(r"[^A-Za-z0-9]", "", text) == entry.exact
+        if entry.capital:
+            return text[:1].isupper() or text[:1].isdigit()
+        return True
+
+    def find(self, text: str, offset: int = 0) -> list[Mention]:
+        """Every registry name in ``text``: the longest at each place, plus those nested in it."""
+        tokens = fold_tokens(text)
+        found: list[Mention] = []
+        for i in range(len(tokens)):
+            for n in range(min(self.max_len, len(tokens) - i), 0, -1):
+                key = tuple(t for t, _, _ in tokens[i:i + n])
+                entries = self._index.get(key)
+                if not entries:
+                    continue
+                start, end = tokens[i][1], tokens[i + n - 1][2]
+                surface = text[start:end]
+                accepted = [e for e in entries if self._accept(e, surface)]
+                if not accepted:
+                    continue
+                entry = accepted[0]
+                confidence = 0.95 if len(accepted) == 1 else 0.6
+                if entry.kind == "metonym":
+                    confidence *= 0.85
+                found.append(Mention(start + offset, end + offset, surface, entry.entity.id, entry.entity.cls,
+                                     entry.kind, False, confidence))
+                # shorter names at the same place are kept too, as nested mentions
+        return _mark_nested(found)
+
+
+def _mark_nested(mentions: list[Mention]) -> list[Mention]:
+    """Flag mentions inside a longer one; drop a shorter one that overlaps without nesting."""
+    mentions = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    primaries: list[Mention] = []
+    for m in mentions:
+        outer = next((p for p in primaries if p.start <= m.start and m.end <= p.end), None)
+        if outer is not None:
+            if (outer.start, outer.end) != (m.start, m.end):
+                out.append(replace(m, nested=True))
+            continue
+        crossing = [p for p in primaries if p.start < m.start < p.end]
+        if crossing:
+            p = crossing[0]
+            if m.end - m.start <= p.end - p.start:
+                continue  # crosses a longer mention's edge: keep the longer one
+            primaries.remove(p)  # the later, longer name wins ("Korea Foundation project")
+            out = [x for x in out if x is not p and not (p.start <= x.start and x.end <= p.end and x.nested)]
+        primaries.append(m)
+        out.append(m)
+    return sorted(out, key=lambda m: (m.start, m.nested))
+
+
+# --- descriptions and salience -------------------------------------------------------------
+
+_HEADS = {
+    "agreement": ("Treaty", "Agreement"), "treaty": ("Treaty", "Agreement"), "pact": ("Treaty", "Agreement"),
+    "alliance": ("Treaty", "Agreement"), "accord": ("Treaty", "Agreement"), "deal": ("Treaty", "Agreement"),
+    "partnership": ("Treaty", "Agreement"),
+    "resolution": ("Resolution", "DraftResolution"), "draft": ("DraftResolution", "Resolution"),
+    "sanctions": ("Resolution",), "measure": ("DraftResolution", "Resolution"), "text": ("DraftResolution", "Resolution"),
+    "episode": ("Event",), "podcast": ("Event",), "summit": ("Summit",), "talks": ("Talks",),
+}
+_DESCRIPTION_RE = re.compile(
+    r"\b(?P<det>the|this|that|a|an|its|their|these|those)\s+"
+    r"(?P<mods>(?:(?!(?:the|a|an|its|their|this|that|these|those|of|in|on|at|to|for|with|against|by|from|over|and|or)\b)"
+    r"[\w’'-]+\s+){0,4}?)"
+    r"(?P<head>agreement|treaty|pact|alliance|accord|deal|partnership|resolution|draft|sanctions|episode|podcast|summit|"
+    r"talks|measure|text)\b",
+    re.IGNORECASE,
+)
+_BARE_RE = re.compile(
+    r"\b(?P<det>)(?P<mods>(?:UN|U\.N\.|Security Council|United Nations|(?:19|20)\d\d)\s+(?:[\w’'-]+\s+){0,2}?)"
+    r"(?P<head>resolution|sanctions|treaty|agreement|summit|talks)\b")
+_MOD_WORD = re.compile(r"^(?:[a-z][\w’'-]*|(?:19|20)\d\d|UN|U\.N\.|Security|Council|United|Nations|General|Assembly|"
+                       r"[A-Z][a-z]+-[a-z]+)$")
+_STOP_MODS = {"in", "of", "with", "to", "for", "and", "on", "at", "by", "from", "or", "as", "is", "was", "that", "which"}
+_GENERIC_MODS = re.compile(r"^(?:new|previous|earlier|former|same|latest|first|second|landmark|groundbreaking|historic|"
+                           r"weaker|stronger|strong|weak|defen[cs]e|military|mutual|security|bilateral|proposed|draft|"
+                           r"un|u\.n\.|security council|[0-9]{4}|strategic|comprehensive|formal|signed|"
+                           r"friendship|cooperation|partnership|peace|trade|landmark|sanction)$", re.IGNORECASE)
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+
+
+@dataclass
+class Salience:
+    """What the document has named so far, for resolving "the agreement" or "the country"."""
+
+    last: dict[str, list[str]] = field(default_factory=dict)  # class -> entity ids, most recent last
+    last_state_subject: str | None = None
+
+    def note(self, mention: Mention) -> None:
+        ids = self.last.setdefault(mention.cls, [])
+        if mention.entity in ids:
+            ids.remove(mention.entity)
+        ids.append(mention.entity)
+
+    def recent(self, classes: tuple[str, ...], exclude: set[str] = frozenset()) -> str | None:
+        best, best_rank = None, -1
+        for cls in classes:
+            for rank, eid in enumerate(self.last.get(cls, [])):
+                if eid not in exclude and rank >= best_rank:
+                    best, best_rank = eid, rank
+        return best
+
+
+def _entity_text(entity: Entity) -> str:
+    return " ".join((entity.label, *entity.aliases, entity.description or "")).lower()
+
+
+def _date_keys(dates) -> list[tuple[str, ...]]:
+    """Strings a registry entry must contain to match each date: ("2024",) or ("march 2024" | "2024-03")."""
+    keys = []
+    for d in dates:
+        year = d.value[:4]
+        if len(d.value) >= 7:
+            month = _MONTHS[int(d.value[5:7]) - 1]
+            keys.append((f"{month} {year}", year, f"{year}-{d.value[5:7]}"))
+        else:
+            keys.append((year,))
+    return keys
+
+
+def resolve_descriptions(text: str, offset: int, mentions: list[Mention], registry: Registry, salience: Salience,
+                         sentence_dates, document_year: str | None) -> list[Mention]:
+    """Mentions for descriptions ("a Security Council resolution", "the agreement") in one sentence."""
+    out: list[Mention] = []
+    taken = [(m.start - offset, m.end - offset) for m in mentions if not m.nested]
+    present = {m.entity for m in mentions}
+    states = {m.entity for m in mentions if m.cls == "State"}
+    matches = list(_DESCRIPTION_RE.finditer(text))
+    matches += [m for m in _BARE_RE.finditer(text) if not any(d.start() <= m.start() < d.end() for d in matches)]
+    for match in matches:
+        head = match.group("head").lower()
+        mods = match.group("mods").strip()
+        start, end = match.start(), match.end()
+        if any(a <= start and end <= b for a, b in taken):
+            continue  # already a registry name, e.g. "Treaty on Comprehensive Strategic Partnership"
+        if not all(_MOD_WORD.match(w) for w in mods.split()):
+            continue  # "the United States in future talks" is not one noun phrase
+        if any(start < m.end - offset and m.start - offset < end and not m.nested and
+               m.cls not in ("InternationalOrganization", "Organization") for m in mentions):
+            continue
+        if head == "sanctions" and not re.search(r"\b(?:UN|U\.N\.|Security Council|United Nations)\b", match.group(0)):
+            continue
+        classes = _HEADS[head]
+        det = (match.group("det") or "").lower()
+        if head in ("measure", "text") and (mods or det not in ("the", "this", "that")):
+            continue  # only "the measure" / "the text" right after a resolution was named
+        candidates = [e for e in registry if e.cls in classes]
+        if not candidates:
+            continue
+        chosen: str | None = None
+        confidence = 0.7
+        if any(w.lower() in _STOP_MODS for w in mods.split()):
+            continue
+        previous = bool(re.search(r"\b(?:previous|earlier|former|old)\b", mods, re.IGNORECASE))
+        keys = [] if previous else _date_keys(sentence_dates)
+        if keys:
+            for key in keys:
+                hits = [e for e in candidates if any(k in _entity_text(e) for k in key[:1])]
+                if not hits and len(key) > 1:
+                    hits = [e for e in candidates if key[1] in _entity_text(e) and key[2] in _entity_text(e)] or \
+                        [e for e in candidates if key[1] in e.label.lower() or any(key[1] in a for a in e.aliases)]
+                if len(hits) > 1 and states:
+                    narrowed = [e for e in hits if all(registry[s].label.lower() in _entity_text(e) for s in states)]
+                    hits = narrowed or hits
+                if len(hits) == 1:
+                    chosen = hits[0].id
+                    break
+        if chosen is None and head in ("episode", "podcast", "summit", "talks"):
+            hits = [e for e in candidates if head in e.label.lower()]
+            if len(hits) == 1:
+                chosen, confidence = hits[0].id, 0.6
+        if chosen is None and det in ("the", "this", "that", "its", "their", "these", "those") and \
+                (not mods or all(_GENERIC_MODS.match(w) for w in mods.split())):
+            exclude: set = set()
+            if previous:
+                exclude = present | {m.entity for m in out}  # "the previous alliance": not the one named here
+            chosen = salience.recent(classes, exclude)
+            confidence = 0.55
+        if chosen is None and document_year and classes[0] == "Treaty" and not keys and \
+                (not mods or all(_GENERIC_MODS.match(w) for w in mods.split())):
+            hits = [e for e in candidates if document_year in _entity_text(e)]
+            if len(hits) > 1 and states:
+                hits = [e for e in hits if all(registry[s].label.lower() in _entity_text(e) for s in states)]
+            if len(hits) == 1:
+                chosen, confidence = hits[0].id, 0.5
+        if chosen and chosen in registry:
+            entity = registry[chosen]
+            out.append(Mention(offset + start + (len(match.group(0)) - len(match.group(0).lstrip())), offset + end,
+                               text[start:end], chosen, entity.cls, "description", False, confidence))
+    return out

@@ -1,0 +1,118 @@
+"""Names the registry does not know, proposed as new entities with a guessed class.
+
+A capitalised name is proposed when its shape says what it is: a title before a personal name
+("Foreign Minister Sergei Lavrov" is a person, "President ..." a political leader), an
+institutional head word ("... Council", "... Ministry", "... Agency", "... Institute", "... Army"),
+a place word ("Kursk region", "... Oblast"), a country of the built-in list, or a treaty or
+resolution name. Proposals carry the extractor as producer, so they enter the graph marked as
+extracted, and are written to a review file for a curator to accept into the registry.
+
+>>> [(p.label, p.cls) for p in propose("Foreign Minister Sergei Lavrov met the Kursk Regional Council.", [])]
+[('Sergei Lavrov', 'Person'), ('Kursk Regional Council', 'GovernmentBody')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .mentions import Mention
+
+__all__ = ["Proposal", "propose", "slug", "COUNTRIES"]
+
+COUNTRIES = set("""Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh Belarus
+Belgium Bolivia Brazil Bulgaria Cambodia Cameroon Canada Chad Chile China Colombia Croatia Cuba Cyprus Czechia Denmark
+Egypt Eritrea Estonia Ethiopia Finland France Georgia Germany Ghana Greece Hungary Iceland India Indonesia Iran Iraq
+Ireland Israel Italy Japan Jordan Kazakhstan Kenya Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania Malaysia Mali
+Mexico Moldova Mongolia Montenegro Morocco Myanmar Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan
+Panama Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Serbia Singapore Slovakia Slovenia Somalia Spain
+Sudan Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Tunisia Turkey Turkmenistan Uganda Ukraine
+Uruguay Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe""".split()) | {
+    "Saudi Arabia", "United Arab Emirates", "United Kingdom", "New Zealand", "South Africa", "North Macedonia",
+    "Sri Lanka", "South Sudan", "Burkina Faso", "Central African Republic", "Bosnia and Herzegovina", "Costa Rica"}
+
+_NAME = r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|of|for|and|on|the|de|al)){0,5}"
+_LEADER_TITLES = r"President|Prime Minister|Premier|Chancellor|King|Queen|Supreme Leader|Emir|Crown Prince"
+_PERSON_TITLES = r"(?:Foreign|Defen[cs]e|Deputy|Finance|Interior|Prime)?\s*Minister|General|Gen\.|Admiral|Adm\.|Colonel|" \
+                 r"Col\.|Secretary|Ambassador|Senator|Sen\.|Spokes(?:person|man|woman)|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|" \
+                 r"Commander|Envoy|Director|Chairman|Chairwoman|Governor|Mayor|Marshal|Lt\.?|Major|Captain"
+_PERSON_RE = re.compile(r"\b(?P<title>" + _LEADER_TITLES + "|" + _PERSON_TITLES + r")\s+(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})\b")
+_HEADS = [
+    ("GovernmentBody", r"Council|Committee|Ministry|Assembly|Parliament|Duma|Senate|Congress|Office|Department|Bureau|"
+                       r"Commission|Court|Agency|Service|Cabinet|Government|Presidium|Politburo|Directorate"),
+    ("ArmedForces", r"Army|Navy|Air Force|Forces|Guard|Guards|Command|Brigade|Corps|Division|Regiment|Fleet"),
+    ("ThinkTank", r"Institute|Center|Centre|Think Tank"),
+    ("MediaOrganization", r"News|Times|Post|Television|TV|Radio|Press|Herald|Journal|Daily|Gazette|Broadcasting"),
+    ("InternationalOrganization", r"Organization|Organisation|Alliance|Union|Bank|Fund|Community|Cooperation Organization"),
+    ("Place", r"Region|Oblast|Province|Krai|Island|Islands|Sea|Strait|Peninsula|Valley|District|Port|Base|Republic"),
+    ("Treaty", r"Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter"),
+    ("Organization", r"Foundation|Corporation|Company|Group|Party|Association|Society|Federation|Enterprise|Works"),
+]
+_HEAD_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w’'\-]+\s+(?:(?:of|for|and|on|the)\s+)?){0,4}(?:" +
+                      "|".join(f"(?P<{cls}>{pattern})" for cls, pattern in _HEADS) + r")(?:\s+(?:of|for|on)\s+(?:the\s+)?" +
+                      r"(?:[A-Z][\w’'\-]+\s*){1,3})?)(?=[\s,.;:)’'\"]|$)")
+_PLACE_RE = re.compile(r"\b(?P<name>[A-Z][a-z\-]+)\s+(?:region|oblast|province|krai)\b")
+_RESOLUTION_RE = re.compile(r"\b(?P<name>(?:UN |U\.N\. |Security Council |General Assembly )*Resolution\s+\d{3,4})\b")
+_SKIP_FIRST = {"The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "As", "But", "And", "Its", "It",
+               "Their", "His", "Her", "Our", "We", "They", "He", "She", "After", "Before", "During", "While", "When"}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A proposed new entity and where the text names it (offsets in the document body)."""
+
+    id: str
+    cls: str
+    label: str
+    start: int
+    end: int
+    cue: str
+
+
+def slug(name: str) -> str:
+    """An entity id from a name: "Sergei Lavrov" -> "sergei-lavrov"."""
+    import unicodedata
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "entity"
+
+
+def _overlaps(start: int, end: int, mentions: list[Mention]) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposal]:
+    """New-entity proposals in ``text`` that do not overlap a registry mention."""
+    out: list[Proposal] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(name: str, cls: str, start: int, cue: str) -> None:
+        name = name.strip()
+        words = name.split()
+        while words and words[0] in _SKIP_FIRST:
+            start += len(words[0]) + 1
+            words = words[1:]
+        name = " ".join(words)
+        end = start + len(name)
+        if len(name) < 3 or not words or _overlaps(start + offset, end + offset, mentions):
+            return
+        if any(a < end and start < b for a, b in taken):
+            return
+        if cls not in ("Person", "PoliticalLeader", "State") and len(words) < 2 and cue != "region":
+            return
+        taken.append((start, end))
+        out.append(Proposal(slug(name), cls, name, start + offset, end + offset, cue))
+
+    for m in _PERSON_RE.finditer(text):
+        cls = "PoliticalLeader" if re.fullmatch(_LEADER_TITLES, m.group("title")) else "Person"
+        add(m.group("name"), cls, m.start("name"), m.group("title"))
+    for m in _RESOLUTION_RE.finditer(text):
+        add(m.group("name"), "Resolution", m.start("name"), "resolution number")
+    for m in _HEAD_RE.finditer(text):
+        cls = next(c for c, _ in _HEADS if m.group(c))
+        add(m.group("name"), cls, m.start("name"), m.group(cls))
+    for m in _PLACE_RE.finditer(text):
+        add(m.group("name"), "Place", m.start("name"), "region")
+    for country in COUNTRIES:
+        for m in re.finditer(r"\b" + re.escape(country) + r"\b", text):
+            add(country, "State", m.start(), "country list")
+    return sorted(out, key=lambda p: p.start)

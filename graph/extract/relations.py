@@ -1,0 +1,909 @@
+"""Typed relations from trigger lexicons: who did what to whom in one sentence.
+
+Each relation of the ontology has triggers (verbs with their inflections, nominalisations such as
+"invasion of", and a few fixed constructions such as "<Person>, director of <Org>"). For a trigger
+the subject is the nearest actor before it in the same clause that is not the object of a
+preposition, together with everything coordinated with it ("Russia and North Korea signed" gives
+both parties; "(along with Syria and Iran)" and "joined China in" add co-subjects); the object is
+the first mention of the right class after it, with its coordinated mentions. Passive voice
+("X, sponsored by Y", "was vetoed by Y") swaps the two; "which" clauses take their antecedent
+as subject. Arms, aid, troops, workers and technology share one family of transfer verbs (send,
+supply, provide, ship, deliver ...) and the relation is chosen by what is transferred.
+
+Nothing here is keyed to one sentence: the patterns are verbs, prepositions and class constraints.
+
+>>> from graph.extract.mentions import Mention
+>>> ms = [Mention(0, 6, "Russia", "russia", "State", "label"), Mention(14, 24, "Resolution", "r1", "Resolution", "label")]
+>>> [(c.subject, c.relation, c.object) for c in find_relations("Russia vetoed Resolution 5.", ms)]
+[('russia', 'vetoed', 'r1')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .mentions import Mention
+
+__all__ = ["Candidate", "find_relations", "RELATION_TRIGGERS", "ListFrame"]
+
+PERSON = frozenset({"Person", "PoliticalLeader", "Analyst"})
+STATE = frozenset({"State"})
+ORGS = frozenset({"Organization", "InternationalOrganization", "GovernmentBody", "ThinkTank", "MediaOrganization",
+                  "ArmedForces", "ResearchProgramme"})
+ACTOR = frozenset({"Actor", "State"}) | PERSON | ORGS
+POLITY = frozenset({"Actor", "State", "GovernmentBody", "InternationalOrganization", "Organization", "ArmedForces"})
+AGREEMENT = frozenset({"Agreement", "Treaty"})
+RESOLUTION = frozenset({"Resolution", "DraftResolution"})
+PLACE = frozenset({"Place", "State"})
+EVENT = frozenset({"Event", "Conflict", "Summit", "Talks", "Deployment", "Transfer", "Vote"})
+RECIPIENT = frozenset({"State", "Place", "ArmedForces", "GovernmentBody", "Actor", "Organization",
+                       "InternationalOrganization"})
+SYMMETRIC = {"alliedWith", "mutualDefenceWith", "cooperatesWith", "negotiatesWith"}
+
+
+def _v(*stems: str) -> str:
+    """An alternation of verb forms: "sign" gives sign|signs|signed|signing."""
+    forms = []
+    for stem in stems:
+        if "|" in stem:
+            forms.append(stem)
+        elif stem.endswith("e"):
+            forms.append(f"{stem}|{stem}s|{stem}d|{stem[:-1]}ing")
+        elif stem.endswith("y") and stem[-2] not in "aeiou":
+            forms.append(f"{stem}|{stem[:-1]}ies|{stem[:-1]}ied|{stem}ing")
+        else:
+            forms.append(f"{stem}|{stem}s|{stem}ed|{stem}ing")
+    return r"\b(?:" + "|".join(forms) + r")\b"
+
+
+@dataclass(frozen=True)
+class Rule:
+    relation: str
+    trigger: re.Pattern
+    subj: frozenset
+    obj: frozenset
+    obj_prep: str | None = None  # the object must follow this preposition (regex)
+    confidence: float = 0.75
+    by_subject: dict | None = None  # relation by subject class group, e.g. persons sign -> signatoryOf
+
+
+def _r(relation, pattern, subj, obj, **kw) -> Rule:
+    return Rule(relation, re.compile(pattern, re.I), subj, obj, **kw)
+
+
+#: Verb and noun triggers of the plain subject-verb-object relations.
+RULES = [
+    _r("partyTo", _v("sign", "conclude", "ink", "ratify") + r"|\bratification of\b", ACTOR, AGREEMENT,
+       by_subject={"person": "signatoryOf"}),
+    _r("partyTo", _v("accede") + r"|\baccession to\b|\bjoin(?:s|ed|ing)?\b|\bwithdr[ae]w from\b", POLITY, AGREEMENT,
+       confidence=0.6),
+    _r("memberOf", r"\bjoin(?:s|ed|ing)?\b|\b(?:is|are|was|were|became|become|becomes) (?:a |an )?(?:full )?members? of\b|"
+       r"\bmember states? of\b|\bmembership (?:of|in)\b", POLITY | PERSON, frozenset({"InternationalOrganization", "Organization"})),
+    _r("permanentMemberOf", r"\bpermanent members? of\b|\bpermanent seat (?:on|in|at)\b", POLITY, ORGS),
+    _r("vetoed", _v("veto|vetoes|vetoed|vetoing", "block") + r"|\b(?:cast|casts|casting|used|uses|using) (?:its|a|their|his|her) veto"
+       r"(?: (?:against|on|over))?\b|\bveto (?:of|on|against)\b", POLITY | PERSON, RESOLUTION),
+    _r("votedFor", r"\bvot(?:e|es|ed|ing) (?:for|in favou?r of)\b|" + _v("support", "back", "endorse", "approve"),
+       POLITY | PERSON, RESOLUTION),
+    _r("votedAgainst", r"\bvot(?:e|es|ed|ing) against\b|" + _v("oppose", "reject"), POLITY | PERSON, RESOLUTION),
+    _r("abstainedOn", r"\babstain(?:s|ed|ing)?(?: from voting)?(?: on| in| from)?\b|\babstention (?:on|in)\b",
+       POLITY | PERSON, RESOLUTION),
+    _r("adoptedBy", r"\b(?:adopted|passed|approved|unanimously adopted)\s+by\b", RESOLUTION, ORGS),
+    _r("condemned", _v("condemn", "denounce", "censure", "deplore") + r"|\bcondemnation of\b",
+       ACTOR | RESOLUTION, ACTOR | EVENT | AGREEMENT | RESOLUTION),
+    _r("sanctions", _v("sanction|sanctions|sanctioned|sanctioning", "blacklist", "penalise", "penalize") +
+       r"|\bimpos(?:e|es|ed|ing) (?:new |fresh |further |additional )?sanctions (?:on|against)\b|\bsanctions (?:on|against)\b",
+       ACTOR | RESOLUTION, ACTOR),
+    _r("recognises", _v("recognise", "recognize") + r"|\brecognition of\b", POLITY, PLACE | frozenset({"GovernmentBody"})),
+    _r("invaded", _v("invade", "attack") + r"|\binvasion of\b|\battack on\b|\bassault on\b", POLITY, PLACE),
+    _r("occupies", _v("occupy", "annex", "seize", "capture") + r"|\boccupation of\b|\bannexation of\b|\bseized\b",
+       POLITY, PLACE),
+    _r("replaces", _v("replace", "supersede", "succeed") + r"|\btook the place of\b", AGREEMENT | RESOLUTION,
+       AGREEMENT | RESOLUTION),
+    _r("endedBy", r"\b(?:became|become|becomes|was|were|is|rendered) (?:void|null|invalid|defunct|obsolete|moot)\b|"
+       r"\b(?:lapsed|expired|ended|terminated|collapsed|dissolved)\b", AGREEMENT, EVENT, obj_prep=r"after|with|following|by|upon|on|at"),
+    _r("trains", _v("train") + r"|\btraining (?:of|for)\b", ACTOR, ACTOR),
+    _r("warns", _v("warn", "threaten|threatens|threatened|threatening", "caution"), ACTOR, ACTOR | RESOLUTION),
+    _r("negotiatesWith", _v("negotiate") + r"(?= with)|\bnegotiations? with\b|\b(?:held|hold|holds|holding) talks with\b|"
+       r"\btalks with\b|\b(?:met|meet|meets|meeting) with\b", ACTOR, ACTOR, obj_prep=r"with"),
+    _r("sponsors", _v("sponsor", "co-sponsor", "fund", "finance", "bankroll"), ACTOR, ACTOR | EVENT | RESOLUTION | AGREEMENT),
+    _r("sponsors", _v("draft", "table", "propose") + r"|\bput forward\b|\bsubmitted\b|\bpenned\b", POLITY | PERSON, RESOLUTION),
+    _r("hosts", _v("host"), ACTOR, EVENT),
+    _r("participatedIn", r"\btook part in\b|\b(?:participat|attend)(?:e|es|ed|ing)\b(?: in)?|\btake part in\b|"
+       r"\bjoin(?:s|ed|ing)?\b", ACTOR, EVENT),
+    _r("affiliatedWith", r"\b(?:is|are|was|were|as|becomes?|became) (?:a |an )?(?:key |integral )?part of\b|"
+       r"\bbelongs? to\b|\bworks? (?:for|at)\b", ACTOR | EVENT, ACTOR),
+    _r("supports", r"\bsupport(?:s|ed|ing)?\b|\bback(?:s|ed|ing)?\b", POLITY | PERSON, POLITY | PERSON, confidence=0.5),
+    _r("condemned", r"\bcriticis(?:e|es|ed|ing)\b|\bcriticiz(?:e|es|ed|ing)\b", ACTOR | RESOLUTION, ACTOR | EVENT,
+       confidence=0.5),
+]
+
+_TRANSFER_VERBS = re.compile(
+    _v("supply", "provide", "send|sends|sent|sending", "ship|ships|shipped|shipping", "deliver", "transfer|transfers|transferred|transferring",
+       "give|gives|gave|given|giving", "export", "dispatch|dispatches|dispatched|dispatching", "furnish|furnishes|furnished|furnishing",
+       "sell|sells|sold|selling", "hand over|hands over|handed over", "funnel|funnels|funnelled|funneled", "share",
+       "lend|lends|lent|lending", "grant", "extend", "move|moves|moved|moving", "relocate", "transport") +
+    r"|\b(?:shipments?|deliver(?:y|ies)|transfers?|exports?|sales?|supplies|supply|provision|sharing) of\b", re.I)
+_DEPLOY_VERBS = re.compile(
+    _v("deploy", "station", "dispatch|dispatches|dispatched|dispatching", "redeploy") +
+    r"|\bdeployments? of\b|\bsending troops\b|\bsend troops\b|\bsent troops\b|\b(?:fought|fight|fights|fighting) "
+    r"(?:alongside|for|on behalf of)\b", re.I)
+_REVERSE = re.compile(
+    r"\bturn(?:s|ed|ing)? to\b|\brel(?:y|ies|ied|ying) on\b|\bdepend(?:s|ed|ing)? on\b|" +
+    _v("receive", "obtain", "acquire", "buy|buys|bought|buying", "purchase", "import", "get|gets|got|getting"), re.I)
+
+#: What is transferred decides the relation (checked in this order; several may apply).
+MATERIEL = [
+    ("deploysTroopsTo", re.compile(r"\b(?:troops?|soldiers?|forces|personnel|servicemen|fighters|pilots|"
+                                   r"(?:military )?advis[eo]rs|brigades?|battalions?|contingents?|units|mercenaries|"
+                                   r"special forces|combat (?:troops|units)|infantry|reinforcements)\b", re.I)),
+    ("suppliesArmsTo", re.compile(r"\b(?:weapons?|weaponry|arms|ammunition|munitions?|shells?|missiles?|rockets?|artillery|"
+                                  r"drones?|tanks?|aircraft|jets?|fighters? jets|military (?:equipment|supplies|hardware)|"
+                                  r"materiel|launchers?|howitzers?|rifles?|warheads?|air defen[cs]e systems?|armou?red vehicles?)\b", re.I)),
+    ("transfersMilitaryTechnologyTo", re.compile(r"\b(?:technolog(?:y|ies)|know-how|designs?|blueprints?)\b", re.I)),
+    ("sendsWorkersTo", re.compile(r"\b(?:workers?|labou?rers?|labou?r force|labou?r)\b", re.I)),
+    ("providesEconomicAidTo", re.compile(r"\b(?:food|fuel|oil|grain|wheat|rice|flour|fertili[sz]ers?|money|cash|funds?|loans?|"
+                                         r"credits?|economic (?:aid|assistance|support|benefits?)|humanitarian (?:aid|assistance)|"
+                                         r"investments?|dollars|rubles|roubles|euros|yuan|gas|coal|electricity|energy|"
+                                         r"unfreez\w*|assets|benefits|\$|€|£)\b|\$", re.I)),
+    ("providesMilitaryAidTo", re.compile(r"\b(?:military (?:aid|assistance|support|help)|intelligence|security assistance|"
+                                         r"support|aid|assistance|training)\b", re.I)),
+]
+
+_PREPOSITIONS = {"of", "with", "to", "for", "from", "by", "against", "on", "in", "at", "about", "between", "among",
+                 "toward", "towards", "into", "over", "under", "amid", "amidst", "during", "after", "before", "since",
+                 "including", "like", "than", "via", "upon", "across", "within", "without", "despite", "behind",
+                 "beyond", "near", "onto", "per", "regarding", "concerning", "alongside", "following"}
+_TITLE_WORDS = r"(?:the|a|an|his|her|its|their|then|former|current|new|acting|interim|deputy|vice|first|senior|" \
+               r"president|prime minister|premier|leader|supreme leader|chancellor|king|queen|minister|foreign|" \
+               r"defen[cs]e|secretary|general|chairman|chairwoman|chair|head|chief|spokesperson|spokesman|" \
+               r"spokeswoman|ambassador|envoy|official|dr\.?|mr\.?|ms\.?|mrs\.?|prof\.?|dictator)"
+_LEADER_TITLE = re.compile(r"^(?:'s|’s)?\s*(?:(?:then|former|current|new|acting|interim)\s+)?(?:president|prime minister|premier|"
+                           r"leader|supreme leader|chancellor|king|queen|emperor|head of state|dictator|chairman)\s*$", re.I)
+_OTHER_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|deputy|acting|chief|senior|top|first)\s+)*"
+                          r"(?:spokes(?:man|woman|person)|(?:foreign|defen[cs]e|finance|interior|prime)?\s*minister|"
+                          r"secretary[ -]general|secretary|ambassador|envoy|official|adviser|advisor|commander|general|"
+                          r"chief of staff|negotiator|diplomat|aide|director|head|chief)\s*,?\s*", re.I)
+_BOUNDARY = re.compile(r";|:|—|\bthat\b|,\s*(?:which|who|whom|whose|while|whereas|but|although|though|because|as(?! well as)|when|if|"
+                       r"and then|so)\b|\bwhile\b|\bwhereas\b|\bbecause\b|\balthough\b|\bwhen\b|\bif\b|\bas\s+(?=\w+\s+(?:had|have|has|was|were|did|do|does)\b)", re.I)
+_CONJ_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|as well as|plus|,?\s*together with|,?\s*along with)\s*$", re.I)
+_PRONOUN = re.compile(r"\b(?:they|it|its|their|the country|the government|the regime|both countries|both sides|"
+                      r"the state|the country's|the government's)\b", re.I)
+_NOMINAL = re.compile(r"^(?:invasion|occupation|annexation|recognition|condemnation|veto|sanctions|attack|assault|"
+                      r"ratification|accession|training|negotiations?|talks|membership|abstention)\b", re.I)
+_POSITIVE = re.compile(r"\b(?:strengthen\w*|deepen\w*|improv\w*|revitali[sz]\w*|expand\w*|build\w*|boost\w*|enhanc\w*|"
+                       r"forg\w*|develop\w*|warm\w*|bolster\w*|growing|grow\w*|closer|close|strong\w*|tighten\w*|cement\w*|"
+                       r"burgeoning|military|economic|strategic)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A relation found in a sentence, before certainty and time are attached.
+
+    Offsets of the trigger count in the sentence.
+    """
+
+    subject: str
+    relation: str
+    object: str
+    trigger_start: int
+    trigger_end: int
+    confidence: float
+    rule: str
+    materiel: str | None = None
+
+
+@dataclass
+class ListFrame:
+    """The giver and receiver a list header ("North Korea is receiving benefits from Russia:")
+    sets for the bullet items that follow it."""
+
+    giver: str | None = None
+    receiver: str | None = None
+
+
+@dataclass
+class _Sentence:
+    text: str
+    mentions: list[Mention]  # offsets relative to the sentence
+    recent_state: str | None = None
+    recent_event: str | None = None
+    recent_conflict: str | None = None
+    previous_states: list[str] = field(default_factory=list)
+    recent_resolution: str | None = None
+    out: list[Candidate] = field(default_factory=list)
+
+    def add(self, subject: str, relation: str, obj: str, start: int, end: int, confidence: float, rule: str,
+            materiel: str | None = None) -> None:
+        if subject == obj or not subject or not obj:
+            return
+        self.out.append(Candidate(subject, relation, obj, start, end, confidence, rule, materiel))
+
+
+def _rel(mentions: list[Mention], offset: int) -> list[Mention]:
+    from dataclasses import replace
+    return [replace(m, start=m.start - offset, end=m.end - offset) for m in mentions]
+
+
+def _in_parens(text: str, pos: int) -> bool:
+    return text.count("(", 0, pos) > text.count(")", 0, pos)
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word governing a mention at ``pos`` ("" after a comma or clause break)."""
+    words = re.findall(r"[\w’']+|[,;:()]", text[:pos])
+    while words and words[-1].lower() in {"the", "a", "an", "its", "their", "his", "her", "s", "’s", "'s", "eastern",
+                                          "western", "northern", "southern", "central", "occupied", "neighbouring"}:
+        words.pop()
+    return words[-1].lower() if words and words[-1] not in ",;:()" else ""
+
+
+def _gap_clean(s: _Sentence, a: int, b: int) -> str:
+    """The text between two positions without modifier mentions, parentheses and titles."""
+    gap = s.text[a:b]
+    for m in s.mentions:
+        if a <= m.start and m.end <= b:
+            gap = gap.replace(m.text, " ")
+    gap = re.sub(r"\([^)]*\)", " ", gap)
+    gap = re.sub(r"\b" + _TITLE_WORDS + r"\b", " ", gap, flags=re.I)
+    return gap
+
+
+def _is_modifier(s: _Sentence, m: Mention) -> bool:
+    """A demonym or state right before a person or organisation name ("Russian President Vladimir Putin")."""
+    if m.nested:
+        return False
+    for other in s.mentions:
+        if other.start >= m.end and not other.nested and other is not m:
+            gap = s.text[m.end:other.start]
+            if len(gap) <= 40 and other.cls in PERSON | ORGS and re.fullmatch(r"(?:'s|’s)?\s*(?:" + _TITLE_WORDS + r"\s*)*\s*", gap, re.I):
+                return other.cls in PERSON or m.kind == "demonym"
+            break
+    return False
+
+
+def _qualifies(s: _Sentence, m: Mention, classes: frozenset) -> bool:
+    if m.cls not in classes:
+        return False
+    if m.nested:
+        outer = next((o for o in s.mentions if not o.nested and o.start <= m.start and m.end <= o.end), None)
+        if outer is not None and (outer.cls in classes or outer.cls in EVENT):
+            return False  # "Vietnam" in "Vietnam War" is not an actor
+    return True
+
+
+def _args(s: _Sentence, lo: int, hi: int, classes: frozenset) -> list[Mention]:
+    return [m for m in s.mentions if lo <= m.start and m.end <= hi and _qualifies(s, m, classes)]
+
+
+def _clause_start(s: _Sentence, pos: int) -> int:
+    start = 0
+    for b in _BOUNDARY.finditer(s.text, 0, pos):
+        if not _in_parens(s.text, b.start()):
+            start = b.end()
+    return start
+
+
+def _clause_end(s: _Sentence, pos: int) -> int:
+    for b in _BOUNDARY.finditer(s.text, pos):
+        if not _in_parens(s.text, b.start()) and b.group(0).strip().lower() != "that":
+            return b.start()
+    return len(s.text)
+
+
+def _coordinated(s: _Sentence, head: Mention, pool: list[Mention], leftwards: bool) -> list[Mention]:
+    """``head`` and the mentions of ``pool`` joined to it by "and", "or" or commas ("X, Y and Z";
+    a comma alone, with no "and" in the chain, is an apposition, not a list)."""
+    group = [head]
+    joints: list[bool] = []  # whether each link was a real conjunction
+    ordered = sorted(pool, key=lambda m: m.start, reverse=leftwards)
+    current = head
+    for m in ordered:
+        if m is current or any(m is g for g in group):
+            continue
+        if leftwards and m.end <= current.start:
+            gap = _gap_clean(s, m.end, current.start)
+        elif not leftwards and m.start >= current.end:
+            gap = _gap_clean(s, current.end, m.start)
+        else:
+            continue
+        if not _CONJ_GAP.match(gap):
+            break
+        if leftwards and not joints and not re.search(r"\b(?:and|or|with|plus|as well as)\b|&", gap, re.I):
+            break
+        joints.append(bool(re.search(r"\b(?:and|or|with|plus|as well as)\b|&", gap, re.I)))
+        group.append(m)
+        current = m
+    if not leftwards:
+        while joints and not any(joints):
+            joints.pop()
+            group.pop()
+        while joints and not joints[-1]:
+            joints.pop()
+            group.pop()
+    return group
+
+
+def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
+    """The subject(s) of a trigger at ``trigger``: see the module docstring."""
+    lo = _clause_start(s, trigger)
+    pool = [m for m in _args(s, lo, trigger, classes) if not _in_parens(s.text, m.start) and not _is_modifier(s, m)]
+    free = [m for m in pool if _word_before(s.text, m.start) not in _PREPOSITIONS
+            or (_word_before(s.text, m.start) == "for" and re.match(r"\s+to\s+[a-z]+", s.text[m.end:]))]  # "for China to act"
+    found: list[Mention] = []
+    if free:
+        found = _coordinated(s, free[-1], pool, leftwards=True)
+    else:
+        before = re.sub(r",?\s*(?:which|who|that)\s*$", "", s.text[:lo], flags=re.I).rstrip(" ,")
+        if len(before) < len(s.text[:lo].rstrip()):
+            found = _antecedent(s, lo, classes)
+        if not found and _PRONOUN.search(s.text[lo:trigger]):
+            states = [m for m in _args(s, 0, lo, STATE)]
+            if states:
+                found = [states[-1]]
+            elif s.recent_state and "State" in classes:
+                found = [Mention(lo, lo, "", s.recent_state, "State", "coreference", False, 0.5)]
+    # co-subjects: "(along with X and Y)", "together with X", "joined X in"
+    for m in re.finditer(r"\b(?:along with|together with|as well as|joined)\s+", s.text[lo:trigger], re.I):
+        start = lo + m.end()
+        if m.group(0).lower().startswith("joined"):
+            found += [x for x in subjects(s, lo + m.start(), classes) if x.entity not in {f.entity for f in found}]
+        nxt = [x for x in _args(s, start, trigger, classes) if x.start - start <= 5]
+        if nxt:
+            for x in _coordinated(s, nxt[0], _args(s, start, trigger, classes), leftwards=False):
+                if not any(x.entity == f.entity for f in found):
+                    found.append(x)
+    return found
+
+
+def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None, limit: int = 90) -> list[Mention]:
+    """The object(s) after a trigger ending at ``pos``."""
+    hi = _clause_end(s, pos)
+    start = pos
+    if prep:
+        m = re.compile(r"\b(?:" + prep + r")\b", re.I).search(s.text, pos, hi)
+        if not m:
+            return []
+        start = m.end()
+    pool = _args(s, start, hi, classes)
+    pool = [m for m in pool if m.start - start <= limit]
+    if not pool:
+        return []
+    first = pool[0]
+    gap = s.text[start:first.start]
+    if not prep and (len(gap.split()) > 6 or re.search(r"[,;]|\b(?:as|which|who|saying|while)\b", gap, re.I)):
+        return []  # the object noun phrase is not an entity: "condemned the transfers as a violation of ..."
+    nxt = [m for m in pool[1:] if m.start >= first.end]
+    if nxt and re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+[\s,]+){0,3}", s.text[first.end:nxt[0].start]):
+        first = nxt[0]  # "North Korea's defence minister, No Kwang Chol": the possessed, not the possessor
+    return _coordinated(s, first, _args(s, start, hi, classes), leftwards=False)
+
+
+def _antecedent(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]:
+    """What "which"/"that" at the clause start ``lo`` stands for: the noun phrase right before it,
+    skipping a prepositional phrase ("a draft resolution at the Security Council that ...")."""
+    before = re.sub(r",?\s*(?:which|who|that)\s*$", "", s.text[:lo], flags=re.I).rstrip(" ,")
+    if len(before) >= len(s.text[:lo].rstrip()):
+        return []
+    cands = [m for m in s.mentions if m.end <= len(before) + 1 and not m.nested]
+    if not cands:
+        return []
+    last = cands[-1]
+    if len(before) - last.end > 3:
+        return []
+    pp = re.search(r"\b(?:at|of|in|on|from|with|by)\s+(?:the\s+)?$", s.text[:last.start], re.I)
+    if pp:
+        head = [m for m in cands[:-1] if 0 <= pp.start() - m.end <= 2]
+        if head:
+            last = head[-1]
+    return [last] if last.cls in classes else []
+
+
+def _passive(s: _Sentence, m: re.Match) -> bool:
+    if re.search(r"ing\b", m.group(0).split()[0], re.I) or re.match(r"\w+(?:ion|ment|s) of\b", m.group(0)):
+        return False  # "has been sending" is active; "shipments of" is a noun
+    return bool(re.search(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$", s.text[:m.start()], re.I)) \
+        or bool(re.match(r"\s+by\b", s.text[m.end():]))
+
+
+def _inside_name(s: _Sentence, m: re.Match) -> bool:
+    """A trigger word that is part of a name ("UN sanction resolutions") is no trigger."""
+    return any(x.start <= m.start() and m.end() <= x.end and not x.nested and x.kind != "description" for x in s.mentions)
+
+
+def _plain_rules(s: _Sentence) -> None:
+    for rule in RULES:
+        for m in rule.trigger.finditer(s.text):
+            if _inside_name(s, m):
+                continue
+            if rule.relation == "supports" and objects(s, m.end(), RESOLUTION, limit=40):
+                continue  # voting support for a resolution is votedFor
+            if rule.relation in ("memberOf", "partyTo", "participatedIn") and re.match(r"join", m.group(0), re.I) \
+                    and re.match(r"\s+\w+(?:\s+\w+)?\s+in\b", s.text[m.end():]):
+                continue  # "joined China in supporting ..." is a co-subject marker
+            if _passive(s, m) and rule.relation not in ("adoptedBy",):
+                agents = objects(s, m.end(), rule.subj, prep="by", limit=25)
+                lo = _clause_start(s, m.start())
+                patients = [x for x in _args(s, lo, m.start(), rule.obj) if not _in_parens(s.text, x.start)]
+                if not patients:
+                    patients = _antecedent(s, lo, rule.obj)
+                if not agents:
+                    continue
+                patients = patients[-1:] and _coordinated(s, patients[-1], patients, leftwards=True)
+                for a in agents:
+                    for p in patients:
+                        s.add(a.entity, _relation_for(rule, a), p.entity, m.start(), m.end(), rule.confidence * 0.9,
+                              "passive:" + rule.relation)
+                continue
+            objs = objects(s, m.end(), rule.obj, rule.obj_prep)
+            between = re.match(r"\s+between\s+", s.text[m.end():])
+            if _NOMINAL.match(m.group(0)):
+                subs = _adjacent(s, m.start(), rule.subj)
+            else:
+                subs = [_state_of(s, x) for x in subjects(s, m.start(), rule.subj)]
+            if between and rule.obj == AGREEMENT or (between and rule.relation == "partyTo"):
+                parties = objects(s, m.end(), rule.subj, prep="between")
+                agreements = [x for x in _args(s, 0, m.start(), AGREEMENT)][-1:]
+                for p in parties:
+                    for a in agreements:
+                        s.add(p.entity, _relation_for(rule, p), a.entity, m.start(), m.end(), rule.confidence, "between")
+                continue
+            if rule.relation in SYMMETRIC and not objs and len(subs) >= 2:
+                for i, a in enumerate(subs):
+                    for b in subs[i + 1:]:
+                        s.add(a.entity, rule.relation, b.entity, m.start(), m.end(), rule.confidence, "joint")
+                continue
+            rest = s.text[m.end():_clause_end(s, m.end())]
+            if not objs and rule.relation in ("vetoed", "abstainedOn", "votedFor", "votedAgainst") and s.recent_resolution \
+                    and len(rest.split()) <= 4 and not any(x.start >= m.end() for x in s.mentions):
+                objs = [Mention(m.end(), m.end(), "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
+            if rule.relation == "partyTo":
+                subs = [_polity(s, a) for a in subs]
+                for o in objs:  # "ratified the treaty with North Korea": the other party
+                    tail = re.match(r"\s+with\s+(?:the\s+)?", s.text[o.end:])
+                    if tail:
+                        subs += [x for x in s.mentions if x.cls == "State" and x.start == o.end + tail.end()]
+            for a in subs:
+                for o in objs:
+                    s.add(a.entity, _relation_for(rule, a, s), o.entity, m.start(), m.end(),
+                          rule.confidence * min(a.confidence, o.confidence), rule.relation)
+
+
+def _adjacent(s: _Sentence, pos: int, classes: frozenset) -> list[Mention]:
+    """The possessor or demonym right before a noun trigger: "Russia's invasion", "the Russian veto"."""
+    return [m for m in s.mentions if m.cls in classes and m.end <= pos and
+            re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+\s+)?", s.text[m.end:pos]) and m.kind != "description"][-1:]
+
+
+def _state_of(s: _Sentence, m: Mention) -> Mention:
+    """A state's forces as an agent stand for the state: "North Korean military advisers trained" -> North Korea."""
+    if m.cls == "ArmedForces":
+        inner = [x for x in s.mentions if x.nested and x.cls == "State" and m.start <= x.start and x.end <= m.end]
+        if inner and inner[0].start == m.start:
+            return inner[0]
+    return m
+
+
+def _polity(s: _Sentence, m: Mention) -> Mention:
+    """A state's institution acting for it: "Russia's State Duma ratified" -> Russia is the party."""
+    if m.cls == "GovernmentBody":
+        owner = [x for x in s.mentions if x.cls == "State" and x.end <= m.start and
+                 re.fullmatch(r"(?:'s|’s)?\s*", s.text[x.end:m.start])]
+        if owner:
+            return owner[-1]
+    return m
+
+
+def _relation_for(rule: Rule, subject: Mention, s: _Sentence | None = None) -> str:
+    if rule.relation == "supports" and s is not None and (
+            any(m.cls == "Conflict" for m in s.mentions) or re.search(r"\b(?:militar\w*|war|troops|arms|weapons)\b", s.text, re.I)):
+        return "providesMilitaryAidTo"
+    if rule.by_subject and subject.cls in PERSON:
+        return rule.by_subject["person"]
+    return rule.relation
+
+
+def _classify(text: str) -> list[str]:
+    found = []
+    for relation, pattern in MATERIEL:
+        if pattern.search(text):
+            if relation == "providesMilitaryAidTo" and re.search(r"\b(?:economic|humanitarian|financial)\s+(?:aid|assistance|support)", text, re.I):
+                continue
+            found.append(relation)
+    if "suppliesArmsTo" in found and "transfersMilitaryTechnologyTo" in found:
+        found.remove("suppliesArmsTo")  # "weapon technology" is technology
+    if "deploysTroopsTo" in found and re.search(r"\b(?:military supplies|military equipment)\b", text, re.I):
+        found.remove("deploysTroopsTo")
+    return found
+
+
+def _materiel_text(text: str) -> str | None:
+    m = re.search(r"(?:[\w-]+\s+){0,3}?(?:troops|pilots|weapons|arms|ammunition|munitions|shells|missiles|rockets|"
+                  r"drones|tanks|aircraft|equipment|supplies|technology|workers|food|fuel|oil|intelligence(?: resources)?)\b", text, re.I)
+    return m.group(0).strip() if m else None
+
+
+def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
+    for m in list(_TRANSFER_VERBS.finditer(s.text)) + list(_DEPLOY_VERBS.finditer(s.text)):
+        deploy = m.re is _DEPLOY_VERBS
+        if _inside_name(s, m):
+            continue
+        hi = _clause_end(s, m.end())
+        fought = re.match(r"(?:fought|fight|fights|fighting)", m.group(0), re.I)
+        if fought:
+            recipients = objects(s, m.end() - 1 - len(m.group(0).split()[-1]), RECIPIENT, prep=r"alongside|for|behalf of")
+        else:
+            recipients = objects(s, m.end(), RECIPIENT, prep=r"to|into|toward|towards" + (r"|in" if deploy else ""))
+            direct = [x for x in _args(s, m.end(), hi, RECIPIENT) if re.fullmatch(r"\s*(?:the\s+)?", s.text[m.end():x.start])]
+            with_ = re.match(r"\s+with\b", s.text[direct[0].end:]) if direct else None
+            if with_:
+                recipients = direct[:1]  # "supplied Pyongyang with food"
+        stop = recipients[0].start if recipients else hi
+        window = s.text[m.start():stop]
+        if not fought and with_:
+            window = s.text[direct[0].end:min(len(s.text), direct[0].end + 120)]
+        lo = _clause_start(s, m.start())
+        if re.match(r"(?:move|moves|moved|moving|relocat|transport)", m.group(0), re.I) and not _classify(window):
+            window = s.text[lo:m.start()] + " " + window  # "10,000 soldiers ... have moved toward X"
+        passive = _passive(s, m)
+        if passive:
+            window = s.text[lo:m.start()] + " " + window
+        relations = _classify(window)
+        if not relations and passive and re.search(r"\bwhich\b", s.text[max(0, lo - 12):lo + 8], re.I):
+            window = s.text[:stop]  # "..., which could then be transferred to Y": what "which" stands for
+            relations = _classify(window)
+        if deploy and "deploysTroopsTo" not in relations:
+            relations = ["deploysTroopsTo"]
+        if not relations:
+            continue
+        if deploy or fought:
+            relations = ["deploysTroopsTo"]
+        givers: list[Mention] = []
+        if passive:
+            givers = objects(s, m.end(), ACTOR, prep="by", limit=25)
+            if not givers:  # "South Korean artillery shells have been provided", "North Korean troops being deployed"
+                states = [x for x in _args(s, lo, m.start(), STATE) if x.kind == "demonym" or x.nested]
+                givers = states[-1:]
+            if not givers and re.search(r"\bwhich\b", s.text[max(0, lo - 12):lo + 8], re.I):
+                before = s.text[:lo].rstrip(" ,").rstrip()
+                ante = [x for x in _args(s, 0, len(before) + 8, ACTOR) if x.end >= len(s.text[:lo].rstrip(" ,")) - 8]
+                givers = ante[-1:]
+        else:
+            givers = subjects(s, m.start(), ACTOR)
+            if not givers:
+                # "North Korean troops fought", "North Korean military advisers": the demonym of the agent noun
+                states = [x for x in _args(s, lo, m.start(), STATE) if x.kind == "demonym" or x.nested]
+                givers = states[-1:]
+        if not recipients and frame and frame.receiver:
+            recipients = [Mention(0, 0, "", frame.receiver, "State", "coreference", False, 0.5)]
+        materiel = _materiel_text(window)
+        source = re.search(r"\bfrom\s+(?:the\s+)?$", s.text[:recipients[0].start] if recipients else "", re.I)
+        origin = [x for x in _args(s, m.end(), recipients[0].start if recipients else hi, POLITY)
+                  if re.search(r"\bfrom\s+(?:the\s+)?$", s.text[m.end():x.start], re.I)]
+        if origin:
+            givers = origin[:1]  # "weapons transfers from North Korea to Russia"
+        by = re.search(r"\bby\s+$", s.text[:m.start()], re.I)
+        if by and not passive:
+            # "North Korea may aid Russia by sending troops": the main verb's subject gives to its object
+            before = [x for x in _args(s, lo, by.start(), RECIPIENT) if not _in_parens(s.text, x.start)]
+            if before:
+                recipients = recipients or before[-1:]
+                givers = [_state_of(s, x) for x in subjects(s, before[-1].start, ACTOR)] or givers
+        has_goal = re.search(r"\b(?:to|into)\b", s.text[m.end():hi], re.I)
+        if not recipients and s.previous_states and not has_goal:
+            partners = [x for x in s.previous_states if x not in {g.entity for g in givers}]
+            if len(partners) == 1:
+                recipients = [Mention(0, 0, "", partners[0], "State", "coreference", False, 0.55)]
+        for g in givers:
+            giver = _state_of(s, g)
+            for r in recipients:
+                for relation in relations:
+                    s.add(giver.entity, relation, r.entity, m.start(), m.end(), 0.7 * min(giver.confidence, r.confidence),
+                          "transfer", materiel)
+
+
+def _reverse_transfers(s: _Sentence) -> list[tuple[str, str]]:
+    """ "A turned to B for weapons", "A is receiving benefits from B": B gives to A."""
+    frames = []
+    for m in _REVERSE.finditer(s.text):
+        hi = _clause_end(s, m.end())
+        turn = re.match(r"turn|rel|depend", m.group(0), re.I)
+        if turn:
+            givers = [x for x in _args(s, m.end(), hi, RECIPIENT)][:1]
+            if not givers:
+                continue
+            fm = re.compile(r"\bfor\b", re.I).search(s.text, givers[0].end, hi if hi > givers[0].end else len(s.text))
+            window = s.text[fm.end():] if fm else ""
+            window = window[:120]
+        else:
+            fm = re.compile(r"\bfrom\b", re.I).search(s.text, m.end(), hi)
+            if not fm:
+                continue
+            givers = [x for x in _args(s, fm.end(), hi, RECIPIENT) if x.start - fm.end() < 25][:1]
+            window = s.text[m.end():fm.start()]
+        takers = subjects(s, m.start(), RECIPIENT)
+        if not givers or not takers:
+            continue
+        relations = _classify(window)
+        materiel = _materiel_text(window)
+        for t in takers:
+            for g in givers:
+                for relation in relations:
+                    s.add(g.entity, relation, t.entity, m.start(), m.end(), 0.65, "reverse-transfer", materiel)
+                frames.append((g.entity, t.entity))
+                # "In exchange for military support, A receives ... from B": A gives that support to B
+                ex = re.search(r"\bin (?:exchange|return) for\s+(.{0,60}?)(?:,|$)", s.text[:m.start()], re.I)
+                if ex:
+                    for relation in _classify(ex.group(1)):
+                        s.add(t.entity, relation, g.entity, ex.start(), ex.end(), 0.6, "exchange", _materiel_text(ex.group(1)))
+    return frames
+
+
+def _workers(s: _Sentence) -> None:
+    for m in re.finditer(r"\b(?:workers|labou?rers|construction crews|engineering (?:units|brigades))\b", s.text, re.I):
+        owners = [x for x in s.mentions if x.cls == "State" and x.end <= m.start() and m.start() - x.end <= 3]
+        if not owners:
+            continue
+        hi = _clause_end(s, m.end())
+        dest = re.compile(r"\b(?:in|to|into)\b", re.I)
+        for d in dest.finditer(s.text, m.end(), hi):
+            places = [x for x in _args(s, d.end(), hi, PLACE) if x.start - d.end() <= 6]
+            if places:
+                s.add(owners[-1].entity, "sendsWorkersTo", places[0].entity, m.start(), m.end(), 0.6, "workers", "workers")
+                break
+
+
+def _constructions(s: _Sentence) -> None:
+    text = s.text
+    prim = [m for m in s.mentions if not m.nested]
+    # "<Demonym> President <Person>", "<State>'s leader <Person>"
+    for a, b in zip(s.mentions, s.mentions[1:]):
+        gap = text[a.end:b.start]
+        if a.cls == "State" and b.cls in PERSON and _LEADER_TITLE.match(gap):
+            s.add(b.entity, "leaderOf", a.entity, a.start, b.end, 0.85, "title")
+        elif a.cls in POLITY and b.cls in PERSON and _OTHER_TITLE.fullmatch(gap):
+            s.add(b.entity, "affiliatedWith", a.entity, a.start, b.end, 0.75, "title")
+    for p in s.mentions:  # "Dmitry Peskov, the Kremlin's spokesman", "X, Russia's foreign minister"
+        if p.cls in PERSON:
+            ap = re.match(r",\s*(?:the\s+)?", text[p.end:])
+            if ap:
+                owner = [x for x in s.mentions if x.start == p.end + ap.end() and x.cls in POLITY]
+                if owner and _OTHER_TITLE.fullmatch(text[owner[0].end:owner[0].end + 40].split(",")[0].rstrip(" .") + " "):
+                    s.add(p.entity, "affiliatedWith", owner[0].entity, p.start, owner[0].end, 0.7, "title")
+    for i, person in enumerate(prim):
+        if person.cls not in PERSON:
+            continue
+        rest = [m for m in prim[i + 1:] if m.entity != person.entity and not _in_parens(text, m.start)]
+        # "<Person> (CK), a senior research fellow at <Org> under <Programme>"; "<Person>, director of <Org>"
+        if rest:
+            org = rest[0]
+            gap = text[person.end:org.start]
+            ap = re.fullmatch(r"\s*(?:\([^)]*\)\s*)?,\s*(?:(?:is|was)\s+)?(?:a|an|the)?\s*(?P<title>[A-Za-z][\w\s-]{0,60}?)\s+"
+                              r"(?:at|of|with|for|in)\s+(?:the\s+)?", gap, re.I)
+            if ap and org.cls in ORGS | STATE:
+                title = ap.group("title").lower()
+                relation = None
+                if re.search(r"\bfellow\b", title):
+                    relation = "fellowOf"
+                elif re.search(r"\b(?:director|head|chief|chair\w*|founder)\b", title):
+                    relation = "directorOf"
+                elif re.search(r"\b(?:president|prime minister|leader|king|premier)\b", title) and org.cls in STATE:
+                    relation = "leaderOf"
+                elif re.search(r"\b(?:analyst|researcher|professor|scholar|expert|member|advis[eo]r|candidate|"
+                               r"spokes\w+|official|correspondent|editor|staff|lecturer|associate|minister|"
+                               r"ambassador|envoy|officer|employee)\b", title):
+                    relation = "affiliatedWith"
+                if relation:
+                    s.add(person.entity, relation, org.entity, person.start, org.end, 0.8, "apposition")
+                    after = text[org.end:org.end + 40]
+                    under = re.match(r"\s+(?:under|within|in|with)\s+(?:the\s+)?", after, re.I)
+                    if under and len(rest) > 1 and rest[1].start - org.end <= under.end() + 1:
+                        s.add(person.entity, "affiliatedWith", rest[1].entity, person.start, rest[1].end, 0.6, "under")
+    # "an unnamed South Korean government official": a person named by the body they serve
+    for p in prim:
+        if p.cls in PERSON:
+            for x in s.mentions:
+                if x.nested and x.cls in ORGS and p.start <= x.start and x.end <= p.end:
+                    s.add(p.entity, "affiliatedWith", x.entity, p.start, p.end, 0.6, "apposition")
+    # "<Programme> at <Org>": a programme or centre belongs to its institution
+    for a, b in zip(prim, prim[1:]):
+        if a.cls in {"ResearchProgramme"} and b.cls in ORGS and re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", text[a.end:b.start], re.I):
+            s.add(a.entity, "affiliatedWith", b.entity, a.start, b.end, 0.7, "programme-at")
+    # "<Place> in (eastern) <State>", "parts of <State>"
+    for i, a in enumerate(prim):
+        if a.cls != "Place":
+            continue
+        for b in prim[i + 1:i + 4]:
+            gap = text[a.end:b.start]
+            if b.cls == "State" and re.fullmatch(r"\s+(?:in|of)\s+(?:(?:the\s+)?(?:eastern|western|northern|southern|central|"
+                                                  r"north|south|east|west|northeastern|southeastern)\s+)?", gap, re.I):
+                for x in _coordinated(s, a, [p for p in prim if p.cls == "Place"], leftwards=True):
+                    s.add(x.entity, "locatedIn", b.entity, x.start, b.end, 0.7, "located")
+                break
+        inner = [x for x in s.mentions if x.nested and a.start <= x.start and x.end <= a.end and x.cls == "State"]
+        for x in inner:
+            if re.search(r"\b(?:of|in)\s+$", text[a.start:x.start], re.I):
+                s.add(a.entity, "locatedIn", x.entity, a.start, a.end, 0.7, "located-inner")
+    # "Russia's Kursk region", "the Russian port of Vostochny"
+    for a, b in zip(s.mentions, s.mentions[1:]):
+        if a.cls == "State" and b.cls == "Place" and not b.nested and (
+                re.fullmatch(r"(?:'s|’s)\s+", text[a.end:b.start]) or
+                (re.fullmatch(r"\s+", text[a.end:b.start]) and re.match(r"(?:port|city|town|village|region|province|district|base|island|oblast)\s+of\b", b.text, re.I)) or
+                re.fullmatch(r"\s+(?:port|city|town|village|region|province|district|base|island|oblast)\s+of\s+", text[a.end:b.start], re.I)):
+            s.add(b.entity, "locatedIn", a.entity, a.start, b.end, 0.7, "located")
+    # "<Demonym>-occupied <Place>"
+    for m in re.finditer(r"[-‐‑–\s]occupied\b", text, re.I):
+        occupiers = [x for x in s.mentions if x.cls == "State" and x.end == m.start()]
+        if not occupiers:
+            continue
+        places = [x for x in prim if x.cls == "Place" and x.start <= m.start() < x.end] or \
+                 [x for x in _args(s, m.end(), len(text), frozenset({"Place"})) if x.start - m.end() <= 20][:1]
+        for p in places:
+            s.add(occupiers[0].entity, "occupies", p.entity, occupiers[0].start, m.end(), 0.75, "occupied")
+    # "X (formerly the Y)"
+    for m in re.finditer(r"\(\s*formerly\s+(?:the\s+)?|\bsuccessor (?:state )?(?:of|to)\s+(?:the\s+)?", text, re.I):
+        left = [x for x in prim if x.end <= m.start() and x.cls in POLITY][-1:]
+        right = [x for x in prim if x.start >= m.end() and x.cls in POLITY][:1]
+        if left and right:
+            s.add(left[0].entity, "successorOf", right[0].entity, m.start(), m.end(), 0.75, "formerly")
+    # "host <Person>", "joined by <Person>, ... and <Person>": who hosts and who takes part in an event
+    event = next((x.entity for x in s.mentions if x.cls in EVENT - {"Conflict"}), None) or s.recent_event
+    if event:
+        for m in re.finditer(r"\bhost(?:ed by)?\s+", text, re.I):
+            person = [x for x in prim if x.cls in PERSON and x.start == m.end()]
+            if person:
+                s.add(person[0].entity, "hosts", event, m.start(), m.end(), 0.6, "host")
+        for m in re.finditer(r"\b(?:joined by|guests? (?:are|were|is|was|include)|featur(?:es|ed|ing)|with guests?)\s+", text, re.I):
+            stop = re.compile(r"\bto\s+(?:discuss|talk|explore|examine|look)\b|[.;]", re.I).search(text, m.end())
+            hi = stop.start() if stop else len(text)
+            for x in prim:
+                if x.cls in PERSON and m.end() <= x.start < hi:
+                    s.add(x.entity, "participatedIn", event, m.start(), m.end(), 0.6, "guest")
+    # "During the Korean War, the Soviet Union supported North Korea": the actors of the clause took part
+    for c in s.mentions:
+        if c.cls == "Conflict" and re.search(r"\bduring\s+(?:the\s+)?$", text[:c.start], re.I):
+            for x in prim:
+                if x.cls in STATE | frozenset({"ArmedForces"}) and x is not c and not (c.start <= x.start and x.end <= c.end):
+                    s.add(x.entity, "participatedIn", c.entity, c.start, c.end, 0.5, "during")
+    # "X fought alongside Y": X took part in the war the text is about
+    conflict = next((x.entity for x in s.mentions if x.cls == "Conflict"), None) or s.recent_conflict
+    if conflict:
+        for m in re.finditer(r"\b(?:fought|fight|fights|fighting)\b", text, re.I):
+            for x in subjects(s, m.start(), ACTOR):
+                s.add(x.entity, "participatedIn", conflict, m.start(), m.end(), 0.5, "fought")
+    # alliances: "alliance between X and Y", "form an alliance with X and Y", "X and other allies", "X-Y alliance"
+    for m in re.finditer(r"\balliance\s+between\s+|\b(?:an?\s+)?(?:[\w-]+\s+){0,2}?alliance\s+with\s+|\ballied\s+with\s+|"
+                         r"\ball(?:y|ies)\s+(?:of|with)\s+", text, re.I):
+        objs = objects(s, m.end() - 1, POLITY, limit=10)
+        if "between" in m.group(0).lower():
+            for i, a in enumerate(objs):
+                for b in objs[i + 1:]:
+                    s.add(a.entity, "alliedWith", b.entity, m.start(), m.end(), 0.7, "alliance-between")
+        else:
+            for a in subjects(s, m.start(), POLITY):
+                for o in objs:
+                    s.add(a.entity, "alliedWith", o.entity, m.start(), m.end(), 0.7, "alliance-with")
+    for m in re.finditer(r"\band other (?:\w+\s+)?allies\b", text, re.I):
+        ally = [x for x in prim if x.end <= m.start() and m.start() - x.end <= 2 and x.cls in POLITY]
+        if ally:
+            for a in subjects(s, ally[0].start, POLITY):
+                s.add(a.entity, "alliedWith", ally[0].entity, m.start(), m.end(), 0.65, "other-allies")
+    for m in re.finditer(r"\b(?:alliance|axis|bloc)\b", text, re.I):
+        pair = [x for x in s.mentions if x.cls == "State" and x.end <= m.start()]
+        if len(pair) >= 2 and re.fullmatch(r"\s*[-‐‑–]\s*", text[pair[-2].end:pair[-1].start]) and m.start() - pair[-1].end <= 2:
+            s.add(pair[-2].entity, "alliedWith", pair[-1].entity, pair[-2].start, m.end(), 0.7, "x-y-alliance")
+    # mutual defence: the two states of the sentence
+    for m in re.finditer(r"\bmutual[- ](?:defen[cs]e|security|assistance|aid)\b|\bdefen[cs]e (?:pact|alliance|treaty)\b|"
+                         r"\bcollective defen[cs]e\b|\bsecurity guarantees? (?:to|for)\b", text, re.I):
+        states = []
+        for x in s.mentions:
+            if x.cls != "State" or x.entity in states:
+                continue
+            outer = next((o for o in prim if o.start <= x.start and x.end <= o.end and o is not x), None)
+            if outer is not None and outer.cls in EVENT | frozenset({"Place"}):
+                continue
+            states.append(x.entity)
+        if len(states) == 2:
+            s.add(states[0], "mutualDefenceWith", states[1], m.start(), m.end(), 0.65, "mutual-defence")
+            for t in s.mentions:
+                if t.cls in AGREEMENT and not t.nested:
+                    for x in states:
+                        s.add(x, "partyTo", t.entity, m.start(), m.end(), 0.5, "mutual-defence-treaty")
+    # cooperation: "X's (growing) collaboration with Y", "strengthening the relationship with Y"
+    for m in re.finditer(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|ties|relationships?|relations|"
+                         r"coordinat\w*|work(?:s|ed|ing)? (?:closely )?)\s+(?:with|between)\s+", text, re.I):
+        word = m.group(0).split()[0].lower()
+        if _inside_name(s, m):
+            continue
+        if word.startswith(("ties", "relation")) and not _POSITIVE.search(text[max(0, m.start() - 60):m.start()]):
+            continue
+        if m.group(0).strip().lower().endswith("between"):
+            objs = objects(s, m.end() - 1, POLITY, limit=5)
+            for i, a in enumerate(objs):
+                for b in objs[i + 1:]:
+                    s.add(a.entity, "cooperatesWith", b.entity, m.start(), m.end(), 0.55, "cooperation-between")
+            continue
+        objs = objects(s, m.end() - 1, POLITY, limit=5)
+        for a in subjects(s, m.start(), POLITY):
+            for o in objs:
+                s.add(a.entity, "cooperatesWith", o.entity, m.start(), m.end(), 0.6, "cooperation")
+    # resolutions: adopted by the body their name gives, sanctions "against X", what a draft targets
+    for r in prim:
+        if r.cls not in RESOLUTION:
+            continue
+        inner = [x for x in s.mentions if x.nested and r.start <= x.start and x.end <= r.end]
+        if r.cls == "Resolution" and r.kind != "description":
+            for x in inner:
+                if x.cls == "InternationalOrganization" and re.search(r"\b(?:council|assembly)\b", x.text, re.I):
+                    s.add(r.entity, "adoptedBy", x.entity, r.start, r.end, 0.6, "resolution-of")
+        if re.search(r"sanction", r.text, re.I):
+            for x in inner:
+                if x.cls in POLITY - ORGS and re.search(r"\b(?:against|on)\s+$", text[r.start:x.start], re.I):
+                    s.add(r.entity, "sanctions", x.entity, r.start, r.end, 0.6, "sanction-resolution")
+            tail = re.match(r"\s+(?:against|on)\s+", text[r.end:])
+            if tail:
+                for x in objects(s, r.end, POLITY - ORGS, limit=tail.end() + 2):
+                    s.add(r.entity, "sanctions", x.entity, r.start, r.end, 0.6, "sanctions-against")
+                    for org in [y for y in inner if y.cls == "InternationalOrganization"]:
+                        s.add(org.entity, "sanctions", x.entity, r.start, r.end, 0.5, "sanctions-against")
+        rel = re.match(r"\s*,?\s*(?:that|which)\b(?P<clause>[^,;:]*)", text[r.end:])
+        if rel and not re.search(r"\b(?:would|will|could|demand\w*|call\w* (?:on|for)|urg\w*|target\w*|mandat\w*|requir\w*)\b",
+                                 rel.group("clause"), re.I):
+            rel = None
+        if rel and not re.search(r"\b(?:condemn\w*|sanctioned|impos\w+ sanctions|veto\w*)\b", rel.group("clause"), re.I):
+            clause_end = r.end + rel.end()
+            for x in s.mentions:
+                if x.cls == "State" and r.end < x.start < clause_end:
+                    s.add(r.entity, "targets", x.entity, r.start, r.end, 0.5, "resolution-targets")
+
+
+def _counterfactual_drafts(s: _Sentence) -> None:
+    """A draft resolution that "would have condemned X" did not: it targets X."""
+    drafts = {m.entity for m in s.mentions if m.cls == "DraftResolution"}
+    for i, c in enumerate(s.out):
+        if c.subject in drafts and c.relation in ("condemned", "sanctions"):
+            s.out[i] = Candidate(c.subject, "targets", c.object, c.trigger_start, c.trigger_end, c.confidence, c.rule, c.materiel)
+
+
+def _party_inference(s: _Sentence) -> None:
+    """A leader who signs makes the state a party: "Russian President Putin signed the treaty"."""
+    leaders = {c.subject: c.object for c in s.out if c.relation == "leaderOf"}
+    for c in list(s.out):
+        if c.relation == "signatoryOf" and c.subject in leaders:
+            s.add(leaders[c.subject], "partyTo", c.object, c.trigger_start, c.trigger_end, c.confidence * 0.8, "leader-signs")
+
+
+def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recent_state: str | None = None,
+                   recent_event: str | None = None, recent_conflict: str | None = None,
+                   frame: ListFrame | None = None, previous_states: list[str] | None = None,
+                   recent_resolution: str | None = None) -> list[Candidate]:
+    """Every relation candidate of one sentence (``mentions`` carry document offsets, ``offset`` is
+    where the sentence starts); ``frame`` carries a list header's giver and receiver."""
+    s = _Sentence(text, _rel(mentions, offset), recent_state, recent_event, recent_conflict, list(previous_states or []),
+                  recent_resolution)
+    _plain_rules(s)
+    _transfers(s, frame)
+    frames = _reverse_transfers(s)
+    _workers(s)
+    _constructions(s)
+    _party_inference(s)
+    _counterfactual_drafts(s)
+    if frame is not None:
+        if frames:
+            frame.giver, frame.receiver = frames[0]
+        if frame.giver and not s.out and not [m for m in s.mentions if m.cls in RECIPIENT - frozenset({"Place"}) and m.kind != "demonym"]:
+            for relation in _classify(text):
+                s.add(frame.giver, relation, frame.receiver, 0, len(text), 0.5, "list-item", _materiel_text(text))
+    seen = set()
+    out = []
+    for c in sorted(s.out, key=lambda c: -c.confidence):
+        key = (c.subject, c.relation, c.object)
+        if c.relation in SYMMETRIC:
+            key = (min(c.subject, c.object), c.relation, max(c.subject, c.object))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+RELATION_TRIGGERS = {r.relation: r.trigger.pattern for r in RULES}

@@ -1,0 +1,304 @@
+"""``kg ingest``: new documents (plain text, Markdown, HTML) through the extractor into the store.
+
+Each document becomes one named graph (its metadata, the extracted statements, the entities the
+extractor proposed), so re-ingesting a changed document replaces exactly that graph, and an
+unchanged one (same text hash, same extractor version) changes nothing. Every file is read and
+checked before the store is touched, and all graphs are written in one transaction: a bad file
+leaves the store exactly as it was. Files larger than :data:`MAX_BYTES` are refused (the
+extractor is linear, but a document that large is almost always a dump, not an article; split it).
+
+>>> html_to_text("<html><head><title>T</title><script>x()</script></head><body><p>A &amp; B</p><p>C</p></body></html>")
+('A & B\\n\\nC', 'T')
+"""
+
+from __future__ import annotations
+
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable, Iterable
+
+import yaml
+from rdflib import URIRef
+
+from .documents import DOC_ID_RE, parse_document
+from .errors import InputError
+from .extract import PRODUCER, Extraction, Extractor
+from .model import Document
+from .namespaces import ONT, Instances
+from .query import bind_values
+from .rdf import Triple, agent_iri, assertions_triples, document_triples, entity_triples
+from .registry import Registry, load_registry
+from .resources import default_data_dir
+from .store import Store
+from .yamlfile import read_text
+
+__all__ = ["MAX_BYTES", "SUFFIXES", "IngestItem", "IngestReport", "html_to_text", "markdown_to_text",
+           "read_source", "collect_files", "ingest", "document_graph"]
+
+#: The largest file ``kg ingest`` accepts (5 MB, about 2,500 pages of news text).
+MAX_BYTES = 5 * 1024 * 1024
+SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+_BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
+          "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "figcaption", "main", "aside", "nav"}
+_DROP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
+
+
+class _TextParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title: list[str] = []
+        self.in_title = False
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self.in_title = True
+        if tag == "meta":
+            a = dict(attrs)
+            key = (a.get("property") or a.get("name") or "").lower()
+            if key and a.get("content"):
+                self.meta[key] = a["content"]
+        if tag in _DROP:
+            self.skip += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n\n" if tag not in ("br", "li", "tr") else "\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        if tag in _DROP and self.skip:
+            self.skip -= 1
+        elif tag in _BLOCK:
+            self.parts.append("\n\n" if tag not in ("br", "li", "tr") else "\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip:
+            self.parts.append(data)
+
+
+def _tidy(text: str) -> str:
+    lines = [re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    """Visible text of an HTML page (scripts, styles and the head dropped) and its ``<title>``."""
+    parser = _TextParser()
+    parser.feed(markup)
+    parser.close()
+    title = _tidy("".join(parser.title)) or None
+    return _tidy("".join(parser.parts)), title
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown as plain text: markers of headings, emphasis, links, images and code removed.
+
+    >>> markdown_to_text("# Title\\n\\nRussia **vetoed** the [draft](http://x).")
+    'Title\\n\\nRussia vetoed the draft.'
+    """
+    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)
+    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.M)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", text)
+    text = re.sub(r"`([^`]*)`", r"\1", text)
+    text = re.sub(r"^\s*[-*_]{3,}\s*$", "", text, flags=re.M)
+    return _tidy(text)
+
+
+def _slug_id(stem: str) -> str:
+    doc_id = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.") or "document"
+    return doc_id if DOC_ID_RE.match(doc_id) else "doc-" + doc_id
+
+
+def read_source(path: Path, *, title: str | None = None, date: str | None = None, source: str | None = None,
+                doc_id: str | None = None) -> Document:
+    """One input file as a :class:`Document`: size-checked, decoded, converted to plain text, with
+    the corpus metadata header or the given title/date/source (which win over the header)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError("file not found", source=str(path)) from None
+    if size > MAX_BYTES:
+        raise InputError(f"file is {size / 1048576:.1f} MB, above the ingest limit of {MAX_BYTES // 1048576} MB "
+                         f"(split it into documents)", source=str(path))
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(f"unsupported file type {path.suffix or '(none)'} (use .txt, .md or .html)", source=str(path))
+    raw = read_text(path)
+    header = ""
+    match = re.match(r"\A---\n.*?\n---\n", raw, re.S)
+    if match:
+        header, raw = match.group(0), raw[match.end():]
+    derived_title = None
+    meta_date = None
+    if kind == "html":
+        body, derived_title = html_to_text(raw)
+        parser = _TextParser()
+        parser.feed(raw)
+        meta_date = parser.meta.get("article:published_time") or parser.meta.get("date")
+    elif kind == "markdown":
+        body = markdown_to_text(raw)
+    else:
+        body = raw
+    if not body.strip():
+        raise InputError("no text left after removing markup (empty document)", source=str(path))
+    first_line = next((line.strip() for line in body.split("\n") if line.strip()), "")
+    overrides = {"title": title, "date": date, "url": source, "id": doc_id}
+    if not header:
+        overrides["id"] = overrides["id"] or _slug_id(path.stem)
+        overrides["title"] = overrides["title"] or derived_title or first_line[:200]
+        if not overrides["date"] and meta_date and re.match(r"\d{4}-\d{2}-\d{2}", meta_date):
+            overrides["date"] = meta_date[:10]
+    elif "title:" not in header:
+        overrides["title"] = overrides["title"] or derived_title or first_line[:200]
+    if not body.endswith("\n"):
+        body += "\n"
+    return parse_document(header + body, str(path), **overrides)
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and the text, Markdown and HTML files inside the folders named (sorted)."""
+    files: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            if not found:
+                raise InputError("no .txt, .md or .html files in this folder", source=str(p))
+            files += found
+        elif p.exists():
+            files.append(p)
+        else:
+            raise InputError("file not found", source=str(p))
+    return files
+
+
+@dataclass
+class IngestItem:
+    """What happened to one document."""
+
+    document: Document
+    status: str  # added | replaced | unchanged | would add | would replace
+    extraction: Extraction | None = None
+    triples: int = 0
+
+
+@dataclass
+class IngestReport:
+    items: list[IngestItem] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def statements(self) -> int:
+        return sum(len(i.extraction.assertions) for i in self.items if i.extraction and "unchanged" not in i.status)
+
+    @property
+    def sentences(self) -> int:
+        return sum(len(i.extraction.sentences) for i in self.items if i.extraction)
+
+
+def document_graph(extraction: Extraction, inst: Instances) -> list[Triple]:
+    """The named graph of an ingested document: metadata, who processed it, statements, new entities."""
+    doc = extraction.document
+    triples = document_triples(doc, inst)
+    triples.append((inst.document(doc.id), ONT.producedBy, agent_iri(PRODUCER, inst)))
+    triples += assertions_triples(extraction.assertions, inst)
+    for entity in extraction.new_entities:
+        triples += entity_triples(entity, inst)
+    return triples
+
+
+_STORED = "SELECT ?sha ?agent WHERE { GRAPH ?g { ?doc <%s> ?sha . OPTIONAL { ?doc <%s> ?agent } } }" % (
+    ONT.sha256, ONT.producedBy)
+
+
+def _stored_state(store: Store, doc: Document, inst: Instances) -> tuple[str | None, set[str]]:
+    query = bind_values(_STORED, {"g": inst.graph_document(doc.id), "doc": inst.document(doc.id)})
+    rows = store.query(query).rows
+    if not rows:
+        return None, set()
+    return str(rows[0][0]), {str(r[1]) for r in rows if r[1] is not None}
+
+
+def _write_review(folder: Path, extraction: Extraction) -> None:
+    if not extraction.proposals:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = extraction.document
+    entries = []
+    for p in extraction.proposals:
+        sentence = next((s.text for s in extraction.sentences if s.start <= p.start < s.end), "")
+        entries.append({"id": p.id, "class": p.cls, "label": p.label, "cue": p.cue,
+                        "in_graph": any(e.id == p.id for e in extraction.new_entities), "sentence": sentence})
+    text = (f"# Entities proposed by {PRODUCER} from {doc.id} ({doc.path}).\n"
+            "# Review them: move the good ones into entities.yaml (add aliases, Wikidata ids), then re-ingest.\n")
+    text += yaml.safe_dump({"document": doc.id, "proposed": entries}, sort_keys=False, allow_unicode=True, width=120)
+    (folder / f"{doc.id}.yaml").write_text(text, encoding="utf-8")
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[Path],
+    *,
+    registry: Registry | None = None,
+    title: str | None = None,
+    date: str | None = None,
+    source: str | None = None,
+    dry_run: bool = False,
+    review_dir: Path | None = None,
+    on_document: Callable[[Document], None] = lambda doc: None,
+) -> IngestReport:
+    """Extract and store documents; see the module docstring for the guarantees."""
+    files = collect_files(paths)
+    if title and len(files) > 1:
+        raise InputError(f"--title names one document, but {len(files)} files were given")
+    documents = [read_source(f, title=title, date=date, source=source) for f in files]
+    seen: dict[str, str] = {}
+    for doc in documents:
+        if doc.id in seen:
+            raise InputError(f"document id {doc.id!r} is also used by {seen[doc.id]}", source=doc.path)
+        seen[doc.id] = str(doc.path)
+    registry = registry if registry is not None else load_registry(default_data_dir() / "entities.yaml")
+    extractor = Extractor(registry)
+    inst = Instances()
+    producer = str(agent_iri(PRODUCER, inst))
+    report = IngestReport(dry_run=dry_run)
+    graphs: dict[URIRef, list[Triple]] = {}
+    import hashlib
+    for doc in documents:
+        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        stored, agents = _stored_state(store, doc, inst)
+        if stored == digest and producer in agents:
+            report.items.append(IngestItem(doc, "unchanged"))
+            on_document(doc)
+            continue
+        extraction = extractor.extract(doc)
+        triples = document_graph(extraction, inst)
+        status = "replaced" if stored is not None else "added"
+        report.items.append(IngestItem(doc, {"added": "would add", "replaced": "would replace"}[status] if dry_run else status,
+                                       extraction, len(triples)))
+        graphs[inst.graph_document(doc.id)] = triples
+        on_document(doc)
+    if not dry_run:
+        if graphs:
+            store.replace_graphs(graphs)
+        if review_dir is not None:
+            for item in report.items:
+                if item.extraction is not None:
+                    _write_review(Path(review_dir), item.extraction)
+    return report
+
+
+

@@ -1,0 +1,75 @@
+"""kg eval: scores on the bundled corpus and on the news fixtures, and how matches are counted."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph.evaluate import Score, _keys, evaluate, subproperty_closure
+from graph.model import Assertion, Evidence
+
+NEWS = Path(__file__).parent / "fixtures" / "news"
+
+
+@pytest.fixture(scope="module")
+def corpus_report(data_dir):
+    return evaluate(data_dir)
+
+
+@pytest.fixture(scope="module")
+def news_report():
+    return evaluate(NEWS)
+
+
+def test_sample_corpus_meets_the_targets(corpus_report):
+    assert corpus_report.gold_facts >= 100
+    assert corpus_report.scores["entities"].f1 >= 0.90
+    assert corpus_report.scores["relations"].f1 >= 0.75
+
+
+def test_news_fixtures_meet_the_generalisation_target(news_report):
+    assert news_report.documents >= 6
+    assert news_report.scores["relations"].f1 >= 0.60
+
+
+def test_every_measure_and_relation_type_is_reported(corpus_report):
+    assert set(corpus_report.scores) == {"entities", "mentions", "linking", "relations", "certainty", "dates"}
+    assert {"vetoed", "partyTo", "suppliesArmsTo", "recognises"} <= set(corpus_report.per_relation)
+    for score in corpus_report.per_relation.values():
+        assert 0 <= score.precision <= 1 and 0 <= score.recall <= 1
+
+
+def _a(s, r, o):
+    return Assertion(s, r, o, Evidence("d", "q", 0, 1))
+
+
+def test_symmetric_relations_match_in_either_direction():
+    assert _keys(_a("russia", "alliedWith", "china")) == _keys(_a("china", "alliedWith", "russia"))
+    assert _keys(_a("russia", "vetoed", "x")) != _keys(_a("x", "vetoed", "russia"))
+
+
+def test_keys_are_closed_under_subproperties():
+    assert "alliedWith" in subproperty_closure()["mutualDefenceWith"]
+    assert ("north-korea", "alliedWith", "russia") in _keys(_a("russia", "mutualDefenceWith", "north-korea"))
+
+
+def test_score_arithmetic():
+    s = Score()
+    s.add({1, 2, 3}, {2, 3, 4, 5})
+    assert (s.tp, s.fp, s.fn) == (2, 2, 1)
+    assert s.precision == 0.5 and s.recall == pytest.approx(2 / 3) and s.f1 == pytest.approx(4 / 7)
+    assert Score().f1 == 0.0
+
+
+def test_kg_eval_prints_tables_and_json(kg, data_dir):
+    text = kg("eval")
+    assert text.exit_code == 0 and "relations" in text.output and "suppliesArmsTo" in text.output
+    data = json.loads(kg("eval", "--json", "--data", str(NEWS)).output)
+    assert data["documents"] == 6 and data["overall"]["relations"]["f1"] >= 0.60
+    assert set(data["per_relation"]) >= {"deploysTroopsTo", "vetoed"}
+
+
+def test_kg_eval_on_a_missing_folder_is_one_line(kg_process, tmp_path):
+    result = kg_process("eval", "--data", str(tmp_path / "nope"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -1,0 +1,55 @@
+"""Time expressions normalised against the document's date."""
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.dates import find_dates
+
+REF = dt.date(2024, 6, 21)  # a Friday
+
+
+@pytest.mark.parametrize("text, value, role, precision", [
+    ("on Thursday", "2024-06-20", "point", "day"),
+    ("in March 2024", "2024-03", "point", "month"),
+    ("in March", "2024-03", "point", "month"),
+    ("in November", "2023-11", "point", "month"),
+    ("as early as July", "2024-07", "point", "month"),
+    ("as early as July 2025", "2025-07", "point", "month"),
+    ("since 2023", "2023", "start", "year"),
+    ("since August 2023", "2023-08", "start", "month"),
+    ("until 2019", "2019", "end", "year"),
+    ("On June 19th", "2024-06-19", "point", "day"),
+    ("on 3 May 2024", "2024-05-03", "point", "day"),
+    ("on May 3, 2024", "2024-05-03", "point", "day"),
+    ("in 1967", "1967", "point", "year"),
+    ("yesterday", "2024-06-20", "point", "day"),
+    ("last year", "2023", "point", "year"),
+    ("2024-06-19", "2024-06-19", "point", "day"),
+])
+def test_expressions_are_normalised_with_their_role_and_precision(text, value, role, precision):
+    found = find_dates(f"It happened {text}.", REF)
+    assert [(d.value.value, d.role, d.precision) for d in found] == [(value, role, precision)]
+
+
+def test_two_days_later_counts_from_the_previous_date():
+    found = find_dates("They met on 3 May 2024 and two days later signed.", REF)
+    assert [d.value.value for d in found] == ["2024-05-03", "2024-05-05"]
+
+
+def test_relative_dates_keep_the_precision_of_their_anchor():
+    found = find_dates("In March 2024 they met; two weeks later they signed.", REF)
+    assert [d.value.value for d in found] == ["2024-03", "2024-03"]
+
+
+def test_the_modal_may_decades_and_numbers_are_not_dates():
+    assert find_dates("Russia may send 2500 troops in the 1950s style.", REF) == []
+
+
+def test_without_a_document_date_relative_expressions_are_skipped():
+    assert [d.value.value for d in find_dates("On Thursday, in March 2024.", None)] == ["2024-03"]
+
+
+def test_offsets_point_into_the_document():
+    d = find_dates("x in 2006", REF, offset=10)[0]
+    assert (d.start, d.end, d.text) == (12, 19, "in 2006")

@@ -1,0 +1,30 @@
+"""New-entity proposals with a guessed class."""
+
+from graph.extract.mentions import Linker
+from graph.extract.newentities import propose, slug
+from graph.model import Entity
+from graph.registry import Registry
+
+
+def test_titles_institutions_places_and_countries_are_proposed_with_a_class():
+    text = ("Foreign Minister Sergei Lavrov met President Alexander Lukashenko and the Kursk Regional Council; "
+            "troops moved to the Belgorod region and Belarus.")
+    found = {(p.label, p.cls) for p in propose(text, [])}
+    assert found >= {("Sergei Lavrov", "Person"), ("Alexander Lukashenko", "PoliticalLeader"),
+                     ("Kursk Regional Council", "GovernmentBody"), ("Belgorod", "Place"), ("Belarus", "State")}
+
+
+def test_names_the_registry_knows_are_not_proposed():
+    registry = Registry([Entity("belarus", "State", "Belarus")])
+    text = "Belarus hosted the talks."
+    assert propose(text, Linker(registry).find(text)) == []
+
+
+def test_ordinary_capitalised_words_are_not_proposed():
+    assert propose("The war dragged on. However, Analysts disagreed.", []) == []
+
+
+def test_ids_are_slugs_and_offsets_are_document_offsets():
+    p = propose("Gen. Kim Yong Bok spoke.", [], offset=50)[0]
+    assert (p.id, p.start, p.label) == ("kim-yong-bok", 55, "Kim Yong Bok")
+    assert slug("Kürsk Oblast") == "kursk-oblast"

@@ -1,0 +1,80 @@
+"""The whole pipeline on one small document, and the optional NER stage."""
+
+import importlib.util
+
+import pytest
+
+from graph.extract import PRODUCER, Extractor, extract
+from graph.extract import ner
+from graph.model import Document, Entity, PartialDate
+from graph.registry import Registry
+
+REGISTRY = Registry([
+    Entity("russia", "State", "Russia", ("Russian",), ("Moscow",)),
+    Entity("north-korea", "State", "North Korea", ("North Korean",), ("Pyongyang",)),
+    Entity("ukraine", "State", "Ukraine"),
+    Entity("pentagon", "GovernmentBody", "Pentagon"),
+    Entity("rusi", "ThinkTank", "RUSI", ("Royal United Services Institute",)),
+])
+TEXT = ("Pentagon says troops moved\n\n"
+        "According to the Pentagon, North Korea sent 10,000 troops to Russia in October.\n"
+        "Moscow did not deny that it had received missiles from Pyongyang since 2023.\n"
+        "Foreign Minister Choe Son Hui met Russian officials on Thursday.\n")
+DOC = Document("d1", "T", TEXT, date=PartialDate("2024-11-08"))
+
+
+@pytest.fixture(scope="module")
+def result():
+    return extract(DOC, REGISTRY, use_ner=False)
+
+
+def test_statements_carry_producer_confidence_and_their_sentence_as_evidence(result):
+    assert result.assertions
+    for a in result.assertions:
+        assert a.producer == PRODUCER == "geokg-rules/0.1.0"
+        assert 0 < a.confidence <= 1
+        assert TEXT[a.evidence.start:a.evidence.end] == a.evidence.quote
+
+
+def test_certainty_source_time_and_quantity_are_attached(result):
+    troops = next(a for a in result.assertions if a.relation == "deploysTroopsTo")
+    assert (troops.subject, troops.object, troops.certainty, troops.according_to) == ("north-korea", "russia", "reported", "pentagon")
+    assert str(troops.point_in_time) == "2024-10"
+    assert troops.quantity.amount == 10000 and troops.quantity.unit == "troops"
+    arms = next(a for a in result.assertions if a.relation == "suppliesArmsTo")
+    assert (arms.subject, arms.object, str(arms.start_time)) == ("north-korea", "russia", "2023")
+
+
+def test_unknown_names_are_proposed_with_the_extractor_as_producer(result):
+    proposal = next(p for p in result.proposals if p.label == "Choe Son Hui")
+    assert proposal.cls == "Person"
+    for e in result.new_entities:
+        assert e.producer == PRODUCER
+
+
+def test_extraction_is_deterministic():
+    one, two = extract(DOC, REGISTRY, use_ner=False), extract(DOC, REGISTRY, use_ner=False)
+    assert one.assertions == two.assertions and one.mentions == two.mentions
+
+
+def test_an_extractor_is_reusable_across_documents():
+    ex = Extractor(REGISTRY, use_ner=False)
+    other = Document("d2", "T", "Russia invaded Ukraine in 2022.\n")
+    assert [(a.subject, a.relation, a.object) for a in ex.extract(other).assertions] == [("russia", "invaded", "ukraine")]
+    assert ex.extract(DOC).assertions == extract(DOC, REGISTRY, use_ner=False).assertions
+
+
+@pytest.mark.skipif(importlib.util.find_spec("spacy") is not None, reason="spaCy is installed here")
+def test_without_spacy_the_ner_stage_is_off_and_nothing_is_downloaded():
+    assert ner.load() is None
+    assert Extractor(REGISTRY).ner is None
+    from graph.errors import InputError
+    with pytest.raises(InputError, match="spaCy"):
+        Extractor(REGISTRY, use_ner=True)
+
+
+def test_kg_ner_0_switches_the_stage_off(monkeypatch):
+    monkeypatch.setenv("KG_NER", "0")
+    ner._cache.clear()
+    assert ner.load() is None
+    ner._cache.clear()

@@ -1,0 +1,135 @@
+"""Typed relations from trigger lexicons, on one sentence at a time with a small registry."""
+
+import pytest
+
+from graph.extract.mentions import Linker
+from graph.extract.relations import ListFrame, find_relations
+from graph.model import Entity
+from graph.registry import Registry
+
+REGISTRY = Registry([
+    Entity("russia", "State", "Russia", ("Russian",), ("Moscow",)),
+    Entity("north-korea", "State", "North Korea", ("North Korean",), ("Pyongyang",)),
+    Entity("south-korea", "State", "South Korea", ("South Korean",), ("Seoul",)),
+    Entity("ukraine", "State", "Ukraine", ("Ukrainian",), ("Kyiv",)),
+    Entity("china", "State", "China", ("Chinese",), ("Beijing",)),
+    Entity("belarus", "State", "Belarus", ("Belarusian",), ("Minsk",)),
+    Entity("syria", "State", "Syria"),
+    Entity("iran", "State", "Iran"),
+    Entity("putin", "PoliticalLeader", "Vladimir Putin", ("Putin",)),
+    Entity("kim", "PoliticalLeader", "Kim Jong-un", ("Kim Jong Un",)),
+    Entity("lavrov", "Person", "Sergei Lavrov", ("Lavrov",)),
+    Entity("treaty", "Treaty", "Treaty on Comprehensive Strategic Partnership", ("the pact",)),
+    Entity("res-2397", "Resolution", "Resolution 2397"),
+    Entity("unsc", "InternationalOrganization", "UN Security Council", ("Security Council",)),
+    Entity("donetsk", "Place", "Donetsk"),
+    Entity("luhansk", "Place", "Luhansk"),
+    Entity("kursk", "Place", "Kursk region", ("Kursk",)),
+    Entity("rusi", "ThinkTank", "RUSI"),
+    Entity("jones", "Analyst", "Jane Jones"),
+    Entity("kpa", "ArmedForces", "Korean People's Army", ("North Korean troops",)),
+    Entity("fund", "Organization", "Korea Foundation"),
+    Entity("programme", "ResearchProgramme", "Korea Programme"),
+])
+LINKER = Linker(REGISTRY)
+
+
+def relations(text, **context):
+    return {(c.subject, c.relation, c.object) for c in find_relations(text, LINKER.find(text), **context)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vladimir Putin and Kim Jong Un signed the Treaty on Comprehensive Strategic Partnership.",
+     {("putin", "signatoryOf", "treaty"), ("kim", "signatoryOf", "treaty")}),
+    ("Russia and Belarus ratified the Treaty on Comprehensive Strategic Partnership in 2025.",
+     {("russia", "partyTo", "treaty"), ("belarus", "partyTo", "treaty")}),
+    ("Moscow vetoes Resolution 2397.", {("russia", "vetoed", "res-2397")}),
+    ("China abstained on Resolution 2397.", {("china", "abstainedOn", "res-2397")}),
+    ("Seoul voted for Resolution 2397.", {("south-korea", "votedFor", "res-2397")}),
+    ("Beijing has recognised Donetsk and Luhansk.", {("china", "recognises", "donetsk"), ("china", "recognises", "luhansk")}),
+    ("Russia invaded Ukraine in 2022.", {("russia", "invaded", "ukraine")}),
+    ("Kyiv's forces occupied parts of the Kursk region.", {("ukraine", "occupies", "kursk")}),
+    ("The European ministers said Russia sanctioned South Korea.", {("russia", "sanctions", "south-korea")}),
+])
+def test_verbs_and_their_inflections_give_typed_relations(text, expected):
+    assert expected <= relations(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("North Korea shipped millions of artillery shells to Russia.", ("north-korea", "suppliesArmsTo", "russia")),
+    ("Pyongyang has sent 10,000 soldiers to Russia.", ("north-korea", "deploysTroopsTo", "russia")),
+    ("North Korean troops were deployed to the Kursk region.", ("north-korea", "deploysTroopsTo", "kursk")),
+    ("Russia delivered food and fuel to North Korea.", ("russia", "providesEconomicAidTo", "north-korea")),
+    ("Moscow may share missile technology with Pyongyang.", None),
+    ("Russia supplied Pyongyang with oil.", ("russia", "providesEconomicAidTo", "north-korea")),
+    ("Moscow is transferring satellite technology to North Korea.", ("russia", "transfersMilitaryTechnologyTo", "north-korea")),
+    ("North Korea is sending workers to Russia.", ("north-korea", "sendsWorkersTo", "russia")),
+    ("Russia has turned to North Korea for ammunition.", ("north-korea", "suppliesArmsTo", "russia")),
+    ("North Korea received fuel from Russia.", ("russia", "providesEconomicAidTo", "north-korea")),
+    ("South Korean artillery shells have been provided to Ukraine.", ("south-korea", "suppliesArmsTo", "ukraine")),
+])
+def test_what_is_transferred_decides_the_relation(text, expected):
+    found = relations(text)
+    if expected is None:
+        assert not any(r[1] == "suppliesArmsTo" for r in found)
+    else:
+        assert expected in found
+
+
+def test_joint_subjects_with_titles_and_coordination():
+    found = relations("Russian President Vladimir Putin and North Korean leader Kim Jong Un signed the pact.")
+    assert {("putin", "signatoryOf", "treaty"), ("kim", "signatoryOf", "treaty"),
+            ("putin", "leaderOf", "russia"), ("kim", "leaderOf", "north-korea")} <= found
+    # the leaders' states become parties
+    assert {("russia", "partyTo", "treaty"), ("north-korea", "partyTo", "treaty")} <= found
+
+
+def test_co_subjects_in_parentheses_and_joined_in():
+    found = relations("North Korea was one of three states (along with Syria and Iran) to recognise Donetsk.")
+    assert {(s, "recognises", "donetsk") for s in ("north-korea", "syria", "iran")} <= found
+    assert {("china", "votedFor", "res-2397"), ("russia", "votedFor", "res-2397")} <= \
+        relations("In 2017, Russia joined China in supporting Resolution 2397.")
+
+
+def test_passive_voice_swaps_subject_and_object():
+    assert ("fund", "sponsors", "programme") in relations("The episode is part of the Korea Programme, sponsored by the Korea Foundation.")
+    assert ("russia", "vetoed", "res-2397") in relations("Resolution 2397 was vetoed by Russia.")
+
+
+def test_a_which_clause_takes_its_antecedent_as_subject():
+    assert ("res-2397", "condemned", "north-korea") in relations("Russia backed Resolution 2397, which condemned North Korean missile tests.")
+
+
+def test_objects_of_prepositions_are_not_subjects():
+    found = relations("After talks with China, Russia vetoed Resolution 2397.")
+    assert ("russia", "vetoed", "res-2397") in found and ("china", "vetoed", "res-2397") not in found
+
+
+def test_appositions_give_affiliations():
+    found = relations("Jane Jones, a senior research fellow at RUSI, spoke.")
+    assert ("jones", "fellowOf", "rusi") in found
+    assert ("lavrov", "affiliatedWith", "russia") in relations("Russian Foreign Minister Sergei Lavrov said so.")
+
+
+def test_alliances_and_mutual_defence():
+    assert ("china", "alliedWith", "russia") in relations("China does not want to form an alliance with Russia.")
+    found = relations("In 1961, Russia and North Korea signed a mutual defence pact.")
+    assert ("north-korea", "mutualDefenceWith", "russia") in found or ("russia", "mutualDefenceWith", "north-korea") in found
+
+
+def test_places_in_states():
+    found = relations("the breakaway regions of Donetsk and Luhansk in eastern Ukraine")
+    assert {("donetsk", "locatedIn", "ukraine"), ("luhansk", "locatedIn", "ukraine")} <= found
+    assert ("kursk", "locatedIn", "russia") in relations("Troops moved to Russia's Kursk region.")
+
+
+def test_a_list_header_gives_the_parties_of_its_items():
+    frame = ListFrame()
+    assert ("russia", "providesEconomicAidTo", "north-korea") in relations(
+        "North Korea is receiving economic benefits from Russia:", frame=frame)
+    assert ("russia", "providesEconomicAidTo", "north-korea") in relations("Shipments of food and fuel", frame=frame)
+
+
+def test_a_sentence_without_a_trigger_gives_nothing():
+    assert relations("Russia and North Korea are neighbours on the Tumen river.") == set()
+    assert relations("") == set()

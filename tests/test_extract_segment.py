@@ -1,0 +1,27 @@
+"""Sentence segmentation: offsets into the body, abbreviations, bullets and headings."""
+
+from graph.extract.segment import split_sentences
+
+
+def test_every_sentence_is_the_exact_slice_of_the_body():
+    text = "Heading\n\nRussia vetoed it. Dr. Kim said so on Jan. 5. The U.S. objected!\n  • Shells sent to Kyiv\n1. First item"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Heading", "Russia vetoed it.", "Dr. Kim said so on Jan. 5.", "The U.S. objected!", "Shells sent to Kyiv", "First item"]
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+
+
+def test_bullets_are_flagged_and_left_out_of_the_span():
+    sentences = split_sentences("Benefits:\n  • Food and fuel\n- Oil")
+    assert [(s.text, s.bullet) for s in sentences] == [("Benefits:", False), ("Food and fuel", True), ("Oil", True)]
+
+
+def test_quotes_closing_a_sentence_stay_with_it():
+    sentences = split_sentences('He said "no." Then he left.')
+    assert [s.text for s in sentences] == ['He said "no."', "Then he left."]
+
+
+def test_empty_and_blank_text_give_no_sentences():
+    assert split_sentences("") == []
+    assert split_sentences("\n \n\t\n") == []

@@ -1,0 +1,206 @@
+"""kg ingest: reading text, Markdown and HTML, one named graph per document, idempotence,
+replacement, dry runs, review files and bad input (one line, non-zero exit, store unchanged)."""
+
+import io
+from pathlib import Path
+
+import pytest
+
+from graph.errors import InputError
+from graph.extract import PRODUCER
+from graph.ingest import MAX_BYTES, html_to_text, ingest, markdown_to_text, read_source
+from graph.namespaces import Instances
+from graph.registry import load_registry
+from graph.store import open_store
+
+NEWS = Path(__file__).parent / "fixtures" / "news"
+REGISTRY = load_registry(NEWS / "entities.yaml")
+ARTICLE = """---
+id: shells-2024
+title: Shells for Russia
+date: 2024-10-02
+---
+North Korea has shipped artillery shells to Russia since August 2023, Seoul said on Tuesday.
+"""
+
+
+def dump(store) -> bytes:
+    buffer = io.BytesIO()
+    store.dump(buffer)
+    return b"\n".join(sorted(buffer.getvalue().splitlines()))
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store("oxigraph", tmp_path / "home")
+    yield s
+    s.close()
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def statements(store, doc_id):
+    g = Instances().graph_document(doc_id)
+    rows = store.query(
+        "SELECT ?s ?p ?o WHERE { GRAPH <%s> { ?st a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> ; "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?s ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> ?p ; "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o } }" % g).rows
+    return {(str(s).rsplit("/", 1)[-1], str(p).rsplit("#", 1)[-1], str(o).rsplit("/", 1)[-1]) for s, p, o in rows}
+
+
+def test_a_document_becomes_one_named_graph_with_its_statements(store, tmp_path):
+    report = ingest(store, [write(tmp_path, "a.txt", ARTICLE)], registry=REGISTRY)
+    assert [i.status for i in report.items] == ["added"]
+    assert Instances().graph_document("shells-2024") in store.graph_names()
+    assert ("north-korea", "suppliesArmsTo", "russia") in statements(store, "shells-2024")
+
+
+def test_reingesting_an_unchanged_document_leaves_every_quad_identical(store, tmp_path):
+    path = write(tmp_path, "a.txt", ARTICLE)
+    ingest(store, [path], registry=REGISTRY)
+    before = dump(store)
+    report = ingest(store, [path], registry=REGISTRY)
+    assert [i.status for i in report.items] == ["unchanged"]
+    assert dump(store) == before
+
+
+def test_a_changed_document_replaces_its_graph(store, tmp_path):
+    path = write(tmp_path, "a.txt", ARTICLE)
+    ingest(store, [path], registry=REGISTRY)
+    write(tmp_path, "a.txt", ARTICLE.replace("North Korea has shipped artillery shells to Russia",
+                                             "Russia has shipped fuel to North Korea"))
+    report = ingest(store, [path], registry=REGISTRY)
+    assert [i.status for i in report.items] == ["replaced"]
+    found = statements(store, "shells-2024")
+    assert ("russia", "providesEconomicAidTo", "north-korea") in found
+    assert ("north-korea", "suppliesArmsTo", "russia") not in found
+
+
+def test_other_graphs_survive_an_ingest(store, tmp_path, data_dir):
+    from graph.build import build
+    build(store, data_dir)
+    names = set(store.graph_names())
+    ingest(store, [write(tmp_path, "a.txt", ARTICLE)], registry=REGISTRY)
+    assert names < set(store.graph_names())
+
+
+def test_dry_run_writes_nothing(store, tmp_path):
+    report = ingest(store, [write(tmp_path, "a.txt", ARTICLE)], registry=REGISTRY, dry_run=True, review_dir=tmp_path / "r")
+    assert report.items[0].status == "would add" and report.statements > 0
+    assert store.graph_names() == [] and not (tmp_path / "r").exists()
+
+
+def test_flags_win_over_the_header_and_stand_in_for_a_missing_one(tmp_path):
+    doc = read_source(write(tmp_path, "a.txt", ARTICLE), date="2024-10-03", source="https://example.org/a")
+    assert (doc.id, doc.title, str(doc.date), doc.url) == ("shells-2024", "Shells for Russia", "2024-10-03", "https://example.org/a")
+    plain = read_source(write(tmp_path, "Plain Note.txt", "Seoul protested.\nMore text.\n"))
+    assert (plain.id, plain.title, plain.date) == ("Plain-Note", "Seoul protested.", None)
+
+
+def test_markdown_and_html_are_read_as_plain_text(tmp_path):
+    md = read_source(write(tmp_path, "m.md", "# Veto\n\nRussia **vetoed** the [draft](http://x.org)."))
+    assert md.text == "Veto\n\nRussia vetoed the draft.\n" and md.title == "Veto"
+    page = ("<html><head><title>Shells</title><style>p{}</style><script>alert('x')</script>"
+            "<meta property='article:published_time' content='2024-10-02T10:00'></head>"
+            "<body><h1>Shells</h1><p>North Korea sent shells &amp; rockets.</p><noscript>no</noscript></body></html>")
+    doc = read_source(write(tmp_path, "p.html", page))
+    assert doc.text == "Shells\n\nNorth Korea sent shells & rockets.\n"
+    assert (doc.title, str(doc.date)) == ("Shells", "2024-10-02")
+    assert "alert" not in doc.text and "p{}" not in doc.text
+
+
+def test_html_with_scripts_only_has_no_text():
+    assert html_to_text("<script>var a = '<p>x</p>';</script><style>b{}</style>")[0] == ""
+    assert markdown_to_text("```\ncode\n```") == ""
+
+
+def test_new_entities_are_written_to_a_review_file(store, tmp_path):
+    text = ARTICLE.replace("Seoul said", "Defence Minister Kim Yong Hyun said")
+    ingest(store, [write(tmp_path, "a.txt", text)], registry=REGISTRY, review_dir=tmp_path / "review")
+    review = (tmp_path / "review" / "shells-2024.yaml").read_text()
+    assert "Kim Yong Hyun" in review and "class: Person" in review
+
+
+def test_a_folder_is_ingested_with_every_document(store):
+    report = ingest(store, [NEWS / "documents"], registry=REGISTRY)
+    assert len(report.items) == 6 and all(i.status == "added" for i in report.items)
+    assert report.statements >= 20
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"", "file is empty"),
+    ("blank.txt", b"  \n\n", "file is empty"),
+    ("binary.txt", b"\x00\x01\x02binary\x00data", "binary"),
+    ("latin1.txt", "Pyongyang r\u00e9plique".encode("latin-1"), "not UTF-8"),
+    ("scripts.html", b"<html><script>alert(1)</script></html>", "no text left"),
+    ("photo.png", b"\x89PNG", "unsupported file type"),
+])
+def test_bad_input_is_refused_before_the_store_is_touched(store, tmp_path, name, content, message):
+    good = write(tmp_path, "good.txt", ARTICLE)
+    bad = write(tmp_path, name, content)
+    before = dump(store)
+    with pytest.raises(InputError, match=message):
+        ingest(store, [good, bad], registry=REGISTRY)
+    assert dump(store) == before
+
+
+def test_a_file_above_the_size_limit_is_refused(store, tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    assert big.stat().st_size > MAX_BYTES
+    with pytest.raises(InputError, match="above the ingest limit of 5 MB"):
+        ingest(store, [big], registry=REGISTRY)
+    assert store.graph_names() == []
+
+
+@pytest.mark.parametrize("name, content", [
+    ("empty.txt", b""), ("binary.txt", b"\x00\x01\x00"), ("latin1.txt", b"caf\xe9 au lait"),
+    ("scripts.html", b"<script>alert(1)</script>"),
+])
+def test_kg_ingest_bad_input_prints_one_line_and_exits_non_zero(kg_process, tmp_path, name, content):
+    ok = kg_process("ingest", str(write(tmp_path, "good.txt", ARTICLE)))
+    assert ok.returncode == 0, ok.stderr
+    result = kg_process("ingest", str(write(tmp_path, name, content)))
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error:") and name in lines[0]
+    assert "Traceback" not in result.stderr
+    again = kg_process("ingest", str(tmp_path / "good.txt"))
+    assert "unchanged" in again.stdout  # the failed run left the store as it was
+
+
+def test_kg_ingest_refuses_a_50_mb_file_in_one_line(kg_process, tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    result = kg_process("ingest", str(big))
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0 and "above the ingest limit" in result.stderr
+
+
+def test_kg_ingest_reports_and_shows_a_progress_bar_for_many_files(kg, tmp_path):
+    result = kg("ingest", str(NEWS / "documents"), "--data", str(NEWS))
+    assert result.exit_code == 0, result.output
+    assert "6 of 6 documents written" in result.output
+    assert "extracting" in result.output  # the progress bar (stderr, mixed into the runner's output)
+    again = kg("ingest", str(NEWS / "documents"), "--data", str(NEWS))
+    assert "0 of 6 documents written" in again.output
+
+
+def test_kg_ingest_dry_run_prints_the_statements(kg, tmp_path):
+    result = kg("ingest", str(write(tmp_path, "a.txt", ARTICLE)), "--dry-run", "--data", str(NEWS))
+    assert result.exit_code == 0
+    assert "would add" in result.output and "north-korea suppliesArmsTo russia [reported" in result.output
+    assert "nothing written" in result.output
+
+
+def test_statements_record_the_extractor(store, tmp_path):
+    ingest(store, [write(tmp_path, "a.txt", ARTICLE)], registry=REGISTRY)
+    rows = store.query("SELECT DISTINCT ?label WHERE { ?st <https://w3id.org/geokg/ontology#producedBy> ?a . "
+                       "?a <http://www.w3.org/2000/01/rdf-schema#label> ?label }").rows
+    assert PRODUCER in {str(r[0]) for r in rows}
