@@ -127,7 +127,8 @@ def test_new_entities_are_written_to_a_review_file(store, tmp_path):
 
 def test_a_folder_is_ingested_with_every_document(store):
     report = ingest(store, [NEWS / "documents"], registry=REGISTRY)
-    assert len(report.items) == 6 and all(i.status == "added" for i in report.items)
+    assert len(report.items) == len(list((NEWS / "documents").glob("*.txt"))) >= 6
+    assert all(i.status == "added" for i in report.items)
     assert report.statements >= 20
 
 
@@ -184,12 +185,13 @@ def test_kg_ingest_refuses_a_50_mb_file_in_one_line(kg_process, tmp_path):
 
 
 def test_kg_ingest_reports_and_shows_a_progress_bar_for_many_files(kg, tmp_path):
+    n = len(list((NEWS / "documents").glob("*.txt")))
     result = kg("ingest", str(NEWS / "documents"), "--data", str(NEWS))
     assert result.exit_code == 0, result.output
-    assert "6 of 6 documents written" in result.output
+    assert f"{n} of {n} documents written" in result.output
     assert "extracting" in result.output  # the progress bar (stderr, mixed into the runner's output)
     again = kg("ingest", str(NEWS / "documents"), "--data", str(NEWS))
-    assert "0 of 6 documents written" in again.output
+    assert f"0 of {n} documents written" in again.output
 
 
 def test_kg_ingest_dry_run_prints_the_statements(kg, tmp_path):

@@ -46,6 +46,9 @@ PRODUCER = f"{EXTRACTOR}/{VERSION}"
 #: of the sentence applies to it.
 _DESCRIPTIVE = {"title", "apposition", "under", "programme-at", "located", "located-inner", "occupied", "formerly",
                 "resolution-of", "sanction-resolution", "x-y-alliance"}
+_REPORTING = re.compile(r"\s*\b(?:said|says|told|announced|reported|added|denied|denies|stated|claimed|estimated|"
+                        r"confirmed|dismissed|rejected)\b\s*$|^\s*(?:said|denied|told|announced|reported|confirmed|dismissed)\b",
+                        re.I)
 _QUANTIFIED = {"transfer", "reverse-transfer", "list-item", "workers", "exchange"}
 
 
@@ -173,8 +176,14 @@ class Extractor:
                         certainty = "reported"
                     break
         point = start_time = end_time = None
+        trig = sentence.start + c.trigger_start
+        trig_end = sentence.start + c.trigger_end
+        # "the ministry said on Tuesday", "The Kremlin on Thursday denied": the date of the statement,
+        # not of the fact reported (unless the statement is the fact, as for warns)
+        dates = [d for d in dates if not (_REPORTING.search(doc.text[max(sentence.start, d.start - 30):d.start])
+                                          or _REPORTING.match(doc.text[d.end:d.end + 12]))
+                 or trig <= d.start <= trig_end + 30]
         if dates and not descriptive:
-            trig = sentence.start + c.trigger_start
             best = min(dates, key=lambda d: abs(d.start - trig))
             if best.role == "start":
                 start_time = best.value

@@ -44,6 +44,17 @@ _PATTERNS = [
     ("deictic", re.compile(_ROLE + r"\b(?P<deictic>yesterday|today|last year|this year|next year|last month|this month|next month)\b", re.I)),
     ("year", re.compile(_ROLE + r"\b(?P<year>(?:19|20)\d\d)(?!s|-\d|\d|,\d)\b", re.I)),
 ]
+_MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_PREFILTER = {
+    "dmy": lambda t, d: d and bool(_MONTH_HINT.search(t)),
+    "mdy": lambda t, d: d and bool(_MONTH_HINT.search(t)),
+    "iso": lambda t, d: d and "-" in t,
+    "my": lambda t, d: bool(_MONTH_HINT.search(t)),
+    "weekday": lambda t, d: "day" in t,
+    "relative": lambda t, d: any(w in t for w in ("later", "earlier", "after", "before", "ago")),
+    "deictic": lambda t, d: any(w in t for w in ("yesterday", "today", "year", "month")),
+    "year": lambda t, d: d,
+}
 _START = {"since", "from", "starting", "starting in", "starting on", "beginning", "beginning in", "beginning on"}
 _END = {"until", "till", "through", "by", "no later than", "as late as"}
 
@@ -92,7 +103,11 @@ def find_dates(text: str, reference: _dt.date | None = None, offset: int = 0,
     """
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
+    lower = text.lower()
+    has_digit = any(c.isdigit() for c in text)
     for kind, pattern in _PATTERNS:
+        if not _PREFILTER[kind](lower, has_digit):
+            continue
         for m in pattern.finditer(text):
             core_start = m.start("role") if m.groupdict().get("role") else m.start()
             start = m.start() if kind == "relative" else core_start

@@ -24,6 +24,7 @@ capital ("Chosun", not "chosun"). Besides the registry's own names:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -80,11 +81,17 @@ class Mention:
     confidence: float = 1.0
 
 
+_ASCII_FOLD = str.maketrans({"-": " ", "_": " ", "/": " "})
+
+
+@functools.lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
+    """One character folded to one character: no diacritics, no case, dashes as spaces."""
     if ch in "-‐‑–—_/":
         return " "
     decomposed = unicodedata.normalize("NFKD", ch)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold() or ch
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return plain[:1] or ch
 
 
 def fold_tokens(text: str) -> list[tuple[str, int, int]]:
@@ -93,7 +100,10 @@ def fold_tokens(text: str) -> list[tuple[str, int, int]]:
     >>> [t for t, _, _ in fold_tokens("Kim Jong-ún's")]
     ['kim', 'jong', 'un', 's']
     """
-    folded = "".join(_fold_char(c)[:1] if len(_fold_char(c)) >= 1 else " " for c in text)
+    if text.isascii():
+        folded = text.lower().translate(_ASCII_FOLD)
+    else:
+        folded = "".join(_fold_char(c) for c in text)
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(folded)]
 
 
@@ -216,7 +226,7 @@ _HEADS = {
 _DESCRIPTION_RE = re.compile(
     r"\b(?P<det>the|this|that|a|an|its|their|these|those)\s+"
     r"(?P<mods>(?:(?!(?:the|a|an|its|their|this|that|these|those|of|in|on|at|to|for|with|against|by|from|over|and|or)\b)"
-    r"[\w’'-]+\s+){0,4}?)"
+    r"[\w’'-]+\s+){0,4})"
     r"(?P<head>agreement|treaty|pact|alliance|accord|deal|partnership|resolution|draft|sanctions|episode|podcast|summit|"
     r"talks|measure|text)\b",
     re.IGNORECASE,

@@ -31,6 +31,7 @@ Uruguay Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe""".split()) | {
     "Saudi Arabia", "United Arab Emirates", "United Kingdom", "New Zealand", "South Africa", "North Macedonia",
     "Sri Lanka", "South Sudan", "Burkina Faso", "Central African Republic", "Bosnia and Herzegovina", "Costa Rica"}
 
+_COUNTRY_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
 _NAME = r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|of|for|and|on|the|de|al)){0,5}"
 _LEADER_TITLES = r"President|Prime Minister|Premier|Chancellor|King|Queen|Supreme Leader|Emir|Crown Prince"
 _PERSON_TITLES = r"(?:Foreign|Defen[cs]e|Deputy|Finance|Interior|Prime)?\s*Minister|General|Gen\.|Admiral|Adm\.|Colonel|" \
@@ -112,7 +113,6 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
         add(m.group("name"), cls, m.start("name"), m.group(cls))
     for m in _PLACE_RE.finditer(text):
         add(m.group("name"), "Place", m.start("name"), "region")
-    for country in COUNTRIES:
-        for m in re.finditer(r"\b" + re.escape(country) + r"\b", text):
-            add(country, "State", m.start(), "country list")
+    for m in _COUNTRY_RE.finditer(text):
+        add(m.group(0), "State", m.start(), "country list")
     return sorted(out, key=lambda p: p.start)

@@ -147,6 +147,7 @@ MATERIEL = [
                                          r"investments?|dollars|rubles|roubles|euros|yuan|gas|coal|electricity|energy|"
                                          r"unfreez\w*|assets|benefits|\$|€|£)\b|\$", re.I)),
     ("providesMilitaryAidTo", re.compile(r"\b(?:military (?:aid|assistance|support|help)|intelligence|security assistance|"
+                                         r"non-lethal (?:equipment|aid|assistance|supplies)|protective (?:gear|equipment)|"
                                          r"support|aid|assistance|training)\b", re.I)),
 ]
 
@@ -170,7 +171,7 @@ _CONJ_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|as well as|plus|,?\s*to
 _PRONOUN = re.compile(r"\b(?:they|it|its|their|the country|the government|the regime|both countries|both sides|"
                       r"the state|the country's|the government's)\b", re.I)
 _NOMINAL = re.compile(r"^(?:invasion|occupation|annexation|recognition|condemnation|veto|sanctions|attack|assault|"
-                      r"ratification|accession|training|negotiations?|talks|membership|abstention)\b", re.I)
+                      r"ratification|accession|negotiations?|talks|membership|abstention)\b", re.I)
 _POSITIVE = re.compile(r"\b(?:strengthen\w*|deepen\w*|improv\w*|revitali[sz]\w*|expand\w*|build\w*|boost\w*|enhanc\w*|"
                        r"forg\w*|develop\w*|warm\w*|bolster\w*|growing|grow\w*|closer|close|strong\w*|tighten\w*|cement\w*|"
                        r"burgeoning|military|economic|strategic)\b", re.I)
@@ -439,6 +440,8 @@ def _plain_rules(s: _Sentence) -> None:
             between = re.match(r"\s+between\s+", s.text[m.end():])
             if _NOMINAL.match(m.group(0)):
                 subs = _adjacent(s, m.start(), rule.subj)
+                if not subs and re.match(r"(?:talks|negotiations?)", m.group(0), re.I):
+                    subs = subjects(s, m.start(), rule.subj)  # "X held talks with Y", "hosted X for talks with Y"
             else:
                 subs = [_state_of(s, x) for x in subjects(s, m.start(), rule.subj)]
             if between and rule.obj == AGREEMENT or (between and rule.relation == "partyTo"):
@@ -514,6 +517,9 @@ def _classify(text: str) -> list[str]:
         found.remove("suppliesArmsTo")  # "weapon technology" is technology
     if "deploysTroopsTo" in found and re.search(r"\b(?:military supplies|military equipment)\b", text, re.I):
         found.remove("deploysTroopsTo")
+    if "suppliesArmsTo" in found and re.search(r"\bnon-lethal\b", text, re.I) and not re.search(
+            r"\b(?:weapons?|arms|ammunition|shells?|missiles?)\b", text, re.I):
+        found.remove("suppliesArmsTo")
     return found
 
 
@@ -536,12 +542,15 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
             recipients = objects(s, m.end(), RECIPIENT, prep=r"to|into|toward|towards" + (r"|in" if deploy else ""))
             direct = [x for x in _args(s, m.end(), hi, RECIPIENT) if re.fullmatch(r"\s*(?:the\s+)?", s.text[m.end():x.start])]
             with_ = re.match(r"\s+with\b", s.text[direct[0].end:]) if direct else None
+            if direct and not with_ and _classify(" ".join(s.text[direct[0].end:].split()[:4])):
+                with_ = re.match(r"", s.text[direct[0].end:])  # "gave North Korea air defence systems"
             if with_:
                 recipients = direct[:1]  # "supplied Pyongyang with food"
         stop = recipients[0].start if recipients else hi
         window = s.text[m.start():stop]
         if not fought and with_:
             window = s.text[direct[0].end:min(len(s.text), direct[0].end + 120)]
+        window = re.split(r"\bin (?:exchange|return) for\b", window, flags=re.I)[0]
         lo = _clause_start(s, m.start())
         if re.match(r"(?:move|moves|moved|moving|relocat|transport)", m.group(0), re.I) and not _classify(window):
             window = s.text[lo:m.start()] + " " + window  # "10,000 soldiers ... have moved toward X"
@@ -577,7 +586,6 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
         if not recipients and frame and frame.receiver:
             recipients = [Mention(0, 0, "", frame.receiver, "State", "coreference", False, 0.5)]
         materiel = _materiel_text(window)
-        source = re.search(r"\bfrom\s+(?:the\s+)?$", s.text[:recipients[0].start] if recipients else "", re.I)
         origin = [x for x in _args(s, m.end(), recipients[0].start if recipients else hi, POLITY)
                   if re.search(r"\bfrom\s+(?:the\s+)?$", s.text[m.end():x.start], re.I)]
         if origin:
@@ -594,12 +602,17 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
             partners = [x for x in s.previous_states if x not in {g.entity for g in givers}]
             if len(partners) == 1:
                 recipients = [Mention(0, 0, "", partners[0], "State", "coreference", False, 0.55)]
+        exchange = re.search(r"\bin (?:exchange|return) for\s+(.{0,60}?)(?:[,.;]|$)", s.text[m.end():], re.I)
         for g in givers:
             giver = _state_of(s, g)
             for r in recipients:
                 for relation in relations:
                     s.add(giver.entity, relation, r.entity, m.start(), m.end(), 0.7 * min(giver.confidence, r.confidence),
                           "transfer", materiel)
+                if exchange:  # "Russia has given North Korea air defence systems in exchange for troops"
+                    for relation in _classify(exchange.group(1)):
+                        s.add(r.entity, relation, giver.entity, m.start(), m.end(), 0.55, "exchange",
+                              _materiel_text(exchange.group(1)))
 
 
 def _reverse_transfers(s: _Sentence) -> list[tuple[str, str]]:
@@ -794,7 +807,9 @@ def _constructions(s: _Sentence) -> None:
             s.add(pair[-2].entity, "alliedWith", pair[-1].entity, pair[-2].start, m.end(), 0.7, "x-y-alliance")
     # mutual defence: the two states of the sentence
     for m in re.finditer(r"\bmutual[- ](?:defen[cs]e|security|assistance|aid)\b|\bdefen[cs]e (?:pact|alliance|treaty)\b|"
-                         r"\bcollective defen[cs]e\b|\bsecurity guarantees? (?:to|for)\b", text, re.I):
+                         r"\bcollective defen[cs]e\b|\bsecurity guarantees? (?:to|for)\b|"
+                         r"\b(?:defend|protect|assist|aid|help)\s+(?:one another|each other)\b|\bcome to (?:each other's|the other's) aid\b",
+                         text, re.I):
         states = []
         for x in s.mentions:
             if x.cls != "State" or x.entity in states:
@@ -803,6 +818,10 @@ def _constructions(s: _Sentence) -> None:
             if outer is not None and outer.cls in EVENT | frozenset({"Place"}):
                 continue
             states.append(x.entity)
+        if re.search(r"other", m.group(0)):  # "X and Y pledged to defend each other"
+            pair = [x.entity for x in subjects(s, m.start(), STATE)]
+            if len(pair) >= 2:
+                states = pair[:2]
         if len(states) == 2:
             s.add(states[0], "mutualDefenceWith", states[1], m.start(), m.end(), 0.65, "mutual-defence")
             for t in s.mentions:
