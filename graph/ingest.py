@@ -14,6 +14,7 @@ extractor is linear, but a document that large is almost always a dump, not an a
 from __future__ import annotations
 
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -220,16 +221,31 @@ def document_graph(extraction: Extraction, inst: Instances) -> list[Triple]:
     return triples
 
 
-_STORED = "SELECT ?sha ?agent WHERE { GRAPH ?g { ?doc <%s> ?sha . OPTIONAL { ?doc <%s> ?agent } } }" % (
+_STORED = "SELECT ?g ?doc ?sha ?agent WHERE { GRAPH ?g { ?doc <%s> ?sha . OPTIONAL { ?doc <%s> ?agent } } }" % (
     ONT.sha256, ONT.producedBy)
 
 
-def _stored_state(store: Store, doc: Document, inst: Instances) -> tuple[str | None, set[str]]:
-    query = bind_values(_STORED, {"g": inst.graph_document(doc.id), "doc": inst.document(doc.id)})
-    rows = store.query(query).rows
-    if not rows:
-        return None, set()
-    return str(rows[0][0]), {str(r[1]) for r in rows if r[1] is not None}
+def _stored_states(store: Store, documents: list[Document], inst: Instances) -> dict[str, tuple[str, set[str]]]:
+    """The stored text hash and producers of each document already in the store, by document id.
+
+    One query for a few documents (bound with VALUES), one scan of all document hashes for many.
+    """
+    if len(documents) <= 20:
+        rows = []
+        for doc in documents:
+            rows += store.query(bind_values(_STORED, {"g": inst.graph_document(doc.id), "doc": inst.document(doc.id)})).rows
+    else:
+        rows = store.query(_STORED).rows
+    wanted = {(str(inst.graph_document(d.id)), str(inst.document(d.id))): d.id for d in documents}
+    states: dict[str, tuple[str, set[str]]] = {}
+    for g, doc, sha, agent in rows:
+        doc_id = wanted.get((str(g), str(doc)))
+        if doc_id is None:
+            continue
+        entry = states.setdefault(doc_id, (str(sha), set()))
+        if agent is not None:
+            entry[1].add(str(agent))
+    return states
 
 
 def _write_review(folder: Path, extraction: Extraction) -> None:
@@ -276,10 +292,10 @@ def ingest(
     producer = str(agent_iri(PRODUCER, inst))
     report = IngestReport(dry_run=dry_run)
     graphs: dict[URIRef, list[Triple]] = {}
-    import hashlib
+    states = _stored_states(store, documents, inst)
     for doc in documents:
         digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
-        stored, agents = _stored_state(store, doc, inst)
+        stored, agents = states.get(doc.id, (None, set()))
         if stored == digest and producer in agents:
             report.items.append(IngestItem(doc, "unchanged"))
             on_document(doc)

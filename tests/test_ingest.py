@@ -206,3 +206,17 @@ def test_statements_record_the_extractor(store, tmp_path):
     rows = store.query("SELECT DISTINCT ?label WHERE { ?st <https://w3id.org/geokg/ontology#producedBy> ?a . "
                        "?a <http://www.w3.org/2000/01/rdf-schema#label> ?label }").rows
     assert PRODUCER in {str(r[0]) for r in rows}
+
+
+def test_many_documents_are_checked_in_one_pass_and_only_the_changed_one_is_replaced(store, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(25):
+        write(folder, f"n{i:02d}.txt", ARTICLE.replace("shells-2024", f"shells-{i:02d}").replace("artillery", f"{i + 1} artillery"))
+    assert {i.status for i in ingest(store, [folder], registry=REGISTRY).items} == {"added"}
+    before = dump(store)
+    assert {i.status for i in ingest(store, [folder], registry=REGISTRY).items} == {"unchanged"}
+    assert dump(store) == before
+    write(folder, "n07.txt", ARTICLE.replace("shells-2024", "shells-07").replace("Russia since", "Belarus since"))
+    statuses = {i.document.id: i.status for i in ingest(store, [folder], registry=REGISTRY).items}
+    assert statuses.pop("shells-07") == "replaced" and set(statuses.values()) == {"unchanged"}

@@ -128,6 +128,7 @@ class Linker:
     def __init__(self, registry: Registry):
         self.registry = registry
         self._index: dict[tuple[str, ...], list[_Entry]] = {}
+        self._prefixes: set[tuple[str, ...]] = set()
         self.max_len = 1
         by_label = {e.label: e for e in registry}
         for entity in registry:
@@ -157,6 +158,7 @@ class Linker:
         entries.append(entry)
         entries.sort(key=lambda e: _KIND_RANK.get(e.kind, 5))
         self.max_len = max(self.max_len, len(tokens))
+        self._prefixes.update(tokens[:i] for i in range(1, len(tokens) + 1))
 
     def _accept(self, entry: _Entry, text: str) -> bool:
         if entry.exact is not None:
@@ -168,13 +170,19 @@ class Linker:
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Every registry name in ``text``: the longest at each place, plus those nested in it."""
         tokens = fold_tokens(text)
+        words = [t for t, _, _ in tokens]
         found: list[Mention] = []
         for i in range(len(tokens)):
-            for n in range(min(self.max_len, len(tokens) - i), 0, -1):
-                key = tuple(t for t, _, _ in tokens[i:i + n])
+            # the names starting here, longest first (a prefix set keeps this to a few look-ups)
+            lengths = []
+            n = 1
+            while i + n <= len(words) and tuple(words[i:i + n]) in self._prefixes:
+                if tuple(words[i:i + n]) in self._index:
+                    lengths.append(n)
+                n += 1
+            for n in reversed(lengths):
+                key = tuple(words[i:i + n])
                 entries = self._index.get(key)
-                if not entries:
-                    continue
                 start, end = tokens[i][1], tokens[i + n - 1][2]
                 surface = text[start:end]
                 accepted = [e for e in entries if self._accept(e, surface)]

@@ -52,6 +52,7 @@ _HEADS = [
 _HEAD_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w’'\-]+\s+(?:(?:of|for|and|on|the)\s+)?){0,4}(?:" +
                       "|".join(f"(?P<{cls}>{pattern})" for cls, pattern in _HEADS) + r")(?:\s+(?:of|for|on)\s+(?:the\s+)?" +
                       r"(?:[A-Z][\w’'\-]+\s*){1,3})?)(?=[\s,.;:)’'\"]|$)")
+_HEAD_WORDS = {w for _, pattern in _HEADS for w in re.findall(r"[A-Z][a-zA-Z]+", pattern)}
 _PLACE_RE = re.compile(r"\b(?P<name>[A-Z][a-z\-]+)\s+(?:region|oblast|province|krai)\b")
 _RESOLUTION_RE = re.compile(r"\b(?P<name>(?:UN |U\.N\. |Security Council |General Assembly )*Resolution\s+\d{3,4})\b")
 _SKIP_FIRST = {"The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "As", "But", "And", "Its", "It",
@@ -108,7 +109,8 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
         add(m.group("name"), cls, m.start("name"), m.group("title"))
     for m in _RESOLUTION_RE.finditer(text):
         add(m.group("name"), "Resolution", m.start("name"), "resolution number")
-    for m in _HEAD_RE.finditer(text):
+    words = set(re.findall(r"[A-Z][a-zA-Z]+", text))
+    for m in (_HEAD_RE.finditer(text) if words & _HEAD_WORDS else ()):
         cls = next(c for c, _ in _HEADS if m.group(c))
         add(m.group("name"), cls, m.start("name"), m.group(cls))
     for m in _PLACE_RE.finditer(text):

@@ -87,13 +87,14 @@ def find_quantities(text: str, offset: int = 0) -> list[QuantityMention]:
         taken.append((start, end))
         found.append(QuantityMention(offset + start, offset + end, Quantity(text[start:end], amount, unit)))
 
-    for m in _MONEY_RE.finditer(text):
+    has_digit = any(c.isdigit() for c in text)
+    for m in (_MONEY_RE.finditer(text) if has_digit and any(c in text for c in "$€£¥₩₽") else ()):
         amount = _number(m.group("num")) * _SCALE.get((m.group("scale") or "").lower(), 1)
         unit = _CURRENCY.get(m.group("cur").lower(), "USD")
         if m.group("rate"):
             unit += " per " + m.group("rate").split()[-1].lower()
         add(m, amount, unit)
-    for m in _NUMBER_RE.finditer(text):
+    for m in (_NUMBER_RE.finditer(text) if has_digit else ()):
         if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not m.group("scale"):
             continue  # a year
         unit = _unit(m.group("unit"))
@@ -103,7 +104,8 @@ def find_quantities(text: str, offset: int = 0) -> list[QuantityMention]:
             unit = _CURRENCY_WORDS[unit.split()[0]]
         amount = _number(m.group("num")) * _SCALE.get((m.group("scale") or "").lower(), 1)
         add(m, amount, unit)
-    for m in _WORD_RE.finditer(text):
+    lower = text.lower()
+    for m in (_WORD_RE.finditer(text) if any(w in lower for w in _NUMBER_WORDS) else ()):
         word = m.group("word").lower()
         unit = _unit(m.group("unit"))
         if unit.split()[0] in _CURRENCY_WORDS:
