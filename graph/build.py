@@ -16,6 +16,7 @@ from typing import Callable
 
 from .corpus import corpus_graphs, load_corpus, ontology_triples
 from .namespaces import Instances
+from .query import run_query
 from .resources import default_data_dir
 from .store import Store
 
@@ -29,6 +30,17 @@ class BuildReport:
     assertions: int
     graphs: int
     triples: int
+
+
+def _ingested_document_graphs(store: Store, inst: Instances) -> list:
+    """Graphs of documents that ``kg ingest`` added (their record is not produced by curation)."""
+    result = run_query(
+        store,
+        "SELECT DISTINCT ?id WHERE { ?d a ont:Document ; ont:producedBy ?agent ; dcterms:identifier ?id ."
+        " FILTER(?agent != ?curated) }",
+        {"curated": inst.agent("curated")},
+    )
+    return [inst.graph_document(str(row[0])) for row in result.rows]
 
 
 def build(
@@ -47,8 +59,8 @@ def build(
     triples = sum(len(t) for t in graphs.values())
     progress(f"loading {triples:,} triples in {len(graphs)} named graphs into the {store.describe()}")
     # Graphs of documents added with `kg ingest` stay; every other graph is rebuilt or dropped.
-    ingested = str(inst.graph_document(""))
-    stale = [g for g in store.graph_names() if g not in graphs and not str(g).startswith(ingested)]
+    ingested = set(_ingested_document_graphs(store, inst))
+    stale = [g for g in store.graph_names() if g not in graphs and g not in ingested]
     store.replace_graphs(graphs, remove=stale)
     return BuildReport(
         documents=len(corpus.documents),

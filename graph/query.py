@@ -27,7 +27,7 @@ from rdflib import Literal, URIRef
 
 from .errors import InputError, QueryError
 from .model import CERTAINTIES, PartialDate
-from .namespaces import CERTAINTY_IRIS, ONT, PREFIXES, RDFS, RELATIONS, SKOS, Instances
+from .namespaces import CERTAINTY_IRIS, ONT, PREFIXES, RELATIONS, Instances
 from .rdf import date_literal
 from .registry import Registry, normalise_name
 from .resources import queries_dir
@@ -155,9 +155,8 @@ def store_registry(store: Store) -> Registry:
     from .model import Entity
 
     inst = Instances()
-    result = store.query(
-        "SELECT ?e ?label ?alt WHERE { ?e <%s> ?label . OPTIONAL { ?e <%s>|<%s> ?alt } }"
-        % (RDFS.label, SKOS.altLabel, SKOS.hiddenLabel)
+    result = run_query(
+        store, "SELECT ?e ?label ?alt WHERE { ?e rdfs:label ?label . OPTIONAL { ?e skos:altLabel|skos:hiddenLabel ?alt } }"
     )
     names: dict[str, tuple[str, set]] = {}
     for e, label, alt in result.rows:

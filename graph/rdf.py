@@ -77,11 +77,16 @@ def entity_triples(entity: Entity, inst: Instances) -> list[Triple]:
     return triples
 
 
-def document_triples(doc: Document, inst: Instances) -> list[Triple]:
-    """The metadata of a source document (its text stays in the file; its hash is kept)."""
+def document_triples(doc: Document, inst: Instances, producer: str = "curated") -> list[Triple]:
+    """The metadata of a source document (its text stays in the file; its hash is kept).
+
+    ``producer`` says who added it: ``curated`` for the corpus of ``kg build``, the extractor for
+    ``kg ingest``; a rebuild drops corpus documents whose files are gone and keeps ingested ones.
+    """
     iri = inst.document(doc.id)
     triples: list[Triple] = [
         (iri, RDF.type, ONT.Document),
+        (iri, ONT.producedBy, agent_iri(producer, inst)),
         (iri, DCTERMS.title, Literal(doc.title)),
         (iri, DCTERMS.identifier, Literal(doc.id)),
         (iri, ONT.documentKind, Literal(doc.kind)),

@@ -1,0 +1,56 @@
+"""Parameters are bound as RDF terms, never pasted; named-query mistakes give clear errors."""
+
+import pytest
+from rdflib import Literal, URIRef
+
+from graph.errors import InputError, QueryError
+from graph.query import bind_values, load_named_query, run_named, run_query
+
+HOSTILE = ['" } DROP ALL { "', "x' } ; DELETE WHERE { ?s ?p ?o } #", "> } INSERT DATA { <a> <b> <c> } <", "\\\"\n}"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_literal_matches_nothing_and_changes_nothing(bundled_oxigraph, value):
+    before = run_named(bundled_oxigraph, "count-statements-by-relation").rows
+    result = run_query(bundled_oxigraph, "SELECT ?s WHERE { ?s rdfs:label ?name }", {"name": Literal(value)})
+    assert result.rows == []
+    assert run_named(bundled_oxigraph, "count-statements-by-relation").rows == before
+
+
+def test_a_bound_literal_matches_exactly(bundled_oxigraph):
+    result = run_query(bundled_oxigraph, "SELECT ?s WHERE { ?s rdfs:label ?name }", {"name": Literal("Russia", lang="en")})
+    assert [str(r[0]).rsplit("/", 1)[1] for r in result.rows] == ["russia"]
+
+
+def test_iris_that_could_break_out_are_refused():
+    with pytest.raises(InputError, match="bad IRI"):
+        bind_values("SELECT * WHERE { ?s ?p ?o }", {"s": URIRef("http://a> } DROP ALL { <b")})
+
+
+def test_values_go_inside_the_where_group_not_a_construct_template():
+    q = bind_values("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": URIRef("http://a")})
+    assert q == "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { <http://a> } ?s ?p ?o }"
+
+
+@pytest.mark.parametrize("name,params,message", [
+    ("no-such-query", {}, "unknown named query 'no-such-query'"),
+    ("unsc-votes", {"colour": "red"}, "unknown parameter 'colour'"),
+    ("actor-relations", {}, "needs --param actor"),
+    ("actor-relations", {"actor": "Atlantis"}, "unknown entity 'Atlantis'"),
+    ("unconfirmed-claims", {"certainty": "rumoured"}, "unknown certainty 'rumoured'"),
+])
+def test_named_query_mistakes_are_clear(bundled_memory, name, params, message):
+    with pytest.raises((QueryError, InputError), match=message):
+        run_named(bundled_memory, name, params)
+
+
+def test_every_query_file_has_a_comment_header():
+    from graph.resources import queries_dir
+
+    for path in queries_dir().glob("*.rq"):
+        text = path.read_text()
+        assert text.startswith("# title: "), path.name
+        query = load_named_query(path)
+        assert query.description, path.name
+        for param in query.params:  # each parameter is a variable the query uses
+            assert f"?{param.name}" in text.split("\n", 5)[-1] or f"?{param.name} " in text, (path.name, param.name)

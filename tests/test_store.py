@@ -1,0 +1,90 @@
+"""Stores: atomic graph replacement, union queries, persistence, and nothing lost on failure."""
+
+import io
+
+import pytest
+from rdflib import Literal, URIRef
+
+from graph.errors import QueryError, StoreError
+from graph.store import open_store
+
+EX = "http://ex.org/"
+G1, G2 = URIRef(EX + "g1"), URIRef(EX + "g2")
+
+
+def triple(s, o):
+    return (URIRef(EX + s), URIRef(EX + "p"), Literal(o))
+
+
+@pytest.fixture(params=["oxigraph", "memory"])
+def store(request, tmp_path):
+    return open_store(request.param, tmp_path)
+
+
+def dump(store) -> bytes:
+    out = io.BytesIO()
+    store.dump(out)
+    return b"\n".join(sorted(out.getvalue().splitlines()))
+
+
+def test_queries_see_the_union_of_named_graphs(store):
+    store.replace_graphs({G1: [triple("a", "x")], G2: [triple("b", "y")]})
+    got = sorted(str(r[0]) for r in store.query("SELECT ?o WHERE { ?s ?p ?o }").rows)
+    assert got == ["x", "y"]
+    assert store.graph_names() == [G1, G2]
+
+
+def test_replacing_a_graph_leaves_the_others(store):
+    store.replace_graphs({G1: [triple("a", "x")], G2: [triple("b", "y")]})
+    store.replace_graphs({G1: [triple("a", "z")]})
+    got = sorted(str(r[0]) for r in store.query("SELECT ?o WHERE { ?s ?p ?o }").rows)
+    assert got == ["y", "z"]
+    store.remove_graphs([G2])
+    assert store.graph_names() == [G1]
+
+
+def test_a_failing_write_leaves_the_store_exactly_as_it_was(store):
+    store.replace_graphs({G1: [triple("a", "x")]})
+    before = dump(store)
+
+    def broken():
+        yield triple("b", "half-written")
+        raise RuntimeError("disk on fire")
+
+    with pytest.raises(RuntimeError):
+        store.replace_graphs({G2: broken()}, remove=[G1])
+    assert dump(store) == before
+
+
+def test_on_disk_stores_survive_a_restart(tmp_path):
+    for backend in ("oxigraph", "memory"):
+        open_store(backend, tmp_path / backend).replace_graphs({G1: [triple("a", "kept")]})
+        reopened = open_store(backend, tmp_path / backend)
+        assert [str(r[0]) for r in reopened.query("SELECT ?o WHERE { ?s ?p ?o }").rows] == ["kept"]
+
+
+def test_syntax_errors_raise_query_error(store):
+    with pytest.raises(QueryError, match="syntax error"):
+        store.query("SELECT ?x WHERE { ?x ")
+
+
+def test_strings_come_back_the_same_from_every_backend(store):
+    store.replace_graphs({G1: [triple("a", "plain")]})
+    assert store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [(Literal("plain"),)]
+
+
+def test_a_second_writer_is_refused_while_one_writes(tmp_path):
+    import fcntl
+
+    store = open_store("oxigraph", tmp_path)
+    store.replace_graphs({G1: [triple("a", "x")]})
+    with open(tmp_path / "oxigraph" / "write.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(StoreError, match="another kg command is writing"):
+            store.replace_graphs({G2: [triple("b", "y")]})
+    assert store.graph_names() == [G1]
+
+
+def test_unknown_backend_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="unknown store 'postgres'"):
+        open_store("postgres", tmp_path)
