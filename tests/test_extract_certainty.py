@@ -44,3 +44,8 @@ def test_attribution_spans_point_at_the_source():
 
 def test_not_denying_is_not_denying():
     assert _assess("Moscow did not deny that it had received missiles.", "received") == "reported"
+
+
+def test_avoiding_or_refusing_denies():
+    assert _assess("China has avoided joining the partnership.", "joining") == "denied"
+    assert _assess("Seoul refused to send arms.", "send") == "denied"

@@ -133,3 +133,25 @@ def test_a_list_header_gives_the_parties_of_its_items():
 def test_a_sentence_without_a_trigger_gives_nothing():
     assert relations("Russia and North Korea are neighbours on the Tumen river.") == set()
     assert relations("") == set()
+
+
+def test_relative_clauses_of_roles_and_joint_exercises():
+    assert ("jones", "directorOf", "programme") in relations("Jane Jones, who directs the Korea Programme, disagreed.")
+    found = relations("Belarus and Russia held joint military exercises near the border.")
+    assert ("belarus", "cooperatesWith", "russia") in found or ("russia", "cooperatesWith", "belarus") in found
+
+
+def test_a_body_adopting_a_resolution_and_what_the_resolution_demands():
+    found = relations("The UN Security Council adopted Resolution 2397, demanding that North Korea stop its tests.")
+    assert {("res-2397", "adoptedBy", "unsc"), ("res-2397", "targets", "north-korea")} <= found
+    assert ("syria", "votedAgainst", "res-2397") in relations("Resolution 2397 passed; Syria voted against it.")
+
+
+def test_support_as_a_noun_is_aid_not_political_support():
+    found = relations("Belarus will provide $4 billion in financial support to Ukraine.")
+    assert ("belarus", "providesEconomicAidTo", "ukraine") in found
+    assert ("belarus", "supports", "ukraine") not in found
+
+
+def test_nominal_transfers_take_their_materiel_from_the_modifier():
+    assert ("north-korea", "suppliesArmsTo", "russia") in relations("They want to stop arms transfers from Pyongyang to Moscow.")

@@ -97,7 +97,8 @@ class Extractor:
             dates = find_dates(text, reference, offset, anchor)
             if dates:
                 anchor = dates[-1].value
-            described = resolve_descriptions(text, offset, mentions, registry, salience, [d.value for d in dates], doc_year)
+            described = resolve_descriptions(text, offset, mentions, registry, salience, [d.value for d in dates], doc_year,
+                                             doc.date if doc.date and doc.date.precision != "year" else None)
             new = propose(text, mentions + described, offset)
             if self.ner is not None:
                 new += _ner.proposals(self.ner, text, offset, mentions + described + new)

@@ -293,7 +293,7 @@ def _date_keys(dates) -> list[tuple[str, ...]]:
 
 
 def resolve_descriptions(text: str, offset: int, mentions: list[Mention], registry: Registry, salience: Salience,
-                         sentence_dates, document_year: str | None) -> list[Mention]:
+                         sentence_dates, document_year: str | None, document_date=None) -> list[Mention]:
     """Mentions for descriptions ("a Security Council resolution", "the agreement") in one sentence."""
     out: list[Mention] = []
     taken = [(m.start - offset, m.end - offset) for m in mentions if not m.nested]
@@ -350,6 +350,12 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
                 exclude = present | {m.entity for m in out}  # "the previous alliance": not the one named here
             chosen = salience.recent(classes, exclude)
             confidence = 0.55
+        if chosen is None and document_date and classes[0] in ("Resolution", "DraftResolution") and not keys and \
+                det in ("a", "an") and head in ("resolution", "draft"):
+            # "adopted a resolution" in a dated report: the registry's resolution of that month
+            hits = [e for e in candidates if any(k in _entity_text(e) for k in _date_keys([document_date])[0][:1])]
+            if len(hits) == 1:
+                chosen, confidence = hits[0].id, 0.5
         if chosen is None and document_year and classes[0] == "Treaty" and not keys and \
                 (not mods or all(_GENERIC_MODS.match(w) for w in mods.split())):
             hits = [e for e in candidates if document_year in _entity_text(e)]

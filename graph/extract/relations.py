@@ -142,7 +142,7 @@ MATERIEL = [
                                   r"materiel|launchers?|howitzers?|rifles?|warheads?|air defen[cs]e systems?|armou?red vehicles?)\b", re.I)),
     ("transfersMilitaryTechnologyTo", re.compile(r"\b(?:technolog(?:y|ies)|know-how|designs?|blueprints?)\b", re.I)),
     ("sendsWorkersTo", re.compile(r"\b(?:workers?|labou?rers?|labou?r force|labou?r)\b", re.I)),
-    ("providesEconomicAidTo", re.compile(r"\b(?:food|fuel|oil|grain|wheat|rice|flour|fertili[sz]ers?|money|cash|funds?|loans?|"
+    ("providesEconomicAidTo", re.compile(r"\b(?:financial (?:support|aid|assistance)|budget support|food|fuel|oil|grain|wheat|rice|flour|fertili[sz]ers?|money|cash|funds?|loans?|"
                                          r"credits?|economic (?:aid|assistance|support|benefits?)|humanitarian (?:aid|assistance)|"
                                          r"investments?|dollars|rubles|roubles|euros|yuan|gas|coal|electricity|energy|"
                                          r"unfreez\w*|assets|benefits|\$|€|£)\b|\$", re.I)),
@@ -419,6 +419,10 @@ def _plain_rules(s: _Sentence) -> None:
                 continue
             if rule.relation == "supports" and objects(s, m.end(), RESOLUTION, limit=40):
                 continue  # voting support for a resolution is votedFor
+            if rule.relation == "supports" and re.search(
+                    r"\b(?:in|of|for|financial|military|economic|political|humanitarian|budget|public|popular|"
+                    r"international|diplomatic|material|their|its|his|her)\s+$", s.text[:m.start()], re.I):
+                continue  # "financial support to Ukraine" is a noun: the transfer rules read it
             if rule.relation in ("memberOf", "partyTo", "participatedIn") and re.match(r"join", m.group(0), re.I) \
                     and re.match(r"\s+\w+(?:\s+\w+)?\s+in\b", s.text[m.end():]):
                 continue  # "joined China in supporting ..." is a co-subject marker
@@ -457,9 +461,13 @@ def _plain_rules(s: _Sentence) -> None:
                         s.add(a.entity, rule.relation, b.entity, m.start(), m.end(), rule.confidence, "joint")
                 continue
             rest = s.text[m.end():_clause_end(s, m.end())]
-            if not objs and rule.relation in ("vetoed", "abstainedOn", "votedFor", "votedAgainst") and s.recent_resolution \
+            if not objs and rule.relation in ("vetoed", "abstainedOn", "votedFor", "votedAgainst") \
                     and len(rest.split()) <= 4 and not any(x.start >= m.end() for x in s.mentions):
-                objs = [Mention(m.end(), m.end(), "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
+                here = [x for x in s.mentions if x.cls in RESOLUTION and x.end <= m.start()]  # "... voted against it"
+                if here:
+                    objs = here[-1:]
+                elif s.recent_resolution:
+                    objs = [Mention(m.end(), m.end(), "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
             if rule.relation == "partyTo":
                 subs = [_polity(s, a) for a in subs]
                 for o in objs:  # "ratified the treaty with North Korea": the other party
@@ -508,10 +516,11 @@ def _relation_for(rule: Rule, subject: Mention, s: _Sentence | None = None) -> s
 
 def _classify(text: str) -> list[str]:
     found = []
+    if re.search(r"\b(?:financial|budget|economic|humanitarian) (?:support|aid|assistance)\b", text, re.I) and not re.search(
+            r"\bmilitary (?:support|aid|assistance)\b", text, re.I):
+        text = re.sub(r"\b(?:support|aid|assistance)\b", "", text, flags=re.I) + " economic aid"
     for relation, pattern in MATERIEL:
         if pattern.search(text):
-            if relation == "providesMilitaryAidTo" and re.search(r"\b(?:economic|humanitarian|financial)\s+(?:aid|assistance|support)", text, re.I):
-                continue
             found.append(relation)
     if "suppliesArmsTo" in found and "transfersMilitaryTechnologyTo" in found:
         found.remove("suppliesArmsTo")  # "weapon technology" is technology
@@ -548,6 +557,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 recipients = direct[:1]  # "supplied Pyongyang with food"
         stop = recipients[0].start if recipients else hi
         window = s.text[m.start():stop]
+        if re.match(r"(?:transfers|shipments|deliveries|exports|sales|supplies)\b", m.group(0), re.I):
+            window = " ".join(s.text[:m.start()].split()[-2:]) + " " + window  # "arms transfers from X to Y"
         if not fought and with_:
             window = s.text[direct[0].end:min(len(s.text), direct[0].end + 120)]
         window = re.split(r"\bin (?:exchange|return) for\b", window, flags=re.I)[0]
@@ -712,6 +723,18 @@ def _constructions(s: _Sentence) -> None:
                     under = re.match(r"\s+(?:under|within|in|with)\s+(?:the\s+)?", after, re.I)
                     if under and len(rest) > 1 and rest[1].start - org.end <= under.end() + 1:
                         s.add(person.entity, "affiliatedWith", rest[1].entity, person.start, rest[1].end, 0.6, "under")
+    # "<Person>, who directs the China Program": relative clauses of roles
+    for p in prim:
+        if p.cls not in PERSON:
+            continue
+        rc = re.match(r"\s*(?:\([^)]*\)\s*)?,\s*who\s+(?P<verb>directs|heads|leads|runs|chairs|founded|works (?:for|at)|"
+                      r"is a (?:senior )?(?:research )?fellow (?:at|of)|is (?:the )?(?:director|head) of)\s+(?:the\s+)?", text[p.end:], re.I)
+        if rc:
+            org = [x for x in prim if x.start == p.end + rc.end() and x.cls in ORGS]
+            if org:
+                verb = rc.group("verb").lower()
+                relation = "fellowOf" if "fellow" in verb else "affiliatedWith" if verb.startswith("works") else "directorOf"
+                s.add(p.entity, relation, org[0].entity, p.start, org[0].end, 0.75, "apposition")
     # "an unnamed South Korean government official": a person named by the body they serve
     for p in prim:
         if p.cls in PERSON:
@@ -828,12 +851,23 @@ def _constructions(s: _Sentence) -> None:
                 if t.cls in AGREEMENT and not t.nested:
                     for x in states:
                         s.add(x, "partyTo", t.entity, m.start(), m.end(), 0.5, "mutual-defence-treaty")
+    # joint exercises: "Belarus and Russia held joint military exercises"
+    for m in re.finditer(r"\b(?:held|hold|holds|holding|conduct\w*|stag\w*|carr\w* out|launch\w*|began|begin|start\w*)\s+"
+                         r"(?:(?:large-scale|naval|air|military|joint|annual|new)\s+){0,3}?joint\s+(?:\w+\s+)?"
+                         r"(?:exercises?|drills?|patrols?|manoeuvres|maneuvers|war games)\b", text, re.I):
+        pair = subjects(s, m.start(), POLITY)
+        partner = re.match(r"\s+with\s+(?:the\s+)?", text[m.end():])
+        if partner:
+            pair += [x for x in s.mentions if x.start == m.end() + partner.end() and x.cls in POLITY]
+        for i, a in enumerate(pair):
+            for b in pair[i + 1:]:
+                s.add(a.entity, "cooperatesWith", b.entity, m.start(), m.end(), 0.6, "joint-exercises")
     # cooperation: "X's (growing) collaboration with Y", "strengthening the relationship with Y"
     for m in re.finditer(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|ties|relationships?|relations|"
                          r"coordinat\w*|work(?:s|ed|ing)? (?:closely )?)\s+(?:with|between)\s+", text, re.I):
         word = m.group(0).split()[0].lower()
-        if _inside_name(s, m):
-            continue
+        if any(x.start <= m.start() < x.end and not x.nested and x.kind != "description" for x in s.mentions):
+            continue  # "Treaty on ... Partnership with North Korea": the word belongs to a name
         if word.startswith(("ties", "relation")) and not _POSITIVE.search(text[max(0, m.start() - 60):m.start()]):
             continue
         if m.group(0).strip().lower().endswith("between"):
@@ -846,6 +880,14 @@ def _constructions(s: _Sentence) -> None:
         for a in subjects(s, m.start(), POLITY):
             for o in objs:
                 s.add(a.entity, "cooperatesWith", o.entity, m.start(), m.end(), 0.6, "cooperation")
+    # "The General Assembly adopted a resolution": adopted by its subject
+    for m in re.finditer(r"\b(?:adopted|adopts|adopt|passed|passes|approved|approves)\b", text, re.I):
+        if re.match(r"\s+by\b", text[m.end():]):
+            continue
+        bodies = [x for x in subjects(s, m.start(), ORGS) if x.cls in {"InternationalOrganization", "GovernmentBody"}]
+        for r in objects(s, m.end(), RESOLUTION):
+            for b in bodies:
+                s.add(r.entity, "adoptedBy", b.entity, m.start(), m.end(), 0.7, "adopted")
     # resolutions: adopted by the body their name gives, sanctions "against X", what a draft targets
     for r in prim:
         if r.cls not in RESOLUTION:
@@ -865,6 +907,12 @@ def _constructions(s: _Sentence) -> None:
                     s.add(r.entity, "sanctions", x.entity, r.start, r.end, 0.6, "sanctions-against")
                     for org in [y for y in inner if y.cls == "InternationalOrganization"]:
                         s.add(org.entity, "sanctions", x.entity, r.start, r.end, 0.5, "sanctions-against")
+        demand = re.match(r"\s*,?\s*(?:demanding|calling (?:on|for)|urging|condemning|targeting)\s+(?:that\s+)?(?:the\s+)?",
+                          text[r.end:], re.I)
+        if demand:
+            for x in s.mentions:
+                if x.cls in POLITY and x.start == r.end + demand.end() and not x.nested:
+                    s.add(r.entity, "targets", x.entity, r.start, x.end, 0.55, "resolution-targets")
         rel = re.match(r"\s*,?\s*(?:that|which)\b(?P<clause>[^,;:]*)", text[r.end:])
         if rel and not re.search(r"\b(?:would|will|could|demand\w*|call\w* (?:on|for)|urg\w*|target\w*|mandat\w*|requir\w*)\b",
                                  rel.group("clause"), re.I):
