@@ -193,3 +193,12 @@ def test_hostile_document_text_is_shown_as_text_and_runs_nothing(xss_page):
     assert page.js("window.__xss") is None
     labels = json.loads(page.js("JSON.stringify(kg.nodes.get().map(n => n.fullLabel))"))
     assert sorted(labels) == sorted(d["label"] for _, d in graph.nodes(data=True))
+
+
+def test_nodes_hidden_by_a_filter_come_back_to_where_they_were(bundled_page):
+    page, _ = bundled_page
+    before = page.js("kg.network.getPositions()")
+    page.js("kg.setAsOf('1960-12-31')")
+    assert page.js("kg.network.body.data.nodes.length") < len(before)
+    page.js("kg.setAsOf(null)")
+    assert page.js("kg.network.getPositions()") == before
