@@ -166,7 +166,10 @@ def read_source(path: Path, *, title: str | None = None, date: str | None = None
         overrides["title"] = overrides["title"] or derived_title or first_line[:200]
     if not body.endswith("\n"):
         body += "\n"
-    return parse_document(header + body, str(path), **overrides)
+    doc = parse_document(header + body, str(path), **overrides)
+    if doc.url and not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+", doc.url):
+        raise InputError(f"the source {doc.url!r} is not a URL (for example https://example.org/article)", source=str(path))
+    return doc
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:

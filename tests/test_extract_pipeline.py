@@ -48,6 +48,7 @@ def test_certainty_source_time_and_quantity_are_attached(result):
 def test_unknown_names_are_proposed_with_the_extractor_as_producer(result):
     proposal = next(p for p in result.proposals if p.label == "Choe Son Hui")
     assert proposal.cls == "Person"
+    assert "choe-son-hui" in {e.id for e in result.new_entities}
     for e in result.new_entities:
         assert e.producer == PRODUCER
 

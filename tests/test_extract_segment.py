@@ -25,3 +25,11 @@ def test_quotes_closing_a_sentence_stay_with_it():
 def test_empty_and_blank_text_give_no_sentences():
     assert split_sentences("") == []
     assert split_sentences("\n \n\t\n") == []
+
+
+def test_an_endless_sentence_is_cut_into_bounded_pieces():
+    from graph.extract.segment import MAX_SENTENCE
+    text = "word " * 5000
+    sentences = split_sentences(text)
+    assert len(sentences) > 1 and all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)

@@ -101,6 +101,11 @@ def test_flags_win_over_the_header_and_stand_in_for_a_missing_one(tmp_path):
     assert (plain.id, plain.title, plain.date) == ("Plain-Note", "Seoul protested.", None)
 
 
+def test_a_source_that_is_not_a_url_is_refused(tmp_path):
+    with pytest.raises(InputError, match="not a URL"):
+        read_source(write(tmp_path, "a.txt", ARTICLE), source="Reuters wire")
+
+
 def test_markdown_and_html_are_read_as_plain_text(tmp_path):
     md = read_source(write(tmp_path, "m.md", "# Veto\n\nRussia **vetoed** the [draft](http://x.org)."))
     assert md.text == "Veto\n\nRussia vetoed the draft.\n" and md.title == "Veto"
@@ -123,6 +128,10 @@ def test_new_entities_are_written_to_a_review_file(store, tmp_path):
     ingest(store, [write(tmp_path, "a.txt", text)], registry=REGISTRY, review_dir=tmp_path / "review")
     review = (tmp_path / "review" / "shells-2024.yaml").read_text()
     assert "Kim Yong Hyun" in review and "class: Person" in review
+    inst = Instances()
+    rows = store.query("SELECT ?agent WHERE { GRAPH <%s> { <%s> <https://w3id.org/geokg/ontology#producedBy> ?agent } }"
+                       % (inst.graph_document("shells-2024"), inst.entity("kim-yong-hyun"))).rows
+    assert [str(r[0]) for r in rows] == [str(inst.agent(PRODUCER))]  # in the graph, marked as extracted
 
 
 def test_a_folder_is_ingested_with_every_document(store):

@@ -132,10 +132,10 @@ class Extractor:
                 salience.last_state_subject = states[0].entity
             all_mentions += mentions
             all_dates += dates
+        # every proposal enters the document's graph, marked as extracted (producer), for review
         new_entities = [Entity(p.id, p.cls, p.label, producer=self.producer,
                                description=f"proposed by {self.producer} from {doc.id!r} ({p.cue})")
-                        for p in proposals.values() if p.id not in registry and any(
-                            a.subject == p.id or a.object == p.id for a in assertions)]
+                        for p in proposals.values() if p.id not in registry]
         used = {e.id for e in new_entities} | {e.id for e in registry}
         assertions = [a for a in assertions if a.subject in used and a.object in used]
         return Extraction(doc, sentences, all_mentions, assertions, list(proposals.values()), new_entities, all_dates)

@@ -53,6 +53,20 @@ def _spans_of_line(line: str) -> Iterator[tuple[int, int]]:
         yield begin, len(line)
 
 
+#: Longer "sentences" (tables, lists without punctuation, dumps) are cut at whitespace, so every
+#: later stage works on bounded pieces and a pathological file stays linear.
+MAX_SENTENCE = 1500
+
+
+def _bounded(a: int, b: int, line: str) -> Iterator[tuple[int, int]]:
+    while b - a > MAX_SENTENCE:
+        cut = line.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        cut = cut if cut > a else a + MAX_SENTENCE
+        yield a, cut
+        a = cut
+    yield a, b
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every non-blank sentence of ``text`` with its offsets, in order."""
     sentences: list[Sentence] = []
@@ -64,7 +78,8 @@ def split_sentences(text: str) -> list[Sentence]:
         if bullet:
             lead += bullet.end()
         first = True
-        for a, b in _spans_of_line(line[lead:]):
+        body = line[lead:]
+        for a, b in (piece for span in _spans_of_line(body) for piece in _bounded(*span, body)):
             chunk = line[lead + a: lead + b]
             inner = chunk.strip()
             if inner:
