@@ -69,3 +69,4 @@ def progress(message: str) -> None:
 from . import core  # noqa: E402,F401
 from . import explore  # noqa: E402,F401
 from . import ingest  # noqa: E402,F401
+from . import serve  # noqa: E402,F401

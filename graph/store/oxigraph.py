@@ -1,28 +1,39 @@
-"""The default store: an embedded Oxigraph database on disk (pyoxigraph, a Rust SPARQL engine).
+r"""The default store: an embedded Oxigraph database on disk (pyoxigraph, a Rust SPARQL engine).
 
 Layout under ``<home>/oxigraph/``: database folders ``db-<n>`` and a symlink ``current`` to the
 live one. A write copies the live database (a RocksDB checkpoint: hard links, cheap), changes the
 copy, and swaps the symlink: a failure at any point leaves ``current`` as it was, and readers
 (including a server started on a snapshot) are never disturbed. A lock file serialises writers.
+
+Bulk path: the triples are written as N-Quads by a Python thread into a pipe that Oxigraph's bulk
+loader reads on the other side, so serialising and loading overlap on two cores and the corpus is
+streamed, never held as one list or one string (close to the speed of a bare ``bulk_load`` of an
+N-Quads file; see benchmarks/results/stores.md).
+
+>>> from rdflib import Literal, URIRef
+>>> print(term_nt(Literal('say "hi"', lang="en")), term_nt(URIRef("http://ex.org/a")))
+"say \"hi\""@en <http://ex.org/a>
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterable, Mapping
+from typing import BinaryIO, Iterable, Iterator, Mapping
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from ..errors import QueryError, StoreError
-from .base import QueryResult, Store, Triple, plain
+from .base import QueryResult, Store, Triple, one_line, plain
 
-__all__ = ["OxigraphStore", "to_ox", "from_ox"]
+__all__ = ["OxigraphStore", "to_ox", "from_ox", "term_nt", "nquad_lines", "ntriple_lines", "bulk_load_lines"]
 
 
 def to_ox(term):
@@ -40,19 +51,128 @@ def to_ox(term):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def from_ox(term):
-    """A pyoxigraph term as an rdflib term (plain strings without an explicit xsd:string)."""
-    if term is None:
-        return None
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_FROM_OX: dict = {}
+
+
+def _convert(term):
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
-        return plain(Literal(term.value, datatype=URIRef(term.datatype.value)))
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     raise TypeError(f"unexpected term {term!r}")
+
+
+def from_ox(term):
+    """A pyoxigraph term as an rdflib term (plain strings without an explicit xsd:string).
+
+    Conversions are memoised (rdflib terms are immutable): a big result repeats its labels,
+    classes and dates, and building an rdflib Literal costs microseconds.
+    """
+    if term is None:
+        return None
+    try:
+        return _FROM_OX[term]
+    except KeyError:
+        if len(_FROM_OX) > 300_000:
+            _FROM_OX.clear()
+        converted = _FROM_OX[term] = _convert(term)
+        return converted
+
+
+_BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def term_nt(term) -> str:
+    """An rdflib term in N-Triples syntax; IRIs that could break out of ``<...>`` are refused."""
+    if isinstance(term, URIRef):
+        if _BAD_IRI.search(term):
+            raise StoreError(f"bad IRI {str(term)!r}")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = str(term).translate(_ESCAPES)
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype:
+            return f'"{text}"^^{term_nt(term.datatype)}'
+        return f'"{text}"'
+    if isinstance(term, BNode):
+        return "_:b" + re.sub(r"[^A-Za-z0-9]", "_", term)
+    raise StoreError(f"not an RDF term: {term!r}")
+
+
+def _cached(cache: dict, term) -> str:
+    try:
+        return cache[term]
+    except KeyError:
+        if len(cache) > 500_000:
+            cache.clear()
+        text = cache[term] = term_nt(term)
+        return text
+
+
+def ntriple_lines(triples: Iterable[Triple], graph: URIRef | None = None, cache: dict | None = None) -> Iterator[str]:
+    """N-Triples lines (N-Quads lines when ``graph`` is given), streamed; IRIs are memoised."""
+    cache = {} if cache is None else cache
+    end = f" {term_nt(graph)} .\n" if graph is not None else " .\n"
+    for s, p, o in triples:
+        obj = _cached(cache, o) if type(o) is URIRef else term_nt(o)
+        yield f"{_cached(cache, s)} {_cached(cache, p)} {obj}{end}"
+
+
+def nquad_lines(graphs: Mapping[URIRef, Iterable[Triple]]) -> Iterator[str]:
+    """Every triple of every graph as N-Quads lines, streamed graph by graph."""
+    cache: dict = {}
+    for name, triples in graphs.items():
+        yield from ntriple_lines(triples, URIRef(name), cache)
+
+
+def _chunks(lines: Iterable[str], size: int = 4096) -> Iterator[bytes]:
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= size:
+            yield "".join(batch).encode("utf-8")
+            batch = []
+    if batch:
+        yield "".join(batch).encode("utf-8")
+
+
+def bulk_load_lines(db: ox.Store, lines: Iterable[str]) -> None:
+    """Load N-Quads lines with Oxigraph's bulk loader, serialising in a thread through a pipe.
+
+    An error on either side (a bad term in Python, a syntax error in Oxigraph) is raised here.
+    """
+    read_fd, write_fd = os.pipe()
+    failure: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            with os.fdopen(write_fd, "wb", buffering=1 << 20) as pipe:
+                for chunk in _chunks(lines):
+                    pipe.write(chunk)
+        except BrokenPipeError:
+            pass  # the loader stopped first; its error is raised below
+        except BaseException as err:  # re-raised in the caller's thread
+            failure.append(err)
+
+    writer = threading.Thread(target=write, name="kg-nquads-writer", daemon=True)
+    writer.start()
+    try:
+        db.bulk_load(path=f"/dev/fd/{read_fd}", format=ox.RdfFormat.N_QUADS)
+    except SyntaxError as err:
+        raise StoreError(f"cannot load the triples: {err}") from None
+    finally:
+        os.close(read_fd)
+        writer.join()
+    if failure:
+        raise failure[0]
 
 
 class OxigraphStore(Store):
@@ -85,7 +205,7 @@ class OxigraphStore(Store):
         try:
             result = store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as err:
-            raise QueryError(f"SPARQL syntax error: {err}") from None
+            raise QueryError(f"SPARQL syntax error: {one_line(err)}") from None
         except OSError as err:
             raise StoreError(f"query failed: {err}") from None
         if isinstance(result, ox.QueryBoolean):
@@ -93,7 +213,7 @@ class OxigraphStore(Store):
         if isinstance(result, ox.QueryTriples):
             return QueryResult("graph", triples=[(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result])
         variables = [v.value for v in result.variables]
-        rows = [tuple(from_ox(solution[v]) for v in variables) for solution in result]
+        rows = [tuple(map(from_ox, solution)) for solution in result]
         return QueryResult("select", vars=variables, rows=rows)
 
     def graph_names(self) -> list[URIRef]:
@@ -144,15 +264,12 @@ class OxigraphStore(Store):
         self, graphs: Mapping[URIRef, Iterable[Triple]], *, remove: Iterable[URIRef] = (), clear: bool = False
     ) -> None:
         with self.transaction(clear=clear) as db:
-            for name in remove:
+            for name in (*remove, *(() if clear else graphs)):
                 if db.contains_named_graph(ox.NamedNode(str(name))):
                     db.remove_graph(ox.NamedNode(str(name)))
-            for name, triples in graphs.items():
-                graph = ox.NamedNode(str(name))
-                if not clear and db.contains_named_graph(graph):
-                    db.remove_graph(graph)
-                db.add_graph(graph)
-                db.bulk_extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples)
+            for name in graphs:
+                db.add_graph(ox.NamedNode(str(name)))  # an empty graph is still a graph
+            bulk_load_lines(db, nquad_lines(graphs))
 
     def close(self) -> None:
         self._reader = None

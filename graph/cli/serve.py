@@ -1,0 +1,33 @@
+"""``kg serve``: the store as a read-only SPARQL 1.1 endpoint with its query page and explorer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..serve import serve as serve_store
+from . import main, pass_store
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback exposes the endpoint to the network.")
+@click.option("--port", type=int, default=7878, show_default=True, help="TCP port (0: any free port).")
+@click.option("--explorer", type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML page to serve at /explorer (default: out/graph.html if it exists, as `kg viz` writes).")
+@pass_store
+def serve(store, host: str, port: int, explorer: Path | None) -> None:
+    """Serve the graph read-only as a SPARQL 1.1 endpoint (the Oxigraph server on a snapshot).
+
+    \b
+    /query     SPARQL 1.1 Protocol: JSON, XML, CSV, TSV results; Turtle for CONSTRUCT
+    /          the query page (YASGUI, served locally)
+    /explorer  the interactive graph page
+    Updates are refused. Later changes to the store need a restart to be served.
+    """
+    if explorer is None and Path("out/graph.html").is_file():
+        explorer = Path("out/graph.html")
+    if explorer is not None and not explorer.is_file():
+        raise click.ClickException(f"{explorer}: explorer page not found")
+    serve_store(store, host=host, port=port, explorer=explorer, announce=lambda m: click.echo(m))

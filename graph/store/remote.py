@@ -1,0 +1,290 @@
+"""A remote SPARQL 1.1 endpoint as a store: Oxigraph server, Fuseki, GraphDB, Virtuoso, Neptune.
+
+It speaks only the standard protocols: SPARQL 1.1 Protocol for queries (POST, form-encoded),
+SPARQL 1.1 Update, and the Graph Store HTTP Protocol (PUT of a whole graph as N-Triples).
+
+Configuration (the command line never carries credentials):
+
+- ``--store URL`` (or ``KG_STORE=URL``): the query URL (``.../query``, ``.../sparql``) or the
+  service's base URL; the update and Graph Store URLs are its siblings ``update`` and ``store``
+  (Oxigraph's layout; Fuseki's ``/ds/query``, ``/ds/update``, ``/ds/data`` need ``KG_REMOTE_GSP``);
+- ``KG_REMOTE_QUERY``, ``KG_REMOTE_UPDATE``, ``KG_REMOTE_GSP``: each URL explicitly;
+- ``KG_REMOTE_USER`` / ``KG_REMOTE_PASSWORD``: HTTP basic authentication;
+- ``KG_REMOTE_UNION``: how queries see the union of the named graphs: ``oxigraph`` (its
+  ``union-default-graph`` request option), ``graphs`` (the standard way: every named graph is
+  given as a ``default-graph-uri``), ``server`` (the server's default graph already is the union:
+  GraphDB, Virtuoso, Fuseki with ``unionDefaultGraph``), or ``auto`` (the default: ``oxigraph``
+  when the server says it is Oxigraph, else ``graphs``);
+- ``KG_REMOTE_TIMEOUT``: seconds to wait for an answer (default 300).
+
+Replacing graphs is whole: each new graph is first uploaded under a private staging name, and
+only when every upload has succeeded does one SPARQL Update request swap them in (``DROP`` and
+``MOVE``, one transaction on servers that run an update request atomically, as Oxigraph and
+Fuseki do). A failure midway drops the staging graphs and leaves the earlier graphs in place.
+
+>>> RemoteStore("http://127.0.0.1:7878/query").urls
+('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/update', 'http://127.0.0.1:7878/store')
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from typing import BinaryIO, Iterable, Iterator, Mapping
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from ..errors import QueryError, StoreError
+from .base import QueryResult, Store, Triple, plain
+from .oxigraph import _chunks, from_ox, ntriple_lines, term_nt
+
+__all__ = ["RemoteStore", "STAGING_PREFIX", "UNION_MODES"]
+
+#: Graph names used while uploading; never listed, never queried, dropped after each write.
+STAGING_PREFIX = "urn:x-kg:staging:"
+UNION_MODES = ("auto", "oxigraph", "graphs", "server")
+_SELECT_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+
+
+def _derive(endpoint: str) -> tuple[str, str, str]:
+    """Query, update and Graph Store URLs from one URL (the query URL or the service base)."""
+    parts = urllib.parse.urlsplit(endpoint)
+    path = parts.path.rstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    base = path[: -len(last) - 1] if last in ("query", "sparql") else path
+    query = path if last in ("query", "sparql") else base + "/query"
+
+    def url(p: str) -> str:
+        return urllib.parse.urlunsplit((parts.scheme, parts.netloc, p, "", ""))
+
+    return url(query), url(base + "/update"), url(base + "/store")
+
+
+def _first_line(text: str, limit: int = 300) -> str:
+    line = " ".join(text.strip().split())
+    return line[:limit] + ("..." if len(line) > limit else "")
+
+
+def _term(value: dict):
+    """A term of the SPARQL 1.1 JSON results format as an rdflib term."""
+    kind = value["type"]
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    if kind in ("literal", "typed-literal"):
+        if "xml:lang" in value:
+            return Literal(value["value"], lang=value["xml:lang"])
+        if "datatype" in value:
+            return plain(Literal(value["value"], datatype=URIRef(value["datatype"])))
+        return Literal(value["value"])
+    raise StoreError(f"unexpected term in the endpoint's answer: {value!r}")
+
+
+class RemoteStore(Store):
+    """A SPARQL 1.1 endpoint with the Graph Store Protocol (see the module docstring)."""
+
+    name = "remote"
+
+    def __init__(self, endpoint: str | None = None, *, query: str | None = None, update: str | None = None,
+                 gsp: str | None = None, union: str | None = None, timeout: float | None = None, **_options):
+        env = os.environ
+        endpoint = endpoint or env.get("KG_REMOTE_QUERY")
+        query = query or env.get("KG_REMOTE_QUERY")
+        if not endpoint and not query:
+            raise StoreError("the remote store needs an endpoint: --store http://host:port/query or KG_REMOTE_QUERY")
+        derived = _derive(endpoint or query)
+        self.urls = (
+            query or derived[0],
+            update or env.get("KG_REMOTE_UPDATE") or derived[1],
+            gsp or env.get("KG_REMOTE_GSP") or derived[2],
+        )
+        for url in self.urls:
+            parts = urllib.parse.urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise StoreError(f"not an http(s) URL: {url!r}")
+            if parts.username or parts.password:
+                raise StoreError("put credentials in KG_REMOTE_USER / KG_REMOTE_PASSWORD, not in the URL")
+        self.union = (union or env.get("KG_REMOTE_UNION") or "auto").lower()
+        if self.union not in UNION_MODES:
+            raise StoreError(f"KG_REMOTE_UNION must be one of {', '.join(UNION_MODES)}, not {self.union!r}")
+        self.timeout = float(timeout or env.get("KG_REMOTE_TIMEOUT") or 300)
+        user, password = env.get("KG_REMOTE_USER"), env.get("KG_REMOTE_PASSWORD")
+        self._auth = None
+        if user is not None:
+            token = base64.b64encode(f"{user}:{password or ''}".encode("utf-8")).decode("ascii")
+            self._auth = f"Basic {token}"
+        self._server: str | None = None
+
+    @property
+    def query_url(self) -> str:
+        return self.urls[0]
+
+    def describe(self) -> str:
+        return f"remote SPARQL endpoint {self.query_url}"
+
+    # --- HTTP --------------------------------------------------------------------------------
+    def _request(self, url: str, *, data=None, method: str = "POST", headers: dict | None = None,
+                 what: str = "request"):
+        """Send one request; return the open response. Errors become one-line StoreErrors."""
+        headers = dict(headers or {})
+        shown = url.split("?", 1)[0]
+        if self._auth:
+            headers["Authorization"] = self._auth
+        request = urllib.request.Request(url, data=data, method=method, headers=headers)
+        try:
+            response = urllib.request.urlopen(request, timeout=self.timeout)
+        except urllib.error.HTTPError as err:
+            body = err.read().decode("utf-8", "replace")
+            err.close()
+            if err.code == 400 and what == "query":
+                raise QueryError(f"the endpoint rejected the query: {_first_line(body)}") from None
+            if err.code in (401, 403):
+                hint = " (set KG_REMOTE_USER / KG_REMOTE_PASSWORD)" if not self._auth and err.code == 401 else ""
+                raise StoreError(f"{shown} refused the {what}: HTTP {err.code} {err.reason}{hint}") from None
+            detail = f": {_first_line(body)}" if body.strip() else ""
+            raise StoreError(f"{shown} failed the {what}: HTTP {err.code} {err.reason}{detail}") from None
+        except urllib.error.URLError as err:
+            raise StoreError(f"cannot reach the SPARQL endpoint {shown}: {err.reason}") from None
+        except (TimeoutError, ConnectionError) as err:
+            raise StoreError(f"the SPARQL endpoint {shown} did not answer: {err}") from None
+        self._server = self._server or response.headers.get("Server", "")
+        return response
+
+    def _read(self, response) -> bytes:
+        try:
+            with response:
+                return response.read()
+        except (TimeoutError, ConnectionError, OSError) as err:
+            raise StoreError(f"the SPARQL endpoint {self.query_url} broke off its answer: {err}") from None
+
+    def _post_query(self, sparql: str, *, dataset: bool = True):
+        form: list[tuple[str, str]] = [("query", sparql)]
+        url = self.query_url
+        if dataset:
+            mode = self._union_mode()
+            if mode == "oxigraph":
+                url += ("&" if "?" in url else "?") + "union-default-graph"
+            elif mode == "graphs":
+                form += [("default-graph-uri", str(g)) for g in self.graph_names()]
+        body = urllib.parse.urlencode(form).encode("utf-8")
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": _SELECT_ACCEPT}
+        response = self._request(url, data=body, headers=headers, what="query")
+        return response.headers.get_content_type(), self._read(response)
+
+    def _union_mode(self) -> str:
+        if self.union != "auto":
+            return self.union
+        if self._server is None:
+            self.graph_names()  # the first answer tells which server this is
+        return "oxigraph" if (self._server or "").lower().startswith("oxigraph") else "graphs"
+
+    # --- reading -----------------------------------------------------------------------------
+    def query(self, sparql: str) -> QueryResult:
+        content_type, body = self._post_query(sparql)
+        if content_type in ("application/sparql-results+json", "application/json"):
+            try:
+                data = json.loads(body)
+            except ValueError as err:
+                raise StoreError(f"{self.query_url} sent bad JSON results: {err}") from None
+            if "boolean" in data:
+                return QueryResult("ask", boolean=bool(data["boolean"]))
+            variables = list(data["head"].get("vars", []))
+            rows = [
+                tuple(_term(b[v]) if v in b else None for v in variables) for b in data["results"]["bindings"]
+            ]
+            return QueryResult("select", vars=variables, rows=rows)
+        formats = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE}
+        if content_type in formats:
+            try:
+                triples = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
+                           for t in ox.parse(body, format=formats[content_type])]
+            except SyntaxError as err:
+                raise StoreError(f"{self.query_url} sent unreadable triples: {err}") from None
+            return QueryResult("graph", triples=triples)
+        raise StoreError(f"{self.query_url} answered with unexpected content type {content_type!r}")
+
+    def graph_names(self) -> list[URIRef]:
+        content_type, body = self._post_query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", dataset=False)
+        try:
+            bindings = json.loads(body)["results"]["bindings"]
+        except (ValueError, KeyError) as err:
+            raise StoreError(f"{self.query_url} sent an unexpected answer listing graphs: {err}") from None
+        names = {b["g"]["value"] for b in bindings if b.get("g", {}).get("type") == "uri"}
+        return sorted(URIRef(n) for n in names if not n.startswith(STAGING_PREFIX))
+
+    def dump(self, out: BinaryIO) -> None:
+        """Every graph fetched with the Graph Store Protocol as N-Triples, written as N-Quads."""
+        for name in self.graph_names():
+            suffix = f" {term_nt(name)} .\n".encode("utf-8")
+            response = self._request(self._gsp(name), method="GET", headers={"Accept": "application/n-triples"},
+                                     what="export")
+            try:
+                with response:
+                    for line in response:
+                        line = line.strip()
+                        if line and not line.startswith(b"#"):
+                            if not line.endswith(b"."):
+                                raise StoreError(f"{self.urls[2]} sent a bad N-Triples line: {line[:80]!r}")
+                            out.write(line[:-1].rstrip() + suffix)
+            except (TimeoutError, ConnectionError) as err:
+                raise StoreError(f"the Graph Store {self.urls[2]} broke off the export: {err}") from None
+
+    # --- writing -----------------------------------------------------------------------------
+    def _gsp(self, graph: str) -> str:
+        separator = "&" if "?" in self.urls[2] else "?"
+        return f"{self.urls[2]}{separator}{urllib.parse.urlencode({'graph': str(graph)})}"
+
+    def _update(self, sparql: str) -> None:
+        body = urllib.parse.urlencode({"update": sparql}).encode("utf-8")
+        self._read(self._request(self.urls[1], data=body, headers={"Content-Type": "application/x-www-form-urlencoded"},
+                                 what="update"))
+
+    def _upload(self, graph: str, triples: Iterable[Triple], cache: dict) -> None:
+        chunks: Iterator[bytes] = _chunks(ntriple_lines(triples, cache=cache))
+        # An iterable body is sent with chunked transfer encoding: the graph is streamed.
+        self._read(self._request(self._gsp(graph), data=chunks, method="PUT",
+                                 headers={"Content-Type": "application/n-triples"}, what="upload"))
+
+    def replace_graphs(
+        self, graphs: Mapping[URIRef, Iterable[Triple]], *, remove: Iterable[URIRef] = (), clear: bool = False
+    ) -> None:
+        token = uuid.uuid4().hex
+        staged: dict[URIRef, str] = {}
+        cache: dict = {}
+        try:
+            for index, (name, triples) in enumerate(graphs.items()):
+                term_nt(URIRef(name))  # refuse a bad graph name before uploading anything
+                staging = f"{STAGING_PREFIX}{token}:{index}"
+                staged[URIRef(name)] = staging
+                self._upload(staging, triples, cache)
+            drop = {URIRef(n) for n in remove}
+            if clear:
+                drop |= set(self.graph_names()) - set(staged)
+            operations = [f"DROP SILENT GRAPH {term_nt(n)}" for n in sorted(drop - set(staged))]
+            for name, staging in staged.items():
+                operations += [
+                    f"DROP SILENT GRAPH {term_nt(name)}",
+                    f"MOVE SILENT GRAPH <{staging}> TO GRAPH {term_nt(name)}",
+                ]
+            if operations:
+                self._update(" ;\n".join(operations))
+        except BaseException:
+            self._drop_staging(staged.values())
+            raise
+
+    def _drop_staging(self, names: Iterable[str]) -> None:
+        names = list(names)
+        if not names:
+            return
+        try:
+            self._update(" ;\n".join(f"DROP SILENT GRAPH <{n}>" for n in names))
+        except (StoreError, QueryError):
+            pass  # the server is gone; staging graphs are never listed or queried
+

@@ -1,0 +1,139 @@
+"""The remote SPARQL backend against a real Oxigraph server: build, query, export, whole-graph
+replacement, and one clear line when the server is down or refuses."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+sys.path.insert(0, str(Path(__file__).parent))
+from server_support import dead_endpoint, oxigraph_server, running_server  # noqa: E402,F401
+
+from graph.errors import QueryError, StoreError  # noqa: E402
+from graph.query import run_named  # noqa: E402
+from graph.store import open_store  # noqa: E402
+from graph.store.remote import STAGING_PREFIX, RemoteStore  # noqa: E402
+
+EX = "http://ex.org/"
+G1, G2 = URIRef(EX + "g1"), URIRef(EX + "g2")
+
+
+def _t(s, o):
+    return (URIRef(EX + s), URIRef(EX + "p"), Literal(o))
+
+
+def _objects(store) -> set[str]:
+    return {str(row[0]) for row in store.query("SELECT ?o WHERE { ?s ?p ?o }").rows}
+
+
+def test_url_and_environment_configure_the_three_endpoints(monkeypatch):
+    assert RemoteStore("http://h:1/ds").urls == ("http://h:1/ds/query", "http://h:1/ds/update", "http://h:1/ds/store")
+    monkeypatch.setenv("KG_REMOTE_QUERY", "http://h:2/sparql")
+    monkeypatch.setenv("KG_REMOTE_GSP", "http://h:2/data")
+    store = open_store("remote")
+    assert store.urls == ("http://h:2/sparql", "http://h:2/update", "http://h:2/data")
+
+
+def test_credentials_in_the_url_are_refused():
+    with pytest.raises(StoreError, match="KG_REMOTE_USER"):
+        open_store("http://alice:secret@127.0.0.1:7878/query")
+
+
+def test_kg_build_query_export_against_a_real_server(kg_process, oxigraph_server):
+    url = oxigraph_server.query_url
+    built = kg_process("--store", url, "build")
+    assert built.returncode == 0, built.stderr
+    assert "remote SPARQL endpoint" in built.stdout
+    votes = kg_process("--store", url, "query", "unsc-votes", "--format", "csv")
+    assert votes.returncode == 0, votes.stderr
+    assert "Russia" in votes.stdout and "vetoed" in votes.stdout
+    exported = kg_process("--store", url, "export", "--format", "trig")
+    assert exported.returncode == 0, exported.stderr
+    assert "graph/document/" in exported.stdout and "oa:exact" in exported.stdout
+
+
+def test_queries_see_the_union_of_named_graphs_in_every_union_mode(oxigraph_server):
+    store = open_store(oxigraph_server.query_url)
+    store.replace_graphs({G1: [_t("a", "one")], G2: [_t("b", "two")]})
+    for mode in ("auto", "oxigraph", "graphs"):
+        assert _objects(RemoteStore(oxigraph_server.query_url, union=mode)) == {"one", "two"}, mode
+    # the server's own default graph is empty: "server" mode is for servers that do the union
+    assert _objects(RemoteStore(oxigraph_server.query_url, union="server")) == set()
+    assert store.graph_names() == [G1, G2]
+
+
+def test_replacing_a_graph_is_whole_and_remove_drops_graphs(oxigraph_server):
+    store = open_store(oxigraph_server.query_url)
+    store.replace_graphs({G1: [_t("a", "old"), _t("b", "old too")], G2: [_t("c", "kept")]})
+    store.replace_graphs({G1: [_t("a", "new")]})
+    assert _objects(store) == {"new", "kept"}
+    store.remove_graphs([G2])
+    assert store.graph_names() == [G1]
+    store.replace_graphs({G2: [_t("d", "only")]}, clear=True)
+    assert _objects(store) == {"only"}
+
+
+def test_a_write_failing_midway_leaves_the_earlier_graphs_and_no_staging(oxigraph_server):
+    store = open_store(oxigraph_server.query_url)
+    store.replace_graphs({G1: [_t("a", "earlier")], G2: [_t("b", "earlier too")]})
+
+    def broken():
+        yield _t("a", "half")
+        raise RuntimeError("the extractor crashed")
+
+    with pytest.raises(RuntimeError, match="crashed"):
+        store.replace_graphs({G1: [_t("a", "new")], G2: broken()})
+    assert _objects(store) == {"earlier", "earlier too"}
+    everything = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    assert not [g for (g,) in everything if str(g).startswith(STAGING_PREFIX)]
+
+
+def test_export_dump_round_trips_quads(oxigraph_server):
+    store = open_store(oxigraph_server.query_url)
+    store.replace_graphs({G1: [_t("a", 'a "quoted"\nline')], G2: [(URIRef(EX + "b"), URIRef(EX + "p"), Literal("x", lang="fr"))]})
+    out = io.BytesIO()
+    store.dump(out)
+    lines = sorted(out.getvalue().decode("utf-8").splitlines())
+    assert lines == sorted([
+        f'<{EX}a> <{EX}p> "a \\"quoted\\"\\nline" <{G1}> .',
+        f'<{EX}b> <{EX}p> "x"@fr <{G2}> .',
+    ])
+
+
+def test_malformed_query_is_a_query_error_with_the_parser_message(oxigraph_server):
+    with pytest.raises(QueryError, match="rejected the query: error at 1:"):
+        open_store(oxigraph_server.query_url).query("SELECT * WHERE { ?s ?p ")
+
+
+def test_server_down_gives_one_clear_line_and_a_nonzero_exit(kg_process):
+    result = kg_process("--store", dead_endpoint(), "stats")
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert "cannot reach the SPARQL endpoint" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_server_refusing_writes_gives_one_clear_line(kg_process, tmp_path):
+    import pyoxigraph
+
+    pyoxigraph.Store(str(tmp_path / "ro")).flush()  # serve-read-only needs an existing database
+    with running_server(tmp_path / "ro", read_only=True) as server:
+        result = kg_process("--store", server.query_url, "build")
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and errors[0] == result.stderr.strip().splitlines()[-1], result.stderr
+    assert "/store refused the upload: HTTP 403" in errors[0] and "Traceback" not in result.stderr
+
+
+def test_named_query_parameters_are_bound_safely_on_the_remote(oxigraph_server, data_dir):
+    from graph.build import build
+
+    store = open_store(oxigraph_server.query_url)
+    build(store, data_dir)
+    rows = run_named(store, "actor-relations", {"actor": "DPRK"}).rows
+    assert rows and all("North Korea" in (str(r[0]), str(r[2])) for r in rows)
+    hostile = run_named(store, "entities", {"type": 'State" } } DROP ALL { #'}).rows
+    assert hostile == [] and store.graph_names()
