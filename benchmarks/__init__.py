@@ -1,0 +1,1 @@
+"""Performance harness: `python -m benchmarks.<area>` writes benchmarks/results/<area>.md."""
