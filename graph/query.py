@@ -205,7 +205,14 @@ def run_query(store: Store, sparql: str, bindings: dict[str, object] | None = No
     """Run ad-hoc SPARQL with the usual prefixes available, binding ``bindings`` safely."""
     declared = {m.lower() for m in re.findall(r"(?im)^\s*prefix\s+(\w*):", sparql)}
     prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p.lower() not in declared)
-    return store.query(prologue + bind_values(sparql, bindings or {}))
+    try:
+        return store.query(prologue + bind_values(sparql, bindings or {}))
+    except QueryError as err:  # report positions in the user's text, not in ours
+        shift = prologue.count("\n")
+        line = lambda m: str(max(1, int(m.group(0)) - shift))  # noqa: E731
+        err.message = re.sub(r"(?<=at )(\d+)(?=:\d+)|(?<=line:)(\d+)", line, err.message)
+        err.message = re.sub(r"\(at char \d+\), ", "", err.message)
+        raise
 
 
 def run_named(store: Store, name: str, params: dict[str, str] | None = None, folder: Path | None = None) -> QueryResult:

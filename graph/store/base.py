@@ -9,9 +9,15 @@ from typing import BinaryIO, Iterable, Mapping
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
-__all__ = ["Store", "QueryResult", "Triple", "plain", "to_rdflib_dataset"]
+__all__ = ["Store", "QueryResult", "Triple", "plain", "one_line", "to_rdflib_dataset"]
 
 Triple = tuple
+
+
+def one_line(message: object, limit: int = 240) -> str:
+    """Parser messages can run over many lines; users get the first ``limit`` characters of one."""
+    text = " ".join(str(message).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def plain(term):

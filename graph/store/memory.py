@@ -14,7 +14,7 @@ from rdflib import Dataset, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
 
 from ..errors import QueryError, StoreError
-from .base import QueryResult, Store, Triple, plain
+from .base import QueryResult, Store, Triple, one_line, plain
 
 __all__ = ["MemoryStore"]
 
@@ -44,11 +44,11 @@ class MemoryStore(Store):
         try:
             parseQuery(sparql)
         except Exception as err:  # pyparsing's ParseException and friends
-            raise QueryError(f"SPARQL syntax error: {err}") from None
+            raise QueryError(f"SPARQL syntax error: {one_line(err)}") from None
         try:
             result = self.dataset.query(sparql)
         except Exception as err:
-            raise QueryError(f"query failed: {err}") from None
+            raise QueryError(f"query failed: {one_line(err)}") from None
         if result.type == "ASK":
             return QueryResult("ask", boolean=bool(result.askAnswer))
         if result.type in ("CONSTRUCT", "DESCRIBE"):

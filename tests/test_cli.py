@@ -1,0 +1,124 @@
+"""The kg command: help everywhere, and for every kind of bad input one line, a non-zero exit,
+no traceback, and the store exactly as it was."""
+
+import json
+import click
+import pytest
+
+from graph.cli import main
+
+
+def all_commands(group: click.Group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from all_commands(command, (*prefix, name))
+
+
+def test_every_command_has_help_text():
+    commands = list(all_commands(main))
+    assert {"build", "query", "export", "validate", "stats"} <= {path[0] for path, _ in commands}
+    for path, command in commands:
+        assert command.help and len(command.help.strip()) > 20, path
+
+
+def test_build_query_export_stats_validate_end_to_end(kg, tmp_path):
+    built = kg("build")
+    assert built.exit_code == 0, built.output
+    assert "statements" in built.output
+    listed = kg("query", "--list")
+    assert "actor-relations" in listed.output and "--param actor=<entity>" in listed.output
+    vetoes = kg("query", "unsc-votes", "--format", "json")
+    records = json.loads(vetoes.output)
+    assert {"when": "2024-03", "voter": "Russia", "relation": "vetoed"}.items() <= records[3].items()
+    assert kg("export", "-f", "turtle", "-o", str(tmp_path / "g.ttl")).exit_code == 0
+    assert (tmp_path / "g.ttl").read_text().startswith("@prefix")
+    stats = kg("stats")
+    assert "entities by class" in stats.output and "statements by certainty" in stats.output
+    assert kg("validate").exit_code == 0
+
+
+def test_adhoc_sparql_from_stdin_and_file(kg, tmp_path):
+    kg("build")
+    out = kg("query", "-", "--format", "csv", input="SELECT ?o WHERE { ?s ont:vetoed ?o }")
+    assert out.exit_code == 0 and out.output.splitlines() == ["o", "unsc-draft-2024-03"]
+    path = tmp_path / "q.rq"
+    path.write_text("SELECT ?s WHERE { ?s rdfs:label ?name }")
+    bound = kg("query", str(path), "--param", "name=Kim Jong-un", "--format", "csv")
+    assert bound.output.splitlines() == ["s"]  # the label is tagged @en: a plain literal does not match
+
+
+def test_validate_exits_2_when_it_cannot_run(kg):
+    result = kg("validate")  # empty store
+    assert result.exit_code == 2 and "run `kg build` first" in result.stderr
+
+
+BAD_INPUTS = {
+    "missing document": (lambda c: (c / "documents" / "veto-brief.txt").unlink(), None),
+    "empty document": (lambda c: (c / "documents" / "veto-brief.txt").write_bytes(b""), "file is empty"),
+    "non-UTF-8 document": (lambda c: (c / "documents" / "veto-brief.txt").write_bytes(
+        b"---\nid: veto-brief\ntitle: T\n---\nKim Jong\xadun\xff\n"), "not UTF-8"),
+    "YAML syntax error": (lambda c: (c / "entities.yaml").write_text("- id: russia\n  class: [State\n"),
+                          "entities.yaml:3: YAML syntax error"),
+    "unknown entity id": (lambda c: _edit(c, "subject: china", "subject: atlantis"), "unknown entity id 'atlantis'"),
+    "unknown relation": (lambda c: _edit(c, "relation: abstainedOn", "relation: abstained"), "unknown relation 'abstained'"),
+    "quote not in document": (lambda c: _edit(c, "quote: China abstained on the draft.", "quote: China wept."),
+                              "quote not found"),
+    "bad date": (lambda c: _edit(c, "time: 2024-03", "time: 2024-03-45"), "bad date"),
+}
+
+
+def assert_one_error_line(stderr: str, message: str) -> None:
+    """The error is the last line of stderr (progress lines may come before it), and alone."""
+    lines = stderr.splitlines()
+    assert "Traceback" not in stderr
+    assert [line for line in lines if line.startswith("Error: ")] == lines[-1:], stderr
+    assert message in lines[-1]
+
+
+def _edit(corpus, old, new):
+    path = corpus / "curated" / "veto-brief.yaml"
+    path.write_text(path.read_text().replace(old, new, 1))
+
+
+def _store_dump(kg_process):
+    return kg_process("export", "-f", "nquads").stdout
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS)
+def test_bad_corpus_input_gives_one_line_and_leaves_the_store(kg_process, fixture_corpus, case):
+    assert kg_process("build", "--data", str(fixture_corpus)).returncode == 0
+    before = _store_dump(kg_process)
+    damage, message = BAD_INPUTS[case]
+    damage(fixture_corpus)
+    if case == "missing document":  # the folder is empty: build must still refuse a corpus without facts' documents
+        message = "unknown document 'veto-brief'"
+    run = kg_process("build", "--data", str(fixture_corpus))
+    assert run.returncode != 0
+    assert_one_error_line(run.stderr, message)
+    assert _store_dump(kg_process) == before
+
+
+@pytest.mark.parametrize("args,message", [
+    (["query", "-"], "SPARQL syntax error"),
+    (["query", "no-such-query"], "unknown named query 'no-such-query'"),
+    (["query", "unsc-votes", "--param", "colour=red"], "unknown parameter 'colour'"),
+    (["query", "actor-relations", "--param", "actor=Atlantis"], "unknown entity 'Atlantis'"),
+    (["query", "unconfirmed-claims", "--param", "certainty=rumoured"], "unknown certainty 'rumoured'"),
+    (["build", "--data", "/nonexistent/corpus"], "data folder not found"),
+])
+def test_bad_queries_and_arguments_give_one_line(kg_process, fixture_corpus, args, message):
+    kg_process("build", "--data", str(fixture_corpus))
+    before = _store_dump(kg_process)
+    run = kg_process(*args, input="SELECT ?x WHERE { ?x ")
+    assert run.returncode != 0
+    assert_one_error_line(run.stderr, message)
+    assert _store_dump(kg_process) == before
+
+
+def test_installed_command_works_from_any_folder(kg_process, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    run = kg_process("build", cwd=elsewhere)
+    assert run.returncode == 0, run.stderr
+    assert "2 documents" in run.stdout and " statements" in run.stdout
