@@ -122,6 +122,26 @@ def _time_queries(store, corpus, budget: float, timeout: float) -> dict:
     return out
 
 
+def _file_load(backend: str, corpus, folder: Path) -> float:
+    """Seconds to load the corpus from an N-Quads file, parsing included (as FINDINGS.md measured):
+    the default store's transactional bulk path, or rdflib's own parser into its memory store."""
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    from benchmarks.synthetic import write_nquads
+    from graph.store.oxigraph import OxigraphStore
+
+    path = folder / "file-load.nq"
+    write_nquads(corpus, path)
+    t0 = time.perf_counter()
+    if backend == "oxigraph":
+        with OxigraphStore(folder / "file-home").transaction() as db:
+            db.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    else:
+        Dataset(default_union=True).parse(str(path), format="nquads")
+    return time.perf_counter() - t0
+
+
 def worker(backend: str, size: int, budget: float, timeout: float) -> dict:
     import pyoxigraph as ox
 
@@ -181,6 +201,8 @@ def worker(backend: str, size: int, budget: float, timeout: float) -> dict:
         result["rss_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         if server is not None:
             result["server_rss_peak_mb"] = _rss_mb(str(server.process.pid))
+        if backend in ("oxigraph", "memory"):
+            result["file_load_s"] = _file_load(backend, corpus, Path(tmp.name))
     finally:
         if server is not None:
             server.stop()
@@ -322,6 +344,15 @@ def render(data: dict) -> str:
         ratio = f"{m['load_s'] / o['load_s']:.1f}×" if m and o and "load_s" in m and "load_s" in o else "–"
         gen = _fmt_s((o or {}).get("generate_s"))
         lines.append(f"| {n:,} | {tri:,} | {gen} | {cell(a)} | {cell(o)} | {pct} | {cell(m)} | {ratio} | {cell(r)} |")
+    lines += ["", "## Load from an N-Quads file (parsing included, as FINDINGS.md measured)", "",
+              "| size | oxigraph: transactional bulk load | memory: rdflib parse | oxigraph ÷ memory |", "|---|---|---|---|"]
+    for n in sizes:
+        o, m = by.get(("oxigraph", n)), by.get(("memory", n))
+        if o and "file_load_s" in o:
+            cells = [f"{_fmt_s(x['file_load_s'])} ({x['triples'] / x['file_load_s']:,.0f}/s)" if x and "file_load_s" in x else "–"
+                     for x in (o, m)]
+            ratio = f"{m['file_load_s'] / o['file_load_s']:.1f}×" if m and "file_load_s" in m else "–"
+            lines.append(f"| {n:,} | {cells[0]} | {cells[1]} | {ratio} |")
     lines += ["", "## Peak memory (max RSS of the benchmark process, MB; input = the generated triples held before loading)", "",
               "| size | anchor | oxigraph | memory (rdflib) | remote client + server | input |", "|---|---|---|---|---|---|"]
     for n in sizes:
@@ -403,7 +434,14 @@ def targets(data: dict) -> list[str]:
             if s < 1:
                 slower.append(q)
         gm = _geomean(speedups)
-        out.append(f"- 10^5: load {ratio:.1f}× faster than rdflib memory (target ≥ 8×): **{'met' if ratio >= 8 else 'missed'}**")
+        out.append(f"- 10^5: load of prepared triples {ratio:.1f}× faster than rdflib memory (target ≥ 8×): "
+                   f"**{'met' if ratio >= 8 else 'missed'}** (the bare bulk_load anchor itself is "
+                   f"{m5['load_s'] / by[('anchor', 100_000)]['load_s']:.1f}× faster than rdflib here)"
+                   if ("anchor", 100_000) in by else f"- 10^5: load {ratio:.1f}× faster than rdflib memory")
+        if "file_load_s" in o5 and "file_load_s" in m5:
+            fr = m5["file_load_s"] / o5["file_load_s"]
+            out.append(f"- 10^5: load from an N-Quads file (parsing included) {fr:.1f}× faster than rdflib memory "
+                       f"(target ≥ 8×): **{'met' if fr >= 8 else 'missed'}**")
         out.append(f"- 10^5: geometric mean of named-query speed-ups {gm:.1f}× over {len(speedups)} queries (target ≥ 10, "
                    f"queries rdflib did not finish count at the timeout, a lower bound): **{'met' if gm >= 10 else 'missed'}**; "
                    f"slower than rdflib: {', '.join(slower) or 'none'}"
@@ -484,11 +522,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--worker-timeout", type=float, default=3600.0)
     parser.add_argument("--load-test-size", type=int, default=100_000, help="0 skips the serve load test")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--render", action="store_true", help="only re-render stores.md/png from stores.json")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(worker(args.worker, args.size, args.budget, args.timeout)))
+        return
+    if args.render:
+        data = json.loads((args.output / "stores.json").read_text())
+        (args.output / "stores.md").write_text(render(data))
+        plot(data, args.output / "stores.png")
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     backends = args.backends.split(",")

@@ -85,3 +85,41 @@ def test_the_comparison_sees_real_rows(bundled_oxigraph):
     """Guard against an empty-equals-empty pass: most queries return rows on the bundled graph."""
     counts = {name: len(_rows(bundled_oxigraph, name)[0]) for name in named_queries()}
     assert sum(1 for n in counts.values() if n) >= len(counts) - 1, counts
+
+
+def _broken_after(n: int):
+    from rdflib import URIRef
+
+    for i in range(n):
+        yield (URIRef(f"http://ex.org/s{i}"), URIRef("http://ex.org/p"), Literal(i))
+    raise RuntimeError("the input broke off")
+
+
+@pytest.mark.parametrize("size", [10, 30_000])  # the small path and the streamed (pipe) bulk path
+def test_default_store_write_failing_midway_leaves_the_store_as_it_was(tmp_path, size):
+    from rdflib import URIRef
+
+    from graph.errors import StoreError
+
+    store = open_store("oxigraph", tmp_path)
+    g, h = URIRef("http://ex.org/g"), URIRef("http://ex.org/h")
+    store.replace_graphs({g: [(URIRef("http://ex.org/a"), URIRef("http://ex.org/p"), Literal("before"))]})
+    with pytest.raises(RuntimeError, match="broke off"):
+        store.replace_graphs({g: _broken_after(size)})
+    with pytest.raises(StoreError, match="bad IRI"):
+        store.replace_graphs({h: [(URIRef("http://ex.org/x> <http://ex.org/p> \"injected"), URIRef("http://ex.org/p"), Literal(1))]})
+    assert store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [(Literal("before"),)]
+    assert store.graph_names() == [g]
+    assert sorted(p.name for p in (tmp_path / "oxigraph").iterdir() if p.name.startswith("db-")) == [
+        (tmp_path / "oxigraph" / "current").resolve().name]
+
+
+def test_default_store_streams_a_large_graph_through_the_bulk_loader(tmp_path):
+    from rdflib import URIRef
+
+    store = open_store("oxigraph", tmp_path)
+    triples = ((URIRef(f"http://ex.org/s{i}"), URIRef("http://ex.org/p"), Literal(f'v "{i}"\n')) for i in range(50_000))
+    store.replace_graphs({URIRef("http://ex.org/g"): triples})
+    result = store.query('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } ')
+    assert int(result.rows[0][0]) == 50_000
+    assert store.query('ASK { <http://ex.org/s7> ?p "v \\"7\\"\\n" }').boolean is True

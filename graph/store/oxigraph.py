@@ -18,6 +18,7 @@ N-Quads file; see benchmarks/results/stores.md).
 from __future__ import annotations
 
 import fcntl
+import itertools
 import os
 import re
 import shutil
@@ -144,11 +145,26 @@ def _chunks(lines: Iterable[str], size: int = 4096) -> Iterator[bytes]:
         yield "".join(batch).encode("utf-8")
 
 
+_PIPE_FROM = 20_000
+
+
 def bulk_load_lines(db: ox.Store, lines: Iterable[str]) -> None:
     """Load N-Quads lines with Oxigraph's bulk loader, serialising in a thread through a pipe.
 
-    An error on either side (a bad term in Python, a syntax error in Oxigraph) is raised here.
+    Small inputs (under ``_PIPE_FROM`` lines) skip the thread and the pipe, whose start-up costs
+    more than it saves. An error on either side (a bad term in Python, a syntax error in Oxigraph)
+    is raised here.
     """
+    lines = iter(lines)
+    head = list(itertools.islice(lines, _PIPE_FROM))
+    if len(head) < _PIPE_FROM:
+        if head:
+            try:
+                db.bulk_load("".join(head).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            except SyntaxError as err:
+                raise StoreError(f"cannot load the triples: {err}") from None
+        return
+    lines = itertools.chain(head, lines)
     read_fd, write_fd = os.pipe()
     failure: list[BaseException] = []
 
