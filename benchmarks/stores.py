@@ -238,7 +238,7 @@ def load_test(size: int, total: int = 1000, clients: int = 8) -> dict:
     port = free_port()
     kg = Path(sys.executable).with_name("kg")
     env = dict(os.environ, KG_HOME=str(home), KG_STORE="oxigraph")
-    process = subprocess.Popen([str(kg), "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE,
+    process = subprocess.Popen([str(kg), "serve", "--no-explorer", "--port", str(port)], env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}/query"
     try:

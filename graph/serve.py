@@ -41,7 +41,7 @@ from typing import Callable
 from .errors import StoreError
 from .store import Store
 
-__all__ = ["OxigraphServer", "Endpoint", "free_port", "snapshot", "serve"]
+__all__ = ["OxigraphServer", "Endpoint", "free_port", "snapshot", "explorer_page", "serve"]
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -160,6 +160,20 @@ def snapshot(store: Store, folder: Path) -> Path:
     db.flush()
     del db
     return folder
+
+
+def explorer_page(store: Store, path: Path) -> Path | None:
+    """Write the explorer page of the store (``kg viz`` with its default view) to ``path``;
+    None when the store is empty or the explorer module is not installed."""
+    try:
+        from .network import to_networkx
+        from .views import select
+        from .viz import store_details, write_explorer
+    except ImportError:
+        return None
+    if store.is_empty():
+        return None
+    return write_explorer(select(to_networkx(store)), Path(path), store_details(store), title="Knowledge graph explorer")
 
 
 _HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"}
@@ -294,10 +308,17 @@ def _interrupt(*_args) -> None:
     raise KeyboardInterrupt
 
 
-def serve(store: Store, *, host: str = "127.0.0.1", port: int = 7878, explorer: Path | None = None,
+def serve(store: Store, *, host: str = "127.0.0.1", port: int = 7878, explorer: Path | None | bool = True,
           announce: Callable[[str], None] = print, until: threading.Event | None = None) -> None:
-    """Serve ``store`` read-only until interrupted (or until ``until`` is set)."""
-    endpoint = Endpoint(store, host=host, port=port, explorer=explorer)
+    """Serve ``store`` read-only until interrupted (or until ``until`` is set).
+
+    ``explorer``: a page to serve at /explorer, True to build one from the store, False for none.
+    """
+    pages = tempfile.TemporaryDirectory(prefix="kg-serve-explorer-")
+    if explorer is True:
+        announce("building the explorer page (skip with --no-explorer) ...")
+        explorer = explorer_page(store, Path(pages.name) / "explorer.html")
+    endpoint = Endpoint(store, host=host, port=port, explorer=explorer or None)
     store.close()  # the snapshot is taken: let go of the live database
     endpoint.start()
     if threading.current_thread() is threading.main_thread():
@@ -314,3 +335,4 @@ def serve(store: Store, *, host: str = "127.0.0.1", port: int = 7878, explorer: 
         pass
     finally:
         endpoint.stop()
+        pages.cleanup()

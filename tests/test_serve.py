@@ -166,6 +166,7 @@ def test_kg_serve_announces_loopback_and_stops_its_engine(tmp_path, data_dir):
     process = subprocess.Popen([str(kg), "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     try:
+        assert process.stdout.readline().startswith("building the explorer page")
         banner = process.stdout.readline()
         assert f"http://127.0.0.1:{port}" in banner and "bound to 127.0.0.1" in banner and "read-only" in banner
         deadline = time.monotonic() + 30
@@ -178,6 +179,8 @@ def test_kg_serve_announces_loopback_and_stops_its_engine(tmp_path, data_dir):
                 assert time.monotonic() < deadline
                 time.sleep(0.1)
         assert status == 200 and json.loads(body)["boolean"] is True
+        status, ctype, page = _get(f"http://127.0.0.1:{port}/explorer")
+        assert (status, ctype) == (200, "text/html") and b"vis-network" in page.lower() and b"North Korea" in page
         engine = [int(p) for p in subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True,
                                                  text=True).stdout.split()]
         assert engine
@@ -194,7 +197,7 @@ def test_kg_serve_on_a_busy_port_is_one_line(tmp_path, kg_process, data_dir):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
-        result = kg_process("serve", "--port", str(busy.getsockname()[1]))
+        result = kg_process("serve", "--no-explorer", "--port", str(busy.getsockname()[1]))
     assert result.returncode != 0
     assert result.stderr.strip().startswith("Error: cannot listen on 127.0.0.1:") and "\n" not in result.stderr.strip()
 

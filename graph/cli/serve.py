@@ -15,9 +15,10 @@ from . import main, pass_store
               help="Address to bind; anything but loopback exposes the endpoint to the network.")
 @click.option("--port", type=int, default=7878, show_default=True, help="TCP port (0: any free port).")
 @click.option("--explorer", type=click.Path(dir_okay=False, path_type=Path),
-              help="HTML page to serve at /explorer (default: out/graph.html if it exists, as `kg viz` writes).")
+              help="HTML page to serve at /explorer (default: built from the store, as `kg viz` would).")
+@click.option("--no-explorer", is_flag=True, help="Serve no explorer page (quicker start on a big graph).")
 @pass_store
-def serve(store, host: str, port: int, explorer: Path | None) -> None:
+def serve(store, host: str, port: int, explorer: Path | None, no_explorer: bool) -> None:
     """Serve the graph read-only as a SPARQL 1.1 endpoint (the Oxigraph server on a snapshot).
 
     \b
@@ -26,8 +27,7 @@ def serve(store, host: str, port: int, explorer: Path | None) -> None:
     /explorer  the interactive graph page
     Updates are refused. Later changes to the store need a restart to be served.
     """
-    if explorer is None and Path("out/graph.html").is_file():
-        explorer = Path("out/graph.html")
     if explorer is not None and not explorer.is_file():
         raise click.ClickException(f"{explorer}: explorer page not found")
-    serve_store(store, host=host, port=port, explorer=explorer, announce=lambda m: click.echo(m))
+    page = False if no_explorer else (explorer or True)
+    serve_store(store, host=host, port=port, explorer=page, announce=lambda m: click.echo(m))
