@@ -127,6 +127,7 @@ class ONT(DefinedNamespace):
     negotiatesWith: URIRef
     participatedIn: URIRef
     locatedIn: URIRef
+    partOf: URIRef
 
     # --- statement qualifiers and references ---------------------------------------------
     certainty: URIRef
@@ -260,7 +261,7 @@ RELATIONS = (
     "adoptedBy suppliesArmsTo transfersMilitaryTechnologyTo providesMilitaryAidTo deploysTroopsTo "
     "trains providesEconomicAidTo sendsWorkersTo recognises invaded occupies replaces endedBy "
     "successorOf affiliatedWith fellowOf directorOf sponsors hosts warns negotiatesWith "
-    "participatedIn locatedIn"
+    "participatedIn locatedIn partOf"
 ).split()
 
 #: Relations that hold both ways (owl:SymmetricProperty in the ontology).
