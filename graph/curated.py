@@ -13,7 +13,7 @@ from .errors import InputError
 from .model import CERTAINTIES, Assertion, Document, Evidence, PartialDate, Quantity
 from .namespaces import RELATIONS
 from .registry import Registry
-from .yamlfile import load_yaml_file
+from .yamlfile import check_entry, load_yaml_file
 
 __all__ = ["load_curated", "load_curated_file", "locate_quote"]
 
@@ -57,15 +57,7 @@ def _quantity(value: object, source: str, line: int) -> Quantity | None:
 
 
 def _fact(item: object, doc: Document, registry: Registry, source: str) -> Assertion:
-    if not isinstance(item, dict):
-        raise InputError("each fact must be a mapping", source=source)
-    line = item.get("__line__")
-    unknown = set(item) - _FACT_KEYS
-    if unknown:
-        raise InputError(f"unknown key(s) in fact: {', '.join(sorted(unknown))}", source=source, line=line)
-    for key in ("subject", "relation", "object", "quote"):
-        if not item.get(key):
-            raise InputError(f"fact has no '{key}'", source=source, line=line)
+    line = check_entry(item, source, "fact", _FACT_KEYS, ("subject", "relation", "object", "quote"))
     for key in ("subject", "object", "according_to"):
         if item.get(key) is not None and str(item[key]) not in registry:
             raise InputError(f"unknown entity id {item[key]!r} in '{key}'", source=source, line=line)

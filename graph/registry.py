@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 from .errors import InputError
 from .model import Entity
 from .namespaces import ENTITY_CLASSES
-from .yamlfile import load_yaml_file
+from .yamlfile import check_entry, load_yaml_file
 
 __all__ = ["Registry", "load_registry", "normalise_name", "ENTITY_ID_RE", "QID_RE"]
 
@@ -91,15 +91,7 @@ def _names(value: object, field: str, source: str, line: int) -> tuple[str, ...]
 
 def entity_from_mapping(item: object, source: str) -> Entity:
     """Check one registry entry and turn it into an :class:`Entity`."""
-    if not isinstance(item, dict):
-        raise InputError("each registry entry must be a mapping with id, class and label", source=source)
-    line = item.get("__line__")
-    unknown = set(item) - _KNOWN_KEYS
-    if unknown:
-        raise InputError(f"unknown key(s) {', '.join(sorted(unknown))}", source=source, line=line)
-    for key in ("id", "class", "label"):
-        if not item.get(key):
-            raise InputError(f"entry has no '{key}'", source=source, line=line)
+    line = check_entry(item, source, "registry entry", _KNOWN_KEYS, ("id", "class", "label"))
     entity_id = str(item["id"])
     if not ENTITY_ID_RE.match(entity_id):
         raise InputError(f"bad entity id {entity_id!r} (lowercase letters, digits, hyphens)", source=source, line=line)

@@ -14,7 +14,7 @@ import yaml
 
 from .errors import InputError
 
-__all__ = ["load_yaml_text", "load_yaml_file", "read_text"]
+__all__ = ["load_yaml_text", "load_yaml_file", "read_text", "check_entry"]
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -78,3 +78,18 @@ def read_text(path: Path) -> str:
 def load_yaml_file(path: Path):
     """Read and parse one YAML file (see :func:`read_text` and :func:`load_yaml_text`)."""
     return load_yaml_text(read_text(path), str(path))
+
+
+def check_entry(item: object, source: str, what: str, allowed: set[str], required: tuple[str, ...]) -> int | None:
+    """Check that a YAML entry is a mapping with only ``allowed`` keys and every ``required`` one;
+    return its line. ``what`` names the entry in messages ("fact", "registry entry")."""
+    if not isinstance(item, dict):
+        raise InputError(f"each {what} must be a mapping with {', '.join(required)}", source=source)
+    line = item.get("__line__")
+    unknown = set(item) - allowed - {"__line__"}
+    if unknown:
+        raise InputError(f"unknown key(s) in {what}: {', '.join(sorted(unknown))}", source=source, line=line)
+    for key in required:
+        if not item.get(key):
+            raise InputError(f"{what} has no '{key}'", source=source, line=line)
+    return line
