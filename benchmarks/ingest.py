@@ -138,6 +138,17 @@ def run(megabytes: float, seed: int) -> dict:
     }
 
 
+def eval_section() -> str:
+    """The extractor's scores on the bundled corpus and the news fixtures (``kg eval``), for the record."""
+    from graph.evaluate import evaluate, format_report
+
+    fixtures = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "news"
+    parts = ["## Extraction quality (`kg eval`, same code)", ""]
+    for title, folder in (("bundled sample corpus", default_data_dir()), ("news fixtures", fixtures)):
+        parts += [f"### {title}", "", "```", format_report(evaluate(folder)), "```", ""]
+    return "\n".join(parts)
+
+
 def write_results(r: dict, seed: int) -> str:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines = [
@@ -166,7 +177,7 @@ def write_results(r: dict, seed: int) -> str:
         f"{5 / r['mb_per_min_total']:.1f} minutes at this rate.",
         "",
     ]
-    text = "\n".join(lines)
+    text = "\n".join(lines) + "\n" + eval_section()
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text, encoding="utf-8")
     return text

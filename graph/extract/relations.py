@@ -111,8 +111,9 @@ RULES = [
     _r("hosts", _v("host"), ACTOR, EVENT),
     _r("participatedIn", r"\btook part in\b|\b(?:participat|attend)(?:e|es|ed|ing)\b(?: in)?|\btake part in\b|"
        r"\bjoin(?:s|ed|ing)?\b", ACTOR, EVENT),
-    _r("affiliatedWith", r"\b(?:is|are|was|were|as|becomes?|became) (?:a |an )?(?:key |integral )?part of\b|"
-       r"\bbelongs? to\b|\bworks? (?:for|at)\b", ACTOR | EVENT, ACTOR),
+    _r("partOf", r"\b(?:is|are|was|were|as|becomes?|became) (?:a |an )?(?:key |integral )?(?:component |element )?part of\b|"
+       r"\bbelongs? to\b", ORGS | EVENT, ORGS | EVENT),
+    _r("affiliatedWith", r"\bworks? (?:for|at)\b|\bworked (?:for|at)\b", PERSON, ACTOR),
     _r("supports", r"\bsupport(?:s|ed|ing)?\b|\bback(?:s|ed|ing)?\b", POLITY | PERSON, POLITY | PERSON, confidence=0.5),
     _r("condemned", r"\bcriticis(?:e|es|ed|ing)\b|\bcriticiz(?:e|es|ed|ing)\b", ACTOR | RESOLUTION, ACTOR | EVENT,
        confidence=0.5),
@@ -518,7 +519,7 @@ def _classify(text: str) -> list[str]:
     found = []
     if re.search(r"\b(?:financial|budget|economic|humanitarian) (?:support|aid|assistance)\b", text, re.I) and not re.search(
             r"\bmilitary (?:support|aid|assistance)\b", text, re.I):
-        text = re.sub(r"\b(?:support|aid|assistance)\b", "", text, flags=re.I) + " economic aid"
+        text = re.sub(r"\b(?:support|aid|assistance)\b", "", text, flags=re.I) + " economic benefits"
     for relation, pattern in MATERIEL:
         if pattern.search(text):
             found.append(relation)
@@ -741,10 +742,10 @@ def _constructions(s: _Sentence) -> None:
             for x in s.mentions:
                 if x.nested and x.cls in ORGS and p.start <= x.start and x.end <= p.end:
                     s.add(p.entity, "affiliatedWith", x.entity, p.start, p.end, 0.6, "apposition")
-    # "<Programme> at <Org>": a programme or centre belongs to its institution
+    # "<Programme> at <Org>": a programme or centre is part of its institution
     for a, b in zip(prim, prim[1:]):
         if a.cls in {"ResearchProgramme"} and b.cls in ORGS and re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", text[a.end:b.start], re.I):
-            s.add(a.entity, "affiliatedWith", b.entity, a.start, b.end, 0.7, "programme-at")
+            s.add(a.entity, "partOf", b.entity, a.start, b.end, 0.7, "programme-at")
     # "<Place> in (eastern) <State>", "parts of <State>"
     for i, a in enumerate(prim):
         if a.cls != "Place":
