@@ -86,7 +86,7 @@ RELATION_COLOURS = {
     "providesEconomicAidTo": "#f9a825", "sendsWorkersTo": "#c0a000",
     "leaderOf": "#5d4037", "affiliatedWith": "#8d6e63", "fellowOf": "#a1887f", "directorOf": "#6d4c41",
     "sponsors": "#bcaaa4", "hosts": "#795548",
-    "recognises": "#37474f", "successorOf": "#546e7a", "participatedIn": "#78909c", "locatedIn": "#90a4ae",
+    "recognises": "#37474f", "successorOf": "#546e7a", "participatedIn": "#78909c", "locatedIn": "#90a4ae", "partOf": "#b0bec5",
 }
 assert set(RELATION_COLOURS) == set(RELATIONS), "every relation needs a colour"
 assert set(CLASS_COLOURS) == set(CLASS_FAMILY), "every class needs a colour"
