@@ -22,7 +22,7 @@ demo: install
 	mkdir -p $(OUT)
 	$(BIN)/kg export --format turtle -o $(OUT)/graph.ttl
 	@if $(BIN)/kg viz --help >/dev/null 2>&1; then $(BIN)/kg viz -o $(OUT)/graph.html; fi
-	$(BIN)/kg stats
+	$(BIN)/kg stats --top 5
 	@echo
 	@echo "Turtle export: $(OUT)/graph.ttl"
 	@if [ -f $(OUT)/graph.html ]; then echo "Interactive graph (works offline): $(OUT)/graph.html"; fi

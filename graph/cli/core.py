@@ -151,8 +151,9 @@ def validate(ctx: click.Context, shapes: Path | None, fmt: str) -> None:
 
 @main.command()
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(min=1), help="Show only the N largest counts of each section.")
 @pass_store
-def stats(store, fmt: str) -> None:
+def stats(store, fmt: str, top: int | None) -> None:
     """Count what the graph holds: entities by class, statements by relation, certainty, document."""
     sections = store_stats(store)
     if fmt == "json":
@@ -161,5 +162,7 @@ def stats(store, fmt: str) -> None:
     for section, pairs in sections.items():
         total = sum(n for _, n in pairs)
         click.echo(f"{section} ({total}):")
-        for name, count in pairs:
+        for name, count in pairs[:top]:
             click.echo(f"  {count:5d}  {name}")
+        if top and len(pairs) > top:
+            click.echo(f"  ... and {len(pairs) - top} more")
