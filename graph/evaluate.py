@@ -30,7 +30,7 @@ from rdflib import Graph
 from rdflib.namespace import RDFS
 
 from .corpus import load_corpus
-from .extract import PRODUCER, Extractor
+from .extract import Extractor
 from .namespaces import ONT, SYMMETRIC_RELATIONS
 from .registry import normalise_name
 from .resources import ontology_dir

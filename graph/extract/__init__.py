@@ -20,7 +20,6 @@ Every statement is an :class:`~graph.model.Assertion` whose evidence is its sent
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field, replace
 
