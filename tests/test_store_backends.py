@@ -110,6 +110,8 @@ def test_default_store_write_failing_midway_leaves_the_store_as_it_was(tmp_path,
         store.replace_graphs({h: [(URIRef("http://ex.org/x> <http://ex.org/p> \"injected"), URIRef("http://ex.org/p"), Literal(1))]})
     assert store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [(Literal("before"),)]
     assert store.graph_names() == [g]
+    store.replace_graphs({h: [(URIRef("http://ex.org/b"), URIRef("http://ex.org/p"), Literal("after"))]})
+    assert sorted(str(o) for (o,) in store.query("SELECT ?o WHERE { ?s ?p ?o }").rows) == ["after", "before"]
     assert sorted(p.name for p in (tmp_path / "oxigraph").iterdir() if p.name.startswith("db-")) == [
         (tmp_path / "oxigraph" / "current").resolve().name]
 

@@ -257,6 +257,9 @@ class OxigraphStore(Store):
                 raise StoreError(f"another kg command is writing to {self.root}; try again when it ends") from None
             new_dir = self.root / f"db-{time.time_ns()}"
             old_dir = self._current.resolve() if self._current.exists() else None
+            for stale in self.root.glob("db-*"):  # left by a failed write whose database was still open
+                if old_dir is None or stale.name != old_dir.name:
+                    shutil.rmtree(stale, ignore_errors=True)
             try:
                 if old_dir is not None and not clear:
                     ox.Store.read_only(str(old_dir)).backup(str(new_dir))
