@@ -117,7 +117,7 @@ def test_kg_analyze_commands(kg, tmp_path):
     assert result.exit_code == 0 and "North Korea" in result.output.splitlines()[1]
     result = kg("analyze", "path", "Sun Yun", "Stimson Center", "--format", "json")
     hops = json.loads(result.output)
-    assert [h["relation"] for h in hops] == ["directorOf", "affiliatedWith"]
+    assert [h["relation"] for h in hops] == ["directorOf", "partOf"]
     result = kg("analyze", "communities", "--certainty", "confirmed")
     assert result.exit_code == 0 and result.output.startswith("bloc 1 (")
     png = tmp_path / "tl.png"
