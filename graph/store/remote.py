@@ -17,10 +17,12 @@ Configuration (the command line never carries credentials):
   when the server says it is Oxigraph, else ``graphs``);
 - ``KG_REMOTE_TIMEOUT``: seconds to wait for an answer (default 300).
 
-Replacing graphs is whole: each new graph is first uploaded under a private staging name, and
-only when every upload has succeeded does one SPARQL Update request swap them in (``DROP`` and
-``MOVE``, one transaction on servers that run an update request atomically, as Oxigraph and
-Fuseki do). A failure midway drops the staging graphs and leaves the earlier graphs in place.
+Replacing graphs is whole: the new content of a graph that exists is first uploaded under a
+private staging name, and only when every upload has succeeded does one SPARQL Update request swap
+them in (``DROP`` and ``MOVE``, one transaction on servers that run an update request atomically,
+as Oxigraph and Fuseki do). Graphs that do not exist yet are uploaded in place (each PUT is whole),
+which spares the server a copy on a first build. A failure midway drops the staging graphs and the
+graphs it created, and leaves the earlier graphs in place.
 
 >>> RemoteStore("http://127.0.0.1:7878/query").urls
 ('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/update', 'http://127.0.0.1:7878/store')
@@ -256,18 +258,25 @@ class RemoteStore(Store):
         self, graphs: Mapping[URIRef, Iterable[Triple]], *, remove: Iterable[URIRef] = (), clear: bool = False
     ) -> None:
         token = uuid.uuid4().hex
-        staged: dict[URIRef, str] = {}
+        existing = set(self.graph_names())
+        staged: dict[URIRef, str] = {}  # graphs that exist: uploaded aside, swapped in at the end
+        created: list[str] = []  # graphs that do not exist yet: uploaded in place, dropped on failure
         cache: dict = {}
         try:
             for index, (name, triples) in enumerate(graphs.items()):
-                term_nt(URIRef(name))  # refuse a bad graph name before uploading anything
-                staging = f"{STAGING_PREFIX}{token}:{index}"
-                staged[URIRef(name)] = staging
-                self._upload(staging, triples, cache)
+                name = URIRef(name)
+                term_nt(name)  # refuse a bad graph name before uploading anything
+                if name in existing:
+                    target = staged[name] = f"{STAGING_PREFIX}{token}:{index}"
+                else:
+                    target = str(name)
+                    created.append(target)
+                self._upload(target, triples, cache)
             drop = {URIRef(n) for n in remove}
             if clear:
-                drop |= set(self.graph_names()) - set(staged)
-            operations = [f"DROP SILENT GRAPH {term_nt(n)}" for n in sorted(drop - set(staged))]
+                drop |= existing
+            drop -= {URIRef(n) for n in graphs}
+            operations = [f"DROP SILENT GRAPH {term_nt(n)}" for n in sorted(drop)]
             for name, staging in staged.items():
                 operations += [
                     f"DROP SILENT GRAPH {term_nt(name)}",
@@ -276,7 +285,7 @@ class RemoteStore(Store):
             if operations:
                 self._update(" ;\n".join(operations))
         except BaseException:
-            self._drop_staging(staged.values())
+            self._drop_staging([*staged.values(), *created])
             raise
 
     def _drop_staging(self, names: Iterable[str]) -> None:
