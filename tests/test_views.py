@@ -45,8 +45,6 @@ def facts(graph):
 
 # The treaty-related statements (denied ones left out, as by default), by when they hold:
 UNDATED_TIES = [  # undated and not about an agreement: shown at every date
-    ("russia", "mutualDefenceWith", "north-korea", RUSI),
-    ("russia", "alliedWith", "north-korea", RUSI),
     ("united-states", "alliedWith", "south-korea", RUSI),
 ]
 TREATY_1961 = [  # "In 1961, the Soviet Union and North Korea signed a strong defense alliance."
@@ -69,6 +67,8 @@ TREATY_2024 = [  # signed on 19 June 2024; RUSI's undated mentions follow the tr
     ("north-korea", "partyTo", T2024, RUSI),
     ("russia", "mutualDefenceWith", "north-korea", SCRIBE),
     ("russia", "alliedWith", "north-korea", SCRIBE),
+    ("russia", "mutualDefenceWith", "north-korea", RUSI),  # RUSI does not date them: the curator dated them
+    ("russia", "alliedWith", "north-korea", RUSI),  # by the treaty they belong to
 ]
 
 
