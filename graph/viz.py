@@ -88,8 +88,6 @@ RELATION_COLOURS = {
     "sponsors": "#bcaaa4", "hosts": "#795548",
     "recognises": "#37474f", "successorOf": "#546e7a", "participatedIn": "#78909c", "locatedIn": "#90a4ae", "partOf": "#b0bec5",
 }
-assert set(RELATION_COLOURS) == set(RELATIONS), "every relation needs a colour"
-assert set(CLASS_COLOURS) == set(CLASS_FAMILY), "every class needs a colour"
 
 #: How an edge of each certainty is drawn. Denied claims are left out unless asked for
 #: (``--certainty ...,denied``); when shown they are grey, dotted and labelled "denied: ...".

@@ -151,3 +151,11 @@ def test_kg_viz_bad_input_is_one_line_and_a_non_zero_exit(kg_process, tmp_path, 
     assert result.returncode != 0
     assert result.stderr.strip().count("\n") == 0 and message in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "x.html").exists()
+
+
+def test_every_relation_and_class_has_a_colour():
+    from graph.namespaces import RELATIONS
+    from graph.viz import CLASS_COLOURS, CLASS_FAMILY
+
+    assert set(RELATION_COLOURS) == set(RELATIONS)
+    assert set(CLASS_COLOURS) == set(CLASS_FAMILY)
