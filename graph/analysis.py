@@ -25,6 +25,7 @@ import networkx as nx
 from .errors import InputError
 from .model import PartialDate
 from .registry import Registry
+from .network import when_text
 from .views import CLASS_FAMILY, resolve_node
 
 __all__ = ["CERTAINTY_COST", "simple_graph", "centrality", "path", "communities", "timeline", "plot_timeline"]
@@ -79,11 +80,11 @@ def _hop(graph: nx.MultiDiGraph, a: str, b: str) -> dict:
         for key, data in (graph.get_edge_data(u, v) or {}).items():
             candidates.append((CERTAINTY_COST.get(data.get("certainty"), 3.0), key, u, v, data))
     # strongest first; among equals, a dated statement (it says when), then a stable order
-    cost, key, u, v, data = min(candidates, key=lambda c: (c[0], not _when(c[4]), c[1]))
+    cost, key, u, v, data = min(candidates, key=lambda c: (c[0], not when_text(c[4]), c[1]))
     return {
         "from": u, "relation": data.get("relation", ""), "to": v,
         "fromLabel": _label(graph, u), "toLabel": _label(graph, v),
-        "certainty": data.get("certainty", ""), "when": _when(data), "quote": data.get("quote", ""),
+        "certainty": data.get("certainty", ""), "when": when_text(data), "quote": data.get("quote", ""),
         "document": data.get("document", ""), "statement": key, "alternatives": len(candidates) - 1,
     }
 
@@ -118,14 +119,6 @@ def communities(graph: nx.MultiDiGraph, seed: int = 0) -> list[list[dict]]:
     return out
 
 
-def _when(data: dict) -> str:
-    if data.get("time"):
-        return data["time"]
-    if data.get("start") or data.get("end"):
-        return f"{data.get('start', '')}/{data.get('end', '')}"
-    return ""
-
-
 def _first_day(data: dict) -> _dt.date | None:
     for field in ("time", "start", "end"):
         if data.get(field):
@@ -146,7 +139,7 @@ def timeline(graph: nx.MultiDiGraph, a: str, b: str, registry: Registry | None =
 
     def add(u, v, key, data, via=None, via_text=""):
         rows.append({
-            "date": _first_day(data), "when": _when(data), "subject": u, "relation": data.get("relation", ""),
+            "date": _first_day(data), "when": when_text(data), "subject": u, "relation": data.get("relation", ""),
             "object": v, "subjectLabel": _label(graph, u), "objectLabel": _label(graph, v),
             "certainty": data.get("certainty", ""), "via": via, "viaText": via_text,
             "quote": data.get("quote", ""), "document": data.get("document", ""), "statement": key,

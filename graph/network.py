@@ -18,7 +18,7 @@ from .query import run_named
 from .results import display
 from .store import Store
 
-__all__ = ["statement_rows", "to_networkx", "EDGE_FIELDS"]
+__all__ = ["statement_rows", "to_networkx", "when_text", "EDGE_FIELDS"]
 
 #: Edge attributes, in the order of the CSV edge list.
 EDGE_FIELDS = (
@@ -43,3 +43,16 @@ def to_networkx(store: Store, rows: list[dict] | None = None) -> nx.MultiDiGraph
         attributes = {k: row[k] for k in EDGE_FIELDS if k in row}
         graph.add_edge(row["s"], row["o"], key=row["statement"], **attributes)
     return graph
+
+
+def when_text(edge: dict, *, separator: str = "/", open_end: str = "") -> str:
+    """An edge's time as text: its point in time, else ``start/end`` ('' when undated).
+
+    >>> when_text({"start": "1961", "end": "1991"}), when_text({"start": "2023"}, open_end="..")
+    ('1961/1991', '2023/..')
+    """
+    if edge.get("time"):
+        return edge["time"]
+    if edge.get("start") or edge.get("end"):
+        return f"{edge.get('start', open_end)}{separator}{edge.get('end', open_end)}"
+    return ""

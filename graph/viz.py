@@ -30,6 +30,7 @@ import networkx as nx
 
 from .errors import InputError
 from .namespaces import RELATIONS
+from .network import when_text
 from .query import run_query
 from .store import Store
 from .views import CLASS_FAMILY, edge_intervals
@@ -242,12 +243,6 @@ def _short(text: str) -> str:
     return text if len(text) <= _LABEL_MAX else text[: _LABEL_MAX - 1] + "…"
 
 
-def _edge_when(data: dict) -> str:
-    if data.get("time"):
-        return data["time"]
-    if data.get("start") or data.get("end"):
-        return f"{data.get('start', '…')} – {data.get('end', '…')}"
-    return ""
 
 
 def vis_network(graph: nx.MultiDiGraph, details: dict | None = None, *, physics: bool | None = None, seed: int = 0):
@@ -294,10 +289,10 @@ def vis_network(graph: nx.MultiDiGraph, details: dict | None = None, *, physics:
         item = {
             "id": key, "from": u, "to": v, "arrows": "to",
             "label": ("denied: " if certainty == "denied" else "") + relation,
-            "title": f"{relation} ({certainty}{', ' + _edge_when(data) if _edge_when(data) else ''})",
+            "title": f"{relation} ({certainty}{', ' + when_text(data, separator=" – ", open_end="…") if when_text(data, separator=" – ", open_end="…") else ''})",
             "color": {"color": colour, "highlight": colour, "opacity": style["opacity"]},
             "dashes": style["dashes"], "width": style["width"],
-            "relation": relation, "certainty": certainty, "when": _edge_when(data),
+            "relation": relation, "certainty": certainty, "when": when_text(data, separator=" – ", open_end="…"),
             "begin": begin.isoformat() if begin else None, "until": until.isoformat() if until else None,
             "dated": bool(data.get("time") or data.get("start") or data.get("end")),
         }
