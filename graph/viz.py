@@ -239,6 +239,10 @@ def compute_layout(graph: nx.MultiDiGraph, seed: int = 0, limit: int = 400) -> d
     return positions
 
 
+def _edge_when(data: dict) -> str:
+    return when_text(data, separator=" – ", open_end="…")
+
+
 def _short(text: str) -> str:
     return text if len(text) <= _LABEL_MAX else text[: _LABEL_MAX - 1] + "…"
 
@@ -289,10 +293,10 @@ def vis_network(graph: nx.MultiDiGraph, details: dict | None = None, *, physics:
         item = {
             "id": key, "from": u, "to": v, "arrows": "to",
             "label": ("denied: " if certainty == "denied" else "") + relation,
-            "title": f"{relation} ({certainty}{', ' + when_text(data, separator=" – ", open_end="…") if when_text(data, separator=" – ", open_end="…") else ''})",
+            "title": f"{relation} ({certainty}{', ' + _edge_when(data) if _edge_when(data) else ''})",
             "color": {"color": colour, "highlight": colour, "opacity": style["opacity"]},
             "dashes": style["dashes"], "width": style["width"],
-            "relation": relation, "certainty": certainty, "when": when_text(data, separator=" – ", open_end="…"),
+            "relation": relation, "certainty": certainty, "when": _edge_when(data),
             "begin": begin.isoformat() if begin else None, "until": until.isoformat() if until else None,
             "dated": bool(data.get("time") or data.get("start") or data.get("end")),
         }
