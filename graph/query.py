@@ -29,7 +29,7 @@ from .errors import InputError, QueryError
 from .model import CERTAINTIES, PartialDate
 from .namespaces import CERTAINTY_IRIS, ONT, PREFIXES, RELATIONS, Instances
 from .rdf import date_literal
-from .registry import Registry, normalise_name
+from .registry import ENTITY_ID_RE, Registry, normalise_name
 from .resources import queries_dir
 from .store import QueryResult, Store
 
@@ -42,6 +42,7 @@ __all__ = [
     "run_query",
     "run_named",
     "store_registry",
+    "resolve_entity",
     "PARAM_TYPES",
 ]
 
@@ -169,12 +170,33 @@ def store_registry(store: Store) -> Registry:
     return Registry(Entity(i, "Actor", label, tuple(sorted(alts))) for i, (label, alts) in names.items())
 
 
+def resolve_entity(store: Store, name: str, cache: dict | None = None) -> URIRef:
+    """The IRI of the entity ``name`` means: an id or an exact label/alias is looked up directly
+    (cheap on a large store); other spellings (case, hyphens, diacritics) and ambiguous names go
+    through the full name index of :func:`store_registry`, built once per ``cache``."""
+    inst = Instances()
+    if ENTITY_ID_RE.match(name):
+        iri = inst.entity(name)
+        if run_query(store, "ASK { ?e rdfs:label ?label }", {"e": iri}).boolean:
+            return iri
+    for literal in (Literal(name, lang="en"), Literal(name)):
+        rows = run_query(store, "SELECT DISTINCT ?e WHERE { ?e rdfs:label|skos:altLabel|skos:hiddenLabel ?name }",
+                         {"name": literal}).rows
+        found = {row[0] for row in rows if inst.entity_id(str(row[0])) is not None}
+        if len(found) == 1:
+            return URIRef(found.pop())
+        if found:
+            break  # several: the registry's message names them
+    cache = {} if cache is None else cache
+    if "registry" not in cache:
+        cache["registry"] = store_registry(store)
+    return inst.entity(cache["registry"].resolve(name).id)
+
+
 def _convert(param: Param, value: str, store: Store, cache: dict) -> object:
     if param.type == "entity":
-        if "registry" not in cache:
-            cache["registry"] = store_registry(store)
         try:
-            return Instances().entity(cache["registry"].resolve(value).id)
+            return resolve_entity(store, value, cache)
         except InputError as err:
             raise InputError(f"--param {param.name}: {err.message}") from None
     if param.type == "relation":

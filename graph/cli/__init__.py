@@ -25,6 +25,12 @@ class KGGroup(click.Group):
             return super().invoke(ctx)
         except KGError as err:
             raise click.ClickException(str(err)) from None
+        except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+            import os
+            import sys
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(0)
         except (OSError, MemoryError) as err:
             raise click.ClickException(f"{type(err).__name__}: {err}") from None
 
