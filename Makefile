@@ -31,8 +31,11 @@ demo: install
 test: install-test
 	$(BIN)/python -m pytest -q
 
+# Not part of the tests: a full run takes tens of minutes (10^6 triples); results in benchmarks/results/.
 benchmark: install-test
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks.stores
+	$(BIN)/python -m benchmarks.viz
+	$(BIN)/python -m benchmarks.ingest
 
 clean:
 	rm -rf $(VENV) $(KG_HOME) $(OUT) *.egg-info .pytest_cache
