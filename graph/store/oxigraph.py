@@ -75,15 +75,18 @@ def from_ox(term):
     Conversions are memoised (rdflib terms are immutable): a big result repeats its labels,
     classes and dates, and building an rdflib Literal costs microseconds.
     """
-    if term is None:
-        return None
+    return None if term is None else _memo(_FROM_OX, term, _convert, 300_000)
+
+
+def _memo(cache: dict, term, convert, limit: int):
+    """``convert(term)``, remembered in ``cache``; the cache starts over past ``limit`` entries."""
     try:
-        return _FROM_OX[term]
+        return cache[term]
     except KeyError:
-        if len(_FROM_OX) > 300_000:
-            _FROM_OX.clear()
-        converted = _FROM_OX[term] = _convert(term)
-        return converted
+        if len(cache) > limit:
+            cache.clear()
+        value = cache[term] = convert(term)
+        return value
 
 
 _BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
@@ -109,13 +112,7 @@ def term_nt(term) -> str:
 
 
 def _cached(cache: dict, term) -> str:
-    try:
-        return cache[term]
-    except KeyError:
-        if len(cache) > 500_000:
-            cache.clear()
-        text = cache[term] = term_nt(term)
-        return text
+    return _memo(cache, term, term_nt, 500_000)
 
 
 def ntriple_lines(triples: Iterable[Triple], graph: URIRef | None = None, cache: dict | None = None) -> Iterator[str]:
