@@ -7,12 +7,14 @@ quantity, materiel and the source of a reported claim. Every fact goes through
 :func:`graph.rdf.assertion_triples`, so the triples are those of the product's statement model:
 one named graph for the registry and one per document (metadata and its facts).
 
-The size is counted in triples (RDF statements); a fact is about 20 triples. The corpus is
-deterministic for a given size and seed, and its graphs are produced lazily, one graph at a time,
-so a million triples never sit in one list.
+The size is counted in statements (facts with their full provenance: about 20 triples each), as
+the issue's sizes are. The corpus is deterministic for a given size and seed, and its graphs are
+produced lazily, one graph at a time, so a million statements never sit in one list.
 
->>> corpus = SyntheticCorpus(2000)
->>> sum(1 for _ in corpus.quads()) == corpus.triple_count()
+>>> corpus = SyntheticCorpus(200)
+>>> corpus.n_documents, corpus.statement_count()
+(5, 200)
+>>> sum(1 for _ in corpus.quads()) > 20 * 200
 True
 >>> corpus.hubs[0]
 'state-0000'
@@ -32,12 +34,12 @@ from graph.rdf import agent_triples, assertion_triples, document_triples, entity
 
 __all__ = ["SyntheticCorpus", "SIZES", "write_nquads"]
 
-#: The sizes of the benchmark, in triples.
+#: The sizes of the benchmark, in statements (facts).
 SIZES = (10**3, 10**4, 10**5, 10**6)
 
 PRODUCER = "synthetic-extractor/1"
 FACTS_PER_DOCUMENT = 40
-TRIPLES_PER_FACT = 20  # measured mean of assertion_triples on this corpus, rounded
+ENTITIES_PER_STATEMENT = 1 / 50
 _WORDS = ("says", "reports", "confirms", "claims", "notes", "warns", "states")
 
 
@@ -75,13 +77,13 @@ _CERTAINTY = (("confirmed", 70), ("reported", 20), ("speculative", 8), ("denied"
 
 
 class SyntheticCorpus:
-    """About ``size`` triples of entities, documents and facts (deterministic for ``seed``)."""
+    """``size`` statements (facts) in documents of 40, with their entities (deterministic for ``seed``)."""
 
     def __init__(self, size: int, seed: int = 20240619, inst: Instances | None = None):
         self.size = size
         self.seed = seed
         self.inst = inst or Instances()
-        n_entities = max(40, size // 250)
+        n_entities = max(40, round(size * ENTITIES_PER_STATEMENT))
         self.entities: dict[str, list[Entity]] = {}
         for kind in _KINDS:
             count = max(4, round(n_entities * kind.share))
@@ -89,9 +91,7 @@ class SyntheticCorpus:
                 Entity(f"{kind.prefix}-{i:04d}", kind.cls, f"{kind.cls} {i}", (f"{kind.prefix.upper()}{i}",))
                 for i in range(count)
             ]
-        registry_triples = sum(len(entity_triples(e, self.inst)) for group in self.entities.values() for e in group)
-        per_document = FACTS_PER_DOCUMENT * TRIPLES_PER_FACT + 8
-        self.n_documents = max(1, round((size - registry_triples - 4) / per_document))
+        self.n_documents = max(1, -(-size // FACTS_PER_DOCUMENT))
         #: The ten "great powers": a fifth of the state facts involve one of them.
         self.hubs = [e.id for e in self.entities["state"][:10]]
 
@@ -121,7 +121,7 @@ class SyntheticCorpus:
         pieces: list[str] = []
         facts: list[tuple] = []
         offset = 0
-        for n in range(FACTS_PER_DOCUMENT):
+        for n in range(min(FACTS_PER_DOCUMENT, self.size - index * FACTS_PER_DOCUMENT)):
             relation, sk, ok, _ = rng.choices(relations, weights)[0]
             s, o = self._pick(rng, sk), self._pick(rng, ok)
             while o == s:
@@ -194,6 +194,10 @@ class SyntheticCorpus:
         for name, triples in self.graphs():
             for s, p, o in triples:
                 yield s, p, o, name
+
+    def statement_count(self) -> int:
+        """The number of facts (the corpus's size)."""
+        return sum(min(FACTS_PER_DOCUMENT, self.size - i * FACTS_PER_DOCUMENT) for i in range(self.n_documents))
 
     @cached_property
     def _count(self) -> int:

@@ -29,7 +29,7 @@ EDGE_FIELDS = (
 
 def statement_rows(store: Store) -> list[dict]:
     """Every statement as a dict of display strings (the ``statements`` named query)."""
-    result = run_named(store, "statements")
+    result = run_named(store, "statements", limit=0)
     return [{var: display(term) for var, term in zip(result.vars, row) if term is not None} for row in result.rows]
 
 

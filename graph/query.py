@@ -10,8 +10,14 @@ A named query is a ``.rq`` file whose comment header gives its title, descriptio
 A ``?`` after the name makes a parameter optional. Values are checked and turned into RDF terms
 by their type (``entity``, ``relation``, ``certainty``, ``date``, ``string``, ``integer``,
 ``iri``), then bound with a ``VALUES`` block written from the terms' N-Triples form, placed at
-the start of the query's WHERE group. User text is never pasted into the query: a hostile value
-is at worst a literal that matches nothing.
+the start of the query's WHERE group (or at a ``#@bind`` line inside it). User text is never
+pasted into the query: a hostile value is at worst a literal that matches nothing.
+
+Named queries return a page of ``DEFAULT_LIMIT`` rows unless told otherwise (``limit=0``: all).
+The page is cut at a ``#@limit`` line if the query has one, else by a ``LIMIT`` after its
+``ORDER BY``. Listing queries put ``#@limit`` in an inner SELECT and sort outside it: on a large
+store the first rows found are sorted, where a global sort would first evaluate every match
+(seconds at a million statements). :attr:`QueryResult.truncated` says when more rows exist.
 
 >>> bind_values("SELECT ?x WHERE { ?x ?p ?o }", {"o": Literal('a" } DROP ALL {')})
 'SELECT ?x WHERE { VALUES ?o { "a\\\\" } DROP ALL {" } ?x ?p ?o }'
@@ -44,7 +50,15 @@ __all__ = [
     "store_registry",
     "resolve_entity",
     "PARAM_TYPES",
+    "DEFAULT_LIMIT",
+    "with_limit",
 ]
+
+#: Rows a named query returns unless the caller asks for another page size (0: every row).
+DEFAULT_LIMIT = 100
+#: Marker lines (alone on their line) where parameters are bound and where the page is cut.
+BIND_MARK = re.compile(r"^[ \t]*#@bind[ \t]*$", re.M)
+LIMIT_MARK = re.compile(r"^[ \t]*#@limit[ \t]*$", re.M)
 
 PARAM_TYPES = ("entity", "relation", "certainty", "date", "string", "integer", "iri")
 _PARAM_RE = re.compile(r"^(\w+)(\?)?\s+(\w+)\s*(.*)$")
@@ -147,8 +161,11 @@ def bind_values(sparql: str, bindings: dict[str, object]) -> str:
         if not isinstance(term, (URIRef, Literal)):
             raise QueryError(f"parameter {name!r} must be an IRI or a literal")
         blocks.append(f"VALUES ?{name} {{ {term.n3()} }}")
+    values = " ".join(blocks)
+    if BIND_MARK.search(sparql):  # at each marker: a UNION binds in every branch
+        return BIND_MARK.sub(lambda _m: values, sparql)
     at = _where_brace(sparql)
-    return sparql[:at] + " " + " ".join(blocks) + sparql[at:]
+    return sparql[:at] + " " + values + sparql[at:]
 
 
 def store_registry(store: Store) -> Registry:
@@ -223,6 +240,22 @@ def _convert(param: Param, value: str, store: Store, cache: dict) -> object:
     return Literal(value)
 
 
+def with_limit(sparql: str, limit: int) -> str:
+    """The query cut to ``limit`` rows plus one (the extra row tells that more exist); 0: uncut.
+
+    >>> with_limit("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s", 10)
+    'SELECT * WHERE { ?s ?p ?o } ORDER BY ?s\\nLIMIT 11'
+    >>> with_limit("SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o }\\n#@limit\\n} } ORDER BY ?s", 5)
+    'SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o }\\nLIMIT 6\\n} } ORDER BY ?s'
+    """
+    if limit < 0:
+        raise QueryError(f"the limit must be 0 (every row) or more, not {limit}")
+    clause = f"LIMIT {int(limit) + 1}" if limit else ""
+    if LIMIT_MARK.search(sparql):
+        return LIMIT_MARK.sub(clause, sparql, count=1)
+    return f"{sparql.rstrip()}\n{clause}" if clause else sparql
+
+
 def run_query(store: Store, sparql: str, bindings: dict[str, object] | None = None) -> QueryResult:
     """Run ad-hoc SPARQL with the usual prefixes available, binding ``bindings`` safely."""
     declared = {m.lower() for m in re.findall(r"(?im)^\s*prefix\s+(\w*):", sparql)}
@@ -237,8 +270,13 @@ def run_query(store: Store, sparql: str, bindings: dict[str, object] | None = No
         raise
 
 
-def run_named(store: Store, name: str, params: dict[str, str] | None = None, folder: Path | None = None) -> QueryResult:
-    """Run a named query with parameters given as text (checked and converted by their type)."""
+def run_named(
+    store: Store, name: str, params: dict[str, str] | None = None, folder: Path | None = None, *, limit: int = DEFAULT_LIMIT
+) -> QueryResult:
+    """Run a named query with parameters given as text (checked and converted by their type).
+
+    At most ``limit`` rows come back (0: all of them); ``result.truncated`` says if more exist.
+    """
     library = named_queries(folder)
     if name not in library:
         raise QueryError(f"unknown named query {name!r} (see `kg query --list`)")
@@ -256,4 +294,8 @@ def run_named(store: Store, name: str, params: dict[str, str] | None = None, fol
             bindings[param.name] = _convert(param, params[param.name], store, cache)
         elif not param.optional:
             raise QueryError(f"query {name!r} needs --param {param.name}=... ({param.description})")
-    return run_query(store, query.text, bindings)
+    result = run_query(store, with_limit(query.text, limit), bindings)
+    if limit and len(result.rows) > limit:
+        del result.rows[limit:]
+        result.truncated = True
+    return result

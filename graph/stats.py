@@ -20,6 +20,6 @@ def stats(store: Store) -> dict[str, list[tuple[str, int]]]:
     """Each section as (name, count) pairs, largest first."""
     out = {}
     for section, query in STAT_QUERIES.items():
-        result = run_named(store, query)
+        result = run_named(store, query, limit=0)
         out[section] = [(str(name), int(count)) for name, count in result.rows]
     return out

@@ -38,6 +38,15 @@ def test_build_query_export_stats_validate_end_to_end(kg, tmp_path):
     assert kg("validate").exit_code == 0
 
 
+def test_query_shows_a_page_and_says_so_on_stderr(kg):
+    kg("build")
+    page = kg("query", "statements", "--limit", "3", "--format", "csv")
+    assert page.exit_code == 0 and len(page.stdout.splitlines()) == 4
+    assert "showing the first 3 rows" in page.stderr and "--limit 0" in page.stderr
+    every = kg("query", "statements", "--limit", "0", "--format", "csv")
+    assert len(every.stdout.splitlines()) > 100 and every.stderr == ""
+
+
 def test_adhoc_sparql_from_stdin_and_file(kg, tmp_path):
     kg("build")
     out = kg("query", "-", "--format", "csv", input="SELECT ?o WHERE { ?s ont:vetoed ?o }")

@@ -120,6 +120,6 @@ def test_relationship_timeline_runs_from_the_korean_war_to_the_treaty(bundled):
 def test_statements_query_lists_every_fact_once(bundled, data_dir):
     from graph.corpus import load_corpus
 
-    result = run_named(bundled, "statements")
+    result = run_named(bundled, "statements", limit=0)
     statements = [row[0] for row in result.rows]
     assert len(statements) == len(set(statements)) == len(load_corpus(data_dir).assertions)

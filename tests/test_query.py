@@ -54,3 +54,27 @@ def test_every_query_file_has_a_comment_header():
         assert query.description, path.name
         for param in query.params:  # each parameter is a variable the query uses
             assert f"?{param.name}" in text.split("\n", 5)[-1] or f"?{param.name} " in text, (path.name, param.name)
+
+
+def test_named_queries_return_a_sorted_page_and_say_when_more_rows_exist(bundled_oxigraph):
+    every = run_named(bundled_oxigraph, "statements", limit=0)
+    assert len(every.rows) > 10 and not every.truncated
+    page = run_named(bundled_oxigraph, "statements", limit=10)
+    assert len(page.rows) == 10 and page.truncated
+    assert {tuple(r) for r in page.rows} <= {tuple(r) for r in every.rows}
+    assert [r[0] for r in page.rows] == sorted(r[0] for r in page.rows)
+    whole = run_named(bundled_oxigraph, "statements", limit=len(every.rows))
+    assert len(whole.rows) == len(every.rows) and not whole.truncated
+
+
+def test_a_negative_limit_is_refused(bundled_memory):
+    with pytest.raises(QueryError, match="limit must be 0"):
+        run_named(bundled_memory, "statements", limit=-1)
+
+
+def test_values_go_at_every_bind_marker_and_only_a_marker_alone_on_its_line():
+    union = "SELECT * WHERE {\n  {\n    #@bind\n    ?s ?p ?o\n  } UNION {\n    #@bind\n    ?o ?p ?s\n  }\n}"
+    bound = bind_values(union, {"s": URIRef("http://a")})
+    assert bound.count("VALUES ?s { <http://a> }") == 2 and "#@bind" not in bound
+    mentioned = "# binds at #@bind lines\nSELECT * WHERE { ?s ?p ?o }"
+    assert bind_values(mentioned, {"s": URIRef("http://a")}).endswith("WHERE { VALUES ?s { <http://a> } ?s ?p ?o }")

@@ -52,7 +52,7 @@ def _rows(store, name):
     previous = signal.signal(signal.SIGALRM, timeout)
     signal.alarm(QUERY_TIMEOUT)
     try:
-        result = run_named(store, name, _default_params(name))
+        result = run_named(store, name, _default_params(name), limit=0)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)

@@ -11,7 +11,7 @@ import click
 from ..build import build as build_graph
 from ..errors import InputError, QueryError
 from ..export import EXPORT_FORMATS, export as export_store
-from ..query import named_queries, run_named, run_query
+from ..query import DEFAULT_LIMIT, named_queries, run_named, run_query
 from ..results import FORMATS, format_result
 from ..stats import stats as store_stats
 from ..validate import validate as validate_store
@@ -63,9 +63,11 @@ def _read_query(target: str) -> str:
               help="Bind a parameter (repeatable). Values are checked by type, never pasted into the query.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--width", type=int, default=60, show_default=True, help="Clip table cells to this width (0: no clipping).")
+@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
+              help="Rows of a named query to show: the first found, sorted (0: every row, in order).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries with their parameters.")
 @pass_store
-def query(store, target: str | None, params: tuple[str, ...], fmt: str, width: int, list_: bool) -> None:
+def query(store, target: str | None, params: tuple[str, ...], fmt: str, width: int, limit: int, list_: bool) -> None:
     """Run a named query (see --list), a .rq file, or SPARQL from stdin ('-').
 
     \b
@@ -84,7 +86,10 @@ def query(store, target: str | None, params: tuple[str, ...], fmt: str, width: i
         return
     bindings = _parse_params(params)
     if target in library:
-        result = run_named(store, target, bindings)
+        result = run_named(store, target, bindings, limit=limit)
+        if result.truncated:
+            click.echo(f"note: showing the first {limit} rows found, sorted; more match. Narrow the query "
+                       "with --param, or use --limit 0 for every row in order.", err=True)
     elif target == "-" or Path(target).is_file():
         from rdflib import Literal, URIRef
 

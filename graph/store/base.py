@@ -36,6 +36,8 @@ class QueryResult:
     rows: list[tuple] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[tuple] = field(default_factory=list)
+    #: True when a page of a named query was cut short: more rows match (see graph.query).
+    truncated: bool = False
 
     def dicts(self) -> list[dict]:
         """Rows as dicts keyed by variable name (unbound variables are left out)."""
