@@ -1,7 +1,8 @@
 """``kg export``: the store as Turtle, TriG, N-Triples, N-Quads, JSON-LD, GraphML, GEXF or CSV.
 
-RDF formats are written by Oxigraph's serialisers from the store's N-Quads dump (fast and
-standard). Turtle, N-Triples and JSON-LD merge the named graphs into one graph; TriG and N-Quads
+RDF formats are written by Oxigraph's serialisers: streamed straight from the default store's
+database (constant memory at any size), or, for the other backends, from the store's N-Quads dump
+sorted (stable output). Turtle, N-Triples and JSON-LD merge the named graphs into one graph; TriG and N-Quads
 keep one named graph per source document. GraphML and GEXF (for Gephi) and CSV (an edge list, one
 row per statement) come from the NetworkX projection.
 """
@@ -35,6 +36,10 @@ SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "js
 
 
 def _rdf(store: Store, fmt: str, out: BinaryIO) -> None:
+    db = store.ox_store() if hasattr(store, "ox_store") else None
+    if db is not None:
+        _rdf_streamed(db, fmt, out)
+        return
     dump = io.BytesIO()
     store.dump(dump)
     quads = ox.parse(dump.getvalue(), format=ox.RdfFormat.N_QUADS)
@@ -45,6 +50,18 @@ def _rdf(store: Store, fmt: str, out: BinaryIO) -> None:
         unique = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
         items = sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     ox.serialize(items, out, _RDF_FORMATS[fmt], prefixes=prefixes if fmt in ("turtle", "trig") else None)
+
+
+def _rdf_streamed(db: ox.Store, fmt: str, out: BinaryIO) -> None:
+    """Straight from an Oxigraph database, in its index order, never holding the graph in Python:
+    quad formats as they are stored, triple formats from a CONSTRUCT over the union of the graphs
+    (which Oxigraph writes once per distinct triple)."""
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if fmt in ("turtle", "trig") else None
+    if fmt in _QUAD_FORMATS:
+        db.dump(out, _RDF_FORMATS[fmt], prefixes=prefixes)
+    else:
+        triples = db.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        ox.serialize(triples, out, _RDF_FORMATS[fmt], prefixes=prefixes)
 
 
 def _csv(store: Store, out: BinaryIO) -> None:

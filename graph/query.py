@@ -10,8 +10,10 @@ A named query is a ``.rq`` file whose comment header gives its title, descriptio
 A ``?`` after the name makes a parameter optional. Values are checked and turned into RDF terms
 by their type (``entity``, ``relation``, ``certainty``, ``date``, ``string``, ``integer``,
 ``iri``), then bound with a ``VALUES`` block written from the terms' N-Triples form, placed at
-the start of the query's WHERE group (or at a ``#@bind`` line inside it). User text is never
-pasted into the query: a hostile value is at worst a literal that matches nothing.
+the start of the query's WHERE group, or at each ``#@bind`` line (a marker alone on its line:
+one in every branch of a UNION, where Oxigraph uses the values to look up, rather than joining
+the whole branch). User text is never pasted into the query: a hostile value is at worst a
+literal that matches nothing.
 
 Named queries return a page of ``DEFAULT_LIMIT`` rows unless told otherwise (``limit=0``: all).
 The page is cut at a ``#@limit`` line if the query has one, else by a ``LIMIT`` after its
