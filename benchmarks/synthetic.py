@@ -30,7 +30,7 @@ from typing import Iterator
 
 from graph.model import Assertion, Document, Entity, Evidence, PartialDate, Quantity
 from graph.namespaces import Instances
-from graph.rdf import agent_triples, assertions_triples, document_triples, entity_triples
+from graph.rdf import agent_triples, assertion_triples, document_triples, entity_triples
 
 __all__ = ["SyntheticCorpus", "SIZES", "write_nquads"]
 
@@ -173,7 +173,12 @@ class SyntheticCorpus:
         """The triples of one document's named graph: its metadata and its facts."""
         doc, assertions = self.document(index)
         yield from document_triples(doc, self.inst)
-        yield from assertions_triples(assertions, self.inst)
+        seen = set()
+        for a in assertions:
+            for triple in assertion_triples(a, self.inst):
+                if triple not in seen:
+                    seen.add(triple)
+                    yield triple
 
     def graphs(self) -> Iterator[tuple]:
         """(graph IRI, lazy iterator of its triples), one named graph at a time."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from typing import Iterable
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
@@ -144,12 +143,6 @@ class ONT(DefinedNamespace):
     confidence: URIRef
     producedBy: URIRef
 
-    # --- statement tallies (what the count queries sum) ----------------------------------
-    StatementTally: URIRef
-    tallyCertainty: URIRef
-    tallyRelation: URIRef
-    tallyCount: URIRef
-
     # --- document metadata ---------------------------------------------------------------
     documentKind: URIRef
     characterCount: URIRef
@@ -231,10 +224,6 @@ class Instances:
 
     def selector(self, doc_id: str, start: int, end: int) -> URIRef:
         return self.ns["evidence/" + _digest(doc_id, start, end) + "/selector"]
-
-    def tally(self, statements: Iterable[str], key: str) -> URIRef:
-        """The tally of ``key`` (a certainty or relation IRI) over a set of statements."""
-        return self.ns["tally/" + _digest(_digest(*sorted(statements)), key)]
 
     def agent(self, name: str) -> URIRef:
         return self.ns["agent/" + name]

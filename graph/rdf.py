@@ -168,24 +168,4 @@ def assertions_triples(assertions: Iterable[Assertion], inst: Instances) -> list
                 out.append(t)
     for producer in sorted(producers):
         out += agent_triples(producer, inst)
-    return out + tally_triples(out, inst)
-
-
-def tally_triples(triples: list[Triple], inst: Instances) -> list[Triple]:
-    """How many of the statements in ``triples`` have each certainty and each relation.
-
-    Written into the same named graph as the statements, so a graph replaced whole keeps its
-    counts right; the count queries sum a few tallies per graph instead of reading every
-    statement (0.2 s at a million statements on disk).
-    """
-    statements = {s for s, p, o in triples if p == RDF.type and o == RDF.Statement}
-    counts: dict[tuple, int] = {}
-    for s, p, o in triples:
-        if s in statements and p in (ONT.certainty, RDF.predicate):
-            key = (ONT.tallyCertainty if p == ONT.certainty else ONT.tallyRelation, o)
-            counts[key] = counts.get(key, 0) + 1
-    out: list[Triple] = []
-    for (prop, value), n in sorted(counts.items()):
-        tally = inst.tally(statements, str(value))
-        out += [(tally, RDF.type, ONT.StatementTally), (tally, prop, value), (tally, ONT.tallyCount, Literal(n))]
     return out
