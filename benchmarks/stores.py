@@ -240,9 +240,9 @@ def worker(backend: str, size: int, budget: float, timeout: float) -> dict:
 # ------------------------------------------------------------------------------------------------
 # the serve load test
 # ------------------------------------------------------------------------------------------------
-def load_test(size: int, total: int = 1000, clients: int = 8, exclude: tuple = ()) -> dict:
+def load_test(size: int, total: int = 1000, clients: int = 8) -> dict:
     """``kg serve`` on a default store of ``size`` statements; ``total`` queries from ``clients``
-    threads, cycling through the named queries (but ``exclude``) with default parameters and page."""
+    threads, cycling through the named queries with default parameters and page."""
     from benchmarks.synthetic import SyntheticCorpus
     from graph.query import DEFAULT_LIMIT, bind_values, named_queries, with_limit
     from graph.serve import free_port
@@ -260,8 +260,6 @@ def load_test(size: int, total: int = 1000, clients: int = 8, exclude: tuple = (
     inst = Instances()
     texts = []
     for query in named_queries().values():
-        if query.name in exclude:
-            continue
         bindings = {p.name: inst.entity(hub) for p, hub in zip([p for p in query.params if not p.optional], corpus.hubs)}
         prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
         texts.append((query.name, prologue + with_limit(bind_values(query.text, bindings), DEFAULT_LIMIT)))
@@ -325,7 +323,7 @@ def load_test(size: int, total: int = 1000, clients: int = 8, exclude: tuple = (
     return {"size": size, "triples": streamed.triples, "queries": total, "clients": clients, "seconds": wall,
             "throughput_qps": total / wall, "errors": len(errors), "first_errors": errors[:3],
             "p50_ms": 1000 * statistics.median(latencies), "p95_ms": 1000 * latencies[int(0.95 * len(latencies)) - 1],
-            "banner": banner, "excluded": list(exclude)}
+            "banner": banner}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -439,18 +437,13 @@ def render(data: dict) -> str:
                     row += " – |"
             lines.append(row)
     lines += ["", "## Targets", ""] + targets(data) + [""]
-    tests = [data[k] for k in ("load_test", "load_test_selective") if data.get(k)]
-    if tests:
+    lt = data.get("load_test")
+    if lt:
         lines += ["## Serve load test", ""]
-    for lt in tests:
-        mix = (f"every named query but {', '.join(lt['excluded'])}" if lt.get("excluded")
-               else "every named query in turn")
-        lines += [f"- `kg serve` on the default store at {lt['size']:,} statements ({lt['triples']:,} triples), {mix} (default parameters, JSON "
+        lines += [f"- `kg serve` on the default store at {lt['size']:,} statements ({lt['triples']:,} triples), every named query in turn (default parameters, JSON "
                   f"results): {lt['queries']:,} queries from {lt['clients']} concurrent clients on loopback in "
                   f"{lt['seconds']:.1f} s: **{lt['throughput_qps']:.0f} queries/s**, {lt['errors']} errors, "
-                  f"latency p50 {lt['p50_ms']:.0f} ms, p95 {lt['p95_ms']:.0f} ms."]
-    if tests:
-        lines += [""]
+                  f"latency p50 {lt['p50_ms']:.0f} ms, p95 {lt['p95_ms']:.0f} ms.", ""]
     notes = list(dict.fromkeys(data.get("notes", []))) + READING
     lines += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
     lines += ["![time against size, log-log](stores.png)", ""]
@@ -616,7 +609,6 @@ def main(argv: list[str] | None = None) -> None:
         data = json.loads((args.output / "stores.json").read_text())
         if args.load_test_only:
             data["load_test"] = load_test(args.load_test_size)
-            data.pop("load_test_selective", None)
             (args.output / "stores.json").write_text(json.dumps(data, indent=1))
         (args.output / "stores.md").write_text(render(data))
         plot(data, args.output / "stores.png")

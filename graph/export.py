@@ -36,27 +36,26 @@ SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "js
 
 
 def _rdf(store: Store, fmt: str, out: BinaryIO) -> None:
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if fmt in ("turtle", "trig") else None
     db = store.ox_store() if hasattr(store, "ox_store") else None
     if db is not None:
-        _rdf_streamed(db, fmt, out)
+        _rdf_streamed(db, fmt, out, prefixes)
         return
     dump = io.BytesIO()
     store.dump(dump)
     quads = ox.parse(dump.getvalue(), format=ox.RdfFormat.N_QUADS)
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
     if fmt in _QUAD_FORMATS:
         items = sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     else:
         unique = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
         items = sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    ox.serialize(items, out, _RDF_FORMATS[fmt], prefixes=prefixes if fmt in ("turtle", "trig") else None)
+    ox.serialize(items, out, _RDF_FORMATS[fmt], prefixes=prefixes)
 
 
-def _rdf_streamed(db: ox.Store, fmt: str, out: BinaryIO) -> None:
+def _rdf_streamed(db: ox.Store, fmt: str, out: BinaryIO, prefixes: dict | None) -> None:
     """Straight from an Oxigraph database, in its index order, never holding the graph in Python:
     quad formats as they are stored, triple formats from a CONSTRUCT over the union of the graphs
     (which Oxigraph writes once per distinct triple)."""
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if fmt in ("turtle", "trig") else None
     if fmt in _QUAD_FORMATS:
         db.dump(out, _RDF_FORMATS[fmt], prefixes=prefixes)
     else:
