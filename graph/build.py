@@ -19,6 +19,7 @@ from .namespaces import Instances
 from .query import run_query
 from .resources import default_data_dir
 from .store import Store
+from .tallies import write_graphs
 
 __all__ = ["BuildReport", "build"]
 
@@ -61,7 +62,7 @@ def build(
     # Graphs of documents added with `kg ingest` stay; every other graph is rebuilt or dropped.
     ingested = set(_ingested_document_graphs(store, inst))
     stale = [g for g in store.graph_names() if g not in graphs and g not in ingested]
-    store.replace_graphs(graphs, remove=stale)
+    write_graphs(store, graphs, remove=stale, inst=inst)
     return BuildReport(
         documents=len(corpus.documents),
         entities=len(corpus.registry),

@@ -34,6 +34,7 @@ from .rdf import Triple, agent_iri, assertions_triples, document_triples, entity
 from .registry import Registry, load_registry
 from .resources import default_data_dir
 from .store import Store
+from .tallies import write_graphs
 from .yamlfile import read_text
 
 __all__ = ["MAX_BYTES", "SUFFIXES", "IngestItem", "IngestReport", "html_to_text", "markdown_to_text",
@@ -312,7 +313,7 @@ def ingest(
         on_document(doc)
     if not dry_run:
         if graphs:
-            store.replace_graphs(graphs)
+            write_graphs(store, graphs, inst=inst)
         if review_dir is not None:
             for item in report.items:
                 if item.extraction is not None:

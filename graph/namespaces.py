@@ -143,6 +143,12 @@ class ONT(DefinedNamespace):
     confidence: URIRef
     producedBy: URIRef
 
+    # --- statement tallies (what the count queries read) ----------------------------------
+    StatementTally: URIRef
+    tallyCertainty: URIRef
+    tallyRelation: URIRef
+    tallyCount: URIRef
+
     # --- document metadata ---------------------------------------------------------------
     documentKind: URIRef
     characterCount: URIRef
@@ -237,6 +243,10 @@ class Instances:
 
     def graph_curated(self) -> URIRef:
         return self.ns["graph/curated"]
+
+    def graph_tallies(self) -> URIRef:
+        """The statement counts kept up to date by every write (see graph/tallies.py)."""
+        return self.ns["graph/tallies"]
 
     def graph_document(self, doc_id: str) -> URIRef:
         return self.ns["graph/document/" + doc_id]

@@ -47,6 +47,7 @@ __all__ = [
     "named_queries",
     "load_named_query",
     "bind_values",
+    "prefixes_for",
     "run_query",
     "run_named",
     "store_registry",
@@ -258,10 +259,15 @@ def with_limit(sparql: str, limit: int) -> str:
     return f"{sparql.rstrip()}\n{clause}" if clause else sparql
 
 
+def prefixes_for(sparql: str) -> str:
+    """PREFIX lines for the usual prefixes that ``sparql`` does not declare itself."""
+    declared = {m.lower() for m in re.findall(r"(?im)^\s*prefix\s+(\w*):", sparql)}
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p.lower() not in declared)
+
+
 def run_query(store: Store, sparql: str, bindings: dict[str, object] | None = None) -> QueryResult:
     """Run ad-hoc SPARQL with the usual prefixes available, binding ``bindings`` safely."""
-    declared = {m.lower() for m in re.findall(r"(?im)^\s*prefix\s+(\w*):", sparql)}
-    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p.lower() not in declared)
+    prologue = prefixes_for(sparql)
     try:
         return store.query(prologue + bind_values(sparql, bindings or {}))
     except QueryError as err:  # report positions in the user's text, not in ours

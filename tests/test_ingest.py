@@ -229,3 +229,27 @@ def test_many_documents_are_checked_in_one_pass_and_only_the_changed_one_is_repl
     write(folder, "n07.txt", ARTICLE.replace("shells-2024", "shells-07").replace("Russia since", "Belarus since"))
     statuses = {i.document.id: i.status for i in ingest(store, [folder], registry=REGISTRY).items}
     assert statuses.pop("shells-07") == "replaced" and set(statuses.values()) == {"unchanged"}
+
+
+def _counts_two_ways(store):
+    """The named count queries (which sum the tallies) and a count of the statements themselves."""
+    from graph.query import run_named, run_query
+
+    named = {str(r[0]): int(r[1]) for r in run_named(store, "count-statements-by-relation", limit=0).rows}
+    direct = run_query(store, "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s a rdf:Statement ; rdf:predicate ?p } GROUP BY ?p").rows
+    return named, {str(p).rsplit("#", 1)[-1]: int(n) for p, n in direct}
+
+
+def test_statement_counts_follow_a_build_an_ingest_and_a_replacement(store, tmp_path, data_dir):
+    from graph.build import build
+
+    build(store, data_dir)
+    path = write(tmp_path, "a.txt", ARTICLE)
+    ingest(store, [path], registry=REGISTRY)
+    named, direct = _counts_two_ways(store)
+    assert named == direct and named["suppliesArmsTo"] >= 2
+    write(tmp_path, "a.txt", ARTICLE.replace("North Korea has shipped artillery shells to Russia",
+                                             "Russia has shipped fuel to North Korea"))
+    ingest(store, [path], registry=REGISTRY)
+    replaced, direct = _counts_two_ways(store)
+    assert replaced == direct and replaced["providesEconomicAidTo"] == named.get("providesEconomicAidTo", 0) + 1

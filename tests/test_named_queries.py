@@ -123,3 +123,15 @@ def test_statements_query_lists_every_fact_once(bundled, data_dir):
     result = run_named(bundled, "statements", limit=0)
     statements = [row[0] for row in result.rows]
     assert len(statements) == len(set(statements)) == len(load_corpus(data_dir).assertions)
+
+
+def test_statement_counts_agree_with_the_corpus(bundled, data_dir):
+    from collections import Counter
+
+    from graph.corpus import load_corpus
+
+    assertions = load_corpus(data_dir).assertions
+    by_certainty = {str(r[0]): int(r[1]) for r in run_named(bundled, "count-statements-by-certainty").rows}
+    assert by_certainty == dict(Counter(a.certainty for a in assertions))
+    by_relation = {str(r[0]): int(r[1]) for r in run_named(bundled, "count-statements-by-relation", limit=0).rows}
+    assert by_relation == dict(Counter(a.relation for a in assertions))

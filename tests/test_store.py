@@ -56,6 +56,24 @@ def test_a_failing_write_leaves_the_store_exactly_as_it_was(store):
     assert dump(store) == before
 
 
+COPY_G1_TO_G2 = "INSERT { GRAPH <%s> { ?s ?p ?o } } WHERE { GRAPH <%s> { ?s ?p ?o } }" % (G2, G1)
+
+
+def test_the_update_after_a_write_sees_the_new_graphs(store):
+    store.replace_graphs({G1: [triple("a", "x")]}, then=COPY_G1_TO_G2)
+    store.replace_graphs({G1: [triple("a", "y")]}, then=COPY_G1_TO_G2)
+    got = store.query("SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?o").rows
+    assert [(g, str(o)) for g, o in got] == [(G1, "y"), (G2, "x"), (G2, "y")]
+
+
+def test_a_bad_update_after_a_write_undoes_the_write(store):
+    store.replace_graphs({G1: [triple("a", "x")]})
+    before = dump(store)
+    with pytest.raises(QueryError, match="syntax error"):
+        store.replace_graphs({G2: [triple("b", "y")]}, remove=[G1], then="INSERT { GRAPH <%s> {" % G2)
+    assert dump(store) == before
+
+
 def test_on_disk_stores_survive_a_restart(tmp_path):
     for backend in ("oxigraph", "memory"):
         open_store(backend, tmp_path / backend).replace_graphs({G1: [triple("a", "kept")]})

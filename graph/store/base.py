@@ -51,14 +51,20 @@ class Store(ABC):
 
     @abstractmethod
     def replace_graphs(
-        self, graphs: Mapping[URIRef, Iterable[Triple]], *, remove: Iterable[URIRef] = (), clear: bool = False
+        self,
+        graphs: Mapping[URIRef, Iterable[Triple]],
+        *,
+        remove: Iterable[URIRef] = (),
+        clear: bool = False,
+        then: str | None = None,
     ) -> None:
         """In one transaction: replace the content of each named graph given, drop the graphs in
-        ``remove`` (``clear``: drop every graph not given)."""
+        ``remove`` (``clear``: drop every graph not given), then run the SPARQL Update ``then``
+        (its default graph is the store's default graph, not the union: name graphs with GRAPH)."""
 
-    def remove_graphs(self, names: Iterable[URIRef]) -> None:
+    def remove_graphs(self, names: Iterable[URIRef], *, then: str | None = None) -> None:
         """Atomically drop named graphs."""
-        self.replace_graphs({}, remove=names)
+        self.replace_graphs({}, remove=names, then=then)
 
     @abstractmethod
     def query(self, sparql: str) -> QueryResult:

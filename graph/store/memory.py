@@ -87,11 +87,21 @@ class MemoryStore(Store):
         return fresh
 
     def replace_graphs(
-        self, graphs: Mapping[URIRef, Iterable[Triple]], *, remove: Iterable[URIRef] = (), clear: bool = False
+        self,
+        graphs: Mapping[URIRef, Iterable[Triple]],
+        *,
+        remove: Iterable[URIRef] = (),
+        clear: bool = False,
+        then: str | None = None,
     ) -> None:
         fresh = self._copy_without({URIRef(g) for g in (*graphs, *remove)}, clear)
         for name, triples in graphs.items():
             graph = fresh.graph(URIRef(name))
             for triple in triples:
                 graph.add(triple)
+        if then:
+            try:
+                fresh.update(then)
+            except Exception as err:  # rdflib's parser raises pyparsing exceptions
+                raise QueryError(f"SPARQL update syntax error: {one_line(err)}") from None
         self._commit(fresh)

@@ -277,7 +277,12 @@ class OxigraphStore(Store):
                 shutil.rmtree(old_dir, ignore_errors=True)
 
     def replace_graphs(
-        self, graphs: Mapping[URIRef, Iterable[Triple]], *, remove: Iterable[URIRef] = (), clear: bool = False
+        self,
+        graphs: Mapping[URIRef, Iterable[Triple]],
+        *,
+        remove: Iterable[URIRef] = (),
+        clear: bool = False,
+        then: str | None = None,
     ) -> None:
         with self.transaction(clear=clear) as db:
             for name in (*remove, *(() if clear else graphs)):
@@ -286,6 +291,11 @@ class OxigraphStore(Store):
             for name in graphs:
                 db.add_graph(ox.NamedNode(str(name)))  # an empty graph is still a graph
             bulk_load_lines(db, nquad_lines(graphs))
+            if then:
+                try:
+                    db.update(then)
+                except SyntaxError as err:
+                    raise QueryError(f"SPARQL update syntax error: {one_line(err)}") from None
 
     def close(self) -> None:
         self._reader = None

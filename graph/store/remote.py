@@ -255,7 +255,12 @@ class RemoteStore(Store):
                                  headers={"Content-Type": "application/n-triples"}, what="upload"))
 
     def replace_graphs(
-        self, graphs: Mapping[URIRef, Iterable[Triple]], *, remove: Iterable[URIRef] = (), clear: bool = False
+        self,
+        graphs: Mapping[URIRef, Iterable[Triple]],
+        *,
+        remove: Iterable[URIRef] = (),
+        clear: bool = False,
+        then: str | None = None,
     ) -> None:
         token = uuid.uuid4().hex
         existing = set(self.graph_names())
@@ -282,6 +287,8 @@ class RemoteStore(Store):
                     f"DROP SILENT GRAPH {term_nt(name)}",
                     f"MOVE SILENT GRAPH <{staging}> TO GRAPH {term_nt(name)}",
                 ]
+            if then:  # in the same request as the swap: applied with it
+                operations.append(then)
             if operations:
                 self._update(" ;\n".join(operations))
         except BaseException:
