@@ -30,7 +30,7 @@ from typing import Iterator
 
 from graph.model import Assertion, Document, Entity, Evidence, PartialDate, Quantity
 from graph.namespaces import Instances
-from graph.rdf import agent_triples, assertion_triples, document_triples, entity_triples
+from graph.rdf import agent_graphs, assertion_triples, document_triples, entity_triples
 
 __all__ = ["SyntheticCorpus", "SIZES", "write_nquads"]
 
@@ -163,8 +163,6 @@ class SyntheticCorpus:
 
     # --- as triples ------------------------------------------------------------------------
     def registry_triples(self) -> Iterator[tuple]:
-        yield from agent_triples(PRODUCER, self.inst)
-        yield from agent_triples("curated", self.inst)
         for group in self.entities.values():
             for entity in group:
                 yield from entity_triples(entity, self.inst)
@@ -182,6 +180,7 @@ class SyntheticCorpus:
 
     def graphs(self) -> Iterator[tuple]:
         """(graph IRI, lazy iterator of its triples), one named graph at a time."""
+        yield from agent_graphs([PRODUCER, "curated"], self.inst).items()
         yield self.inst.graph_entities(), self.registry_triples()
         for index in range(self.n_documents):
             yield self.inst.graph_document(f"news-{index:06d}"), self.document_graph(index)

@@ -17,7 +17,7 @@ from .documents import read_documents
 from .errors import InputError
 from .model import Assertion, Document
 from .namespaces import Instances
-from .rdf import Triple, agent_triples, assertions_triples, document_triples, entity_triples
+from .rdf import Triple, agent_graphs, assertions_triples, document_triples, entity_triples
 from .registry import Registry, load_registry
 from .resources import ontology_dir
 
@@ -63,8 +63,6 @@ def ontology_triples(folder: Path | None = None) -> list[Triple]:
 def corpus_graphs(corpus: Corpus, inst: Instances, ontology: list[Triple]) -> dict[URIRef, list[Triple]]:
     """Every named graph of a corpus, as lists of triples keyed by graph IRI."""
     entities: list[Triple] = []
-    for producer in sorted({e.producer for e in corpus.registry}):
-        entities += agent_triples(producer, inst)
     for entity in corpus.registry:
         entities += entity_triples(entity, inst)
     graphs: dict[URIRef, list[Triple]] = {
@@ -74,4 +72,6 @@ def corpus_graphs(corpus: Corpus, inst: Instances, ontology: list[Triple]) -> di
     }
     for doc in corpus.documents.values():
         graphs[inst.graph_document(doc.id)] = document_triples(doc, inst)
+    producers = {"curated"} | {e.producer for e in corpus.registry} | {a.producer for a in corpus.assertions}
+    graphs.update(agent_graphs(producers, inst))
     return graphs

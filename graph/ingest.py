@@ -30,7 +30,7 @@ from .extract import PRODUCER, Extraction, Extractor
 from .model import Document
 from .namespaces import ONT, Instances
 from .query import bind_values
-from .rdf import Triple, agent_iri, assertions_triples, document_triples, entity_triples
+from .rdf import Triple, agent_graphs, agent_iri, assertions_triples, document_triples, entity_triples
 from .registry import Registry, load_registry
 from .resources import default_data_dir
 from .store import Store
@@ -313,7 +313,8 @@ def ingest(
         on_document(doc)
     if not dry_run:
         if graphs:
-            write_graphs(store, graphs, inst=inst)
+            producers = {PRODUCER} | {a.producer for i in report.items if i.extraction for a in i.extraction.assertions}
+            write_graphs(store, {**graphs, **agent_graphs(producers, inst)}, inst=inst)
         if review_dir is not None:
             for item in report.items:
                 if item.extraction is not None:

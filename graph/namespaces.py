@@ -248,6 +248,14 @@ class Instances:
         """The statement counts kept up to date by every write (see graph/tallies.py)."""
         return self.ns["graph/tallies"]
 
+    def graph_agent(self, name: str) -> URIRef:
+        """One graph per producer (the curators, each extractor version), written by every command
+        that stores its facts: in a single place, so the union graph holds its label once."""
+        return self.ns["graph/agent/" + name]
+
+    def is_agent_graph(self, graph: URIRef) -> bool:
+        return str(graph).startswith(str(self.ns["graph/agent/"]))
+
     def graph_document(self, doc_id: str) -> URIRef:
         return self.ns["graph/document/" + doc_id]
 

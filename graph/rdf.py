@@ -30,6 +30,7 @@ __all__ = [
     "document_triples",
     "assertion_triples",
     "agent_triples",
+    "agent_graphs",
     "statement_iri",
 ]
 
@@ -57,6 +58,11 @@ def agent_triples(producer: str, inst: Instances) -> list[Triple]:
     if producer == "curated":
         return [(iri, RDF.type, PROV.Agent), (iri, RDFS.label, _en("hand-curated facts"))]
     return [(iri, RDF.type, PROV.SoftwareAgent), (iri, RDFS.label, Literal(producer))]
+
+
+def agent_graphs(producers: Iterable[str], inst: Instances) -> dict[URIRef, list[Triple]]:
+    """Each producer's description in its own named graph (see :meth:`Instances.graph_agent`)."""
+    return {inst.graph_agent(p): agent_triples(p, inst) for p in sorted(set(producers))}
 
 
 def entity_triples(entity: Entity, inst: Instances) -> list[Triple]:
@@ -156,16 +162,12 @@ def assertion_triples(a: Assertion, inst: Instances) -> list[Triple]:
 
 
 def assertions_triples(assertions: Iterable[Assertion], inst: Instances) -> list[Triple]:
-    """Triples of many assertions plus the agents that produced them, without duplicates."""
+    """Triples of many assertions, without duplicates (their producers go in :func:`agent_graphs`)."""
     seen: set = set()
     out: list[Triple] = []
-    producers = set()
     for a in assertions:
-        producers.add(a.producer)
         for t in assertion_triples(a, inst):
             if t not in seen:
                 seen.add(t)
                 out.append(t)
-    for producer in sorted(producers):
-        out += agent_triples(producer, inst)
     return out

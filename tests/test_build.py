@@ -19,7 +19,7 @@ def dump(store) -> list[bytes]:
 def test_build_reports_what_it_loaded(tmp_path, fixture_corpus):
     report = build(open_store("oxigraph", tmp_path), fixture_corpus)
     assert (report.documents, report.entities, report.assertions) == (1, 5, 5)
-    assert report.graphs == 4  # ontology, entities, curated, one document
+    assert report.graphs == 5  # ontology, entities, curated, one document, the curators (agent)
 
 
 def test_building_twice_gives_the_same_graph(tmp_path, data_dir):
@@ -64,3 +64,19 @@ def test_rebuild_keeps_documents_added_by_ingest(tmp_path, fixture_corpus):
     store.replace_graphs({inst.graph_document("later"): document_triples(extra, inst, producer="geokg-rules/0.1")})
     build(store, fixture_corpus)
     assert inst.graph_document("later") in store.graph_names()
+
+
+def test_rebuild_keeps_the_producers_of_ingested_documents(tmp_path, fixture_corpus):
+    from graph.extract import PRODUCER
+    from graph.ingest import ingest
+    from graph.namespaces import Instances
+    from graph.registry import load_registry
+
+    store = open_store("oxigraph", tmp_path / "home")
+    build(store, fixture_corpus)
+    later = tmp_path / "later.txt"
+    later.write_text("---\nid: later\ntitle: Later news\ndate: 2024-06-20\n---\nRussia vetoed the draft.\n")
+    ingest(store, [later], registry=load_registry(fixture_corpus / "entities.yaml"))
+    build(store, fixture_corpus)
+    inst = Instances()
+    assert {inst.graph_document("later"), inst.graph_agent(PRODUCER)} <= set(store.graph_names())

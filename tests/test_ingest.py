@@ -134,6 +134,14 @@ def test_new_entities_are_written_to_a_review_file(store, tmp_path):
     assert [str(r[0]) for r in rows] == [str(inst.agent(PRODUCER))]  # in the graph, marked as extracted
 
 
+def test_a_producer_is_described_once_however_many_documents_it_processed(store):
+    ingest(store, [NEWS / "documents"], registry=REGISTRY)
+    agent = Instances().agent(PRODUCER)
+    # Oxigraph's union graph repeats a triple once per graph that holds it: one graph must hold it
+    rows = store.query("SELECT ?label WHERE { <%s> <http://www.w3.org/2000/01/rdf-schema#label> ?label }" % agent).rows
+    assert [str(r[0]) for r in rows] == [PRODUCER]
+
+
 def test_a_folder_is_ingested_with_every_document(store):
     report = ingest(store, [NEWS / "documents"], registry=REGISTRY)
     assert len(report.items) == len(list((NEWS / "documents").glob("*.txt"))) >= 6
