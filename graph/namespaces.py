@@ -248,6 +248,10 @@ class Instances:
         """The statement counts kept up to date by every write (see graph/tallies.py)."""
         return self.ns["graph/tallies"]
 
+    def tally(self, kind: str, term: URIRef) -> URIRef:
+        """The tally of the statements of one certainty or relation (``kind``) in the tallies graph."""
+        return self.ns[f"tally/{kind}/" + _digest(term)]
+
     def graph_agent(self, name: str) -> URIRef:
         """One graph per producer (the curators, each extractor version), written by every command
         that stores its facts: in a single place, so the union graph holds its label once."""

@@ -2,8 +2,8 @@
 
 Counting a million statements takes Oxigraph about 200 ms whatever form the query takes, so the
 count queries read tallies instead: a few nodes in the named graph ``Instances.graph_tallies()``,
-recomputed by one SPARQL Update (``queries/tallies.ru``) in the same transaction as every write
-that goes through :func:`write_graphs`, so they are never stale and never half-written.
+recounted (``queries/internal/tallies.rq``) in the same transaction as every write that goes
+through :func:`write_graphs`, so they are never stale and never half-written.
 
 >>> from rdflib import URIRef
 >>> from graph.namespaces import ONT
@@ -17,22 +17,30 @@ that goes through :func:`write_graphs`, so they are never stale and never half-w
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
-from .namespaces import Instances
-from .query import bind_values, prefixes_for
+from .namespaces import ONT, RDF, Instances
+from .query import prefixes_for
 from .resources import queries_dir
-from .store import Store, Triple
+from .store import QueryResult, Store, Triple
 
-__all__ = ["tallies_update", "write_graphs"]
+__all__ = ["tally_graphs", "write_graphs"]
+
+_PROPERTY = {"certainty": ONT.tallyCertainty, "relation": ONT.tallyRelation}
 
 
-def tallies_update(inst: Instances | None = None) -> str:
-    """The SPARQL Update that recomputes the tallies graph, with its IRI bound."""
-    text = (queries_dir() / "tallies.ru").read_text(encoding="utf-8")
-    return prefixes_for(text) + bind_values(text, {"tallies": (inst or Instances()).graph_tallies()})
+def tally_graphs(query: Callable[[str], QueryResult], inst: Instances | None = None) -> dict[URIRef, list[Triple]]:
+    """The tallies graph, counted with ``query`` (a SPARQL function over the union graph)."""
+    inst = inst or Instances()
+    text = (queries_dir() / "internal" / "tallies.rq").read_text(encoding="utf-8")
+    triples: list[Triple] = []
+    for kind, term, count in query(prefixes_for(text) + text).rows:
+        tally = inst.tally(str(kind), term)
+        triples += [(tally, RDF.type, ONT.StatementTally), (tally, _PROPERTY[str(kind)], term),
+                    (tally, ONT.tallyCount, Literal(int(count)))]
+    return {inst.graph_tallies(): triples}
 
 
 def write_graphs(
@@ -43,6 +51,6 @@ def write_graphs(
     clear: bool = False,
     inst: Instances | None = None,
 ) -> None:
-    """Replace and remove named graphs as :meth:`Store.replace_graphs` does, and recompute the
+    """Replace and remove named graphs as :meth:`Store.replace_graphs` does, and recount the
     tallies in the same transaction. Every library write of statements goes through here."""
-    store.replace_graphs(graphs, remove=remove, clear=clear, then=tallies_update(inst))
+    store.replace_graphs(graphs, remove=remove, clear=clear, derive=lambda query: tally_graphs(query, inst))

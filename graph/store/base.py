@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import BinaryIO, Iterable, Mapping
+from typing import BinaryIO, Callable, Iterable, Mapping
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
-__all__ = ["Store", "QueryResult", "Triple", "plain", "one_line", "to_rdflib_dataset"]
+__all__ = ["Store", "QueryResult", "Triple", "Derive", "plain", "one_line", "to_rdflib_dataset"]
 
 Triple = tuple
+
+#: Computes graphs from a store's content (e.g. statement counts), given a function that runs a
+#: SPARQL query over the union graph: how a write keeps summaries in step with the data it writes.
+Derive = Callable[[Callable[[str], "QueryResult"]], Mapping[URIRef, Iterable[Triple]]]
 
 
 def one_line(message: object, limit: int = 240) -> str:
@@ -56,15 +60,15 @@ class Store(ABC):
         *,
         remove: Iterable[URIRef] = (),
         clear: bool = False,
-        then: str | None = None,
+        derive: Derive | None = None,
     ) -> None:
         """In one transaction: replace the content of each named graph given, drop the graphs in
-        ``remove`` (``clear``: drop every graph not given), then run the SPARQL Update ``then``
-        (its default graph is the store's default graph, not the union: name graphs with GRAPH)."""
+        ``remove`` (``clear``: drop every graph not given), then, with ``derive``, replace the graphs
+        it computes from the written state (it is given a query function over the union graph)."""
 
-    def remove_graphs(self, names: Iterable[URIRef], *, then: str | None = None) -> None:
+    def remove_graphs(self, names: Iterable[URIRef], *, derive: Derive | None = None) -> None:
         """Atomically drop named graphs."""
-        self.replace_graphs({}, remove=names, then=then)
+        self.replace_graphs({}, remove=names, derive=derive)
 
     @abstractmethod
     def query(self, sparql: str) -> QueryResult:

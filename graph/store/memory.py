@@ -14,7 +14,7 @@ from rdflib import Dataset, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
 
 from ..errors import QueryError, StoreError
-from .base import QueryResult, Store, Triple, one_line, plain
+from .base import Derive, QueryResult, Store, Triple, one_line, plain
 
 __all__ = ["MemoryStore"]
 
@@ -41,12 +41,16 @@ class MemoryStore(Store):
         return Dataset(default_union=True)
 
     def query(self, sparql: str) -> QueryResult:
+        return self._query(self.dataset, sparql)
+
+    @staticmethod
+    def _query(dataset: Dataset, sparql: str) -> QueryResult:
         try:
             parseQuery(sparql)
         except Exception as err:  # pyparsing's ParseException and friends
             raise QueryError(f"SPARQL syntax error: {one_line(err)}") from None
         try:
-            result = self.dataset.query(sparql)
+            result = dataset.query(sparql)
         except Exception as err:
             raise QueryError(f"query failed: {one_line(err)}") from None
         if result.type == "ASK":
@@ -92,16 +96,20 @@ class MemoryStore(Store):
         *,
         remove: Iterable[URIRef] = (),
         clear: bool = False,
-        then: str | None = None,
+        derive: Derive | None = None,
     ) -> None:
         fresh = self._copy_without({URIRef(g) for g in (*graphs, *remove)}, clear)
+        self._fill(fresh, graphs)
+        if derive:
+            derived = derive(lambda sparql: self._query(fresh, sparql))
+            for name in derived:
+                fresh.remove_graph(URIRef(name))
+            self._fill(fresh, derived)
+        self._commit(fresh)
+
+    @staticmethod
+    def _fill(dataset: Dataset, graphs: Mapping[URIRef, Iterable[Triple]]) -> None:
         for name, triples in graphs.items():
-            graph = fresh.graph(URIRef(name))
+            graph = dataset.graph(URIRef(name))
             for triple in triples:
                 graph.add(triple)
-        if then:
-            try:
-                fresh.update(then)
-            except Exception as err:  # rdflib's parser raises pyparsing exceptions
-                raise QueryError(f"SPARQL update syntax error: {one_line(err)}") from None
-        self._commit(fresh)

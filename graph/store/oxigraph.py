@@ -32,7 +32,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from ..errors import QueryError, StoreError
-from .base import QueryResult, Store, Triple, one_line, plain
+from .base import Derive, QueryResult, Store, Triple, one_line, plain
 
 __all__ = ["OxigraphStore", "to_ox", "from_ox", "term_nt", "nquad_lines", "ntriple_lines", "bulk_load_lines"]
 
@@ -188,6 +188,32 @@ def bulk_load_lines(db: ox.Store, lines: Iterable[str]) -> None:
         raise failure[0]
 
 
+def _query(db: ox.Store, sparql: str) -> QueryResult:
+    """Run SPARQL on a database, the default graph being the union of its named graphs."""
+    try:
+        result = db.query(sparql, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(f"SPARQL syntax error: {one_line(err)}") from None
+    except OSError as err:
+        raise StoreError(f"query failed: {err}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    if isinstance(result, ox.QueryTriples):
+        return QueryResult("graph", triples=[(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result])
+    variables = [v.value for v in result.variables]
+    rows = [tuple(map(from_ox, solution)) for solution in result]
+    return QueryResult("select", vars=variables, rows=rows)
+
+
+def _replace(db: ox.Store, graphs: Mapping[URIRef, Iterable[Triple]], remove: Iterable[URIRef] = ()) -> None:
+    for name in (*remove, *graphs):
+        if db.contains_named_graph(ox.NamedNode(str(name))):
+            db.remove_graph(ox.NamedNode(str(name)))
+    for name in graphs:
+        db.add_graph(ox.NamedNode(str(name)))  # an empty graph is still a graph
+    bulk_load_lines(db, nquad_lines(graphs))
+
+
 class OxigraphStore(Store):
     """Oxigraph on disk, with copy-on-write transactions (see the module docstring)."""
 
@@ -214,20 +240,8 @@ class OxigraphStore(Store):
         return self._reader
 
     def query(self, sparql: str) -> QueryResult:
-        store = self._read() or ox.Store()  # an empty store answers queries on a fresh home
-        try:
-            result = store.query(sparql, use_default_graph_as_union=True)
-        except SyntaxError as err:
-            raise QueryError(f"SPARQL syntax error: {one_line(err)}") from None
-        except OSError as err:
-            raise StoreError(f"query failed: {err}") from None
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult("ask", boolean=bool(result))
-        if isinstance(result, ox.QueryTriples):
-            return QueryResult("graph", triples=[(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result])
-        variables = [v.value for v in result.variables]
-        rows = [tuple(map(from_ox, solution)) for solution in result]
-        return QueryResult("select", vars=variables, rows=rows)
+        return _query(self._read() or ox.Store(), sparql)  # an empty store answers on a fresh home
+
 
     def graph_names(self) -> list[URIRef]:
         store = self._read()
@@ -282,20 +296,12 @@ class OxigraphStore(Store):
         *,
         remove: Iterable[URIRef] = (),
         clear: bool = False,
-        then: str | None = None,
+        derive: Derive | None = None,
     ) -> None:
         with self.transaction(clear=clear) as db:
-            for name in (*remove, *(() if clear else graphs)):
-                if db.contains_named_graph(ox.NamedNode(str(name))):
-                    db.remove_graph(ox.NamedNode(str(name)))
-            for name in graphs:
-                db.add_graph(ox.NamedNode(str(name)))  # an empty graph is still a graph
-            bulk_load_lines(db, nquad_lines(graphs))
-            if then:
-                try:
-                    db.update(then)
-                except SyntaxError as err:
-                    raise QueryError(f"SPARQL update syntax error: {one_line(err)}") from None
+            _replace(db, graphs, remove)
+            if derive:
+                _replace(db, derive(lambda sparql: _query(db, sparql)))
 
     def close(self) -> None:
         self._reader = None

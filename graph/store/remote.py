@@ -22,7 +22,9 @@ private staging name, and only when every upload has succeeded does one SPARQL U
 them in (``DROP`` and ``MOVE``, one transaction on servers that run an update request atomically,
 as Oxigraph and Fuseki do). Graphs that do not exist yet are uploaded in place (each PUT is whole),
 which spares the server a copy on a first build. A failure midway drops the staging graphs and the
-graphs it created, and leaves the earlier graphs in place.
+graphs it created, and leaves the earlier graphs in place. Derived graphs (the statement tallies)
+are computed from the server once the swap is done and written by a second, equally whole request:
+a failure between the two leaves the data written and the tallies of the previous write.
 
 >>> RemoteStore("http://127.0.0.1:7878/query").urls
 ('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/update', 'http://127.0.0.1:7878/store')
@@ -43,7 +45,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from ..errors import QueryError, StoreError
-from .base import QueryResult, Store, Triple, plain
+from .base import Derive, QueryResult, Store, Triple, plain
 from .oxigraph import _chunks, from_ox, ntriple_lines, term_nt
 
 __all__ = ["RemoteStore", "STAGING_PREFIX", "UNION_MODES"]
@@ -260,7 +262,7 @@ class RemoteStore(Store):
         *,
         remove: Iterable[URIRef] = (),
         clear: bool = False,
-        then: str | None = None,
+        derive: Derive | None = None,
     ) -> None:
         token = uuid.uuid4().hex
         existing = set(self.graph_names())
@@ -287,13 +289,13 @@ class RemoteStore(Store):
                     f"DROP SILENT GRAPH {term_nt(name)}",
                     f"MOVE SILENT GRAPH <{staging}> TO GRAPH {term_nt(name)}",
                 ]
-            if then:  # in the same request as the swap: applied with it
-                operations.append(then)
             if operations:
                 self._update(" ;\n".join(operations))
         except BaseException:
             self._drop_staging([*staged.values(), *created])
             raise
+        if derive:  # a second request: staged graphs are not in the server's union graph
+            self.replace_graphs(derive(self.query))
 
     def _drop_staging(self, names: Iterable[str]) -> None:
         names = list(names)
