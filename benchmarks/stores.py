@@ -463,16 +463,21 @@ READING = [
     "the end-to-end table, generation included, is the fair comparison (the anchor also writes its "
     "N-Quads file there).",
     "Loading from an N-Quads file (parsing included: FINDINGS.md's and the issue's measure) comes "
-    "closest to 8x on disk: 6.4x to 7.7x at 10^5 across our runs on this shared machine. The issue's "
-    "own figures (7 s on disk against rdflib's 30 s) give about 4x. An in-memory Oxigraph loads about twice as fast, "
-    "but pyoxigraph 0.5 cannot save an in-memory store to disk (`backup` refuses), so keeping the "
-    "data would cost the on-disk load again.",
+    "closest to 8x on disk: 5.4x to 7.7x at 10^5 across our runs on this shared machine. The on-disk "
+    "bulk loader is the floor there, not our code: of its 9-11 s for 2 million quads, parsing is "
+    "0.85 s (pyoxigraph `parse` alone); the rest is building and writing the sorted indexes (12 s of "
+    "CPU on 2 cores; `lenient=True` saves about 1 s, a tmpfs folder 1.5 s). 8x needs under 7.4 s. "
+    "The issue's own figures (7 s on disk against rdflib's 30 s) give about 4x. An in-memory "
+    "Oxigraph loads in 4.4-5.4 s (11-13x), but pyoxigraph 0.5 cannot save an in-memory store to "
+    "disk (`backup` refuses), so keeping the data would cost the on-disk load again. A machine with "
+    "more cores (the loader builds indexes in parallel) is what would reach it.",
     "Named queries return a page (100 rows unless `kg query --limit` says otherwise): the listing "
     "queries find their page in an inner SELECT and sort it outside, so at 10^6 they take "
-    "milliseconds instead of evaluating and sorting every match. What remains at 10^6 is the "
-    "aggregates (count-statements-by-certainty and -by-relation, count-entities-by-class): each "
-    "reads every statement or entity (Oxigraph scans about 5 million rows/s on disk here). A tally "
-    "graph kept by build and ingest in the same write would answer them in milliseconds.",
+    "milliseconds instead of evaluating and sorting every match. Counts over every statement cannot "
+    "be fast that way (a COUNT over a million statements takes Oxigraph about 200 ms whatever its "
+    "form), so every write recounts them into a tallies graph in the same transaction "
+    "(graph/tallies.py: about 1 s per write at 10^6) and the count queries read that (0.5 ms). "
+    "count-entities-by-class still counts (entities are 1/50 of the statements: 160 ms at 10^6).",
     "Query forms that matter, measured at 10^6 on Oxigraph 0.5: VALUES outside a UNION are not "
     "pushed into its branches (so `#@bind` goes in each branch: 6 s became 2 ms); an OPTIONAL of "
     "two or more patterns is joined over the whole store (0.2-0.8 s each), while a one-pattern "
