@@ -37,7 +37,7 @@ SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "js
 
 def _rdf(store: Store, fmt: str, out: BinaryIO) -> None:
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if fmt in ("turtle", "trig") else None
-    db = store.ox_store() if hasattr(store, "ox_store") else None
+    db = store.ox_store()
     if db is not None:
         _rdf_streamed(db, fmt, out, prefixes)
         return

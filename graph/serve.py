@@ -146,7 +146,7 @@ def snapshot(store: Store, folder: Path) -> Path:
     import pyoxigraph as ox
 
     folder = Path(folder)
-    live = getattr(store, "ox_store", lambda: None)()
+    live = store.ox_store()
     if live is not None:
         live.backup(str(folder))
         return folder

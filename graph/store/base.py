@@ -85,6 +85,11 @@ class Store(ABC):
     def dump(self, out: BinaryIO) -> None:
         """Write every quad as N-Quads (the lossless form every other export starts from)."""
 
+    def ox_store(self):
+        """The store's own pyoxigraph database, for paths that stream from it (``kg export``,
+        ``kg serve``), or None when the backend has none (then they work from :meth:`dump`)."""
+        return None
+
     def is_empty(self) -> bool:
         return not self.graph_names()
 
