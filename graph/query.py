@@ -83,13 +83,16 @@ class NamedQuery:
     description: str
     params: list[Param] = field(default_factory=list)
     text: str = ""
+    #: Another query file (relative to this one) to run when this one finds no row: how a query
+    #: that reads summaries kept by ``kg`` still answers on a store that another tool filled.
+    fallback: Path | None = None
 
 
 def load_named_query(path: Path) -> NamedQuery:
     """Read a ``.rq`` file and its comment header."""
     path = Path(path)
     text = path.read_text(encoding="utf-8")
-    title, description, params = path.stem, "", []
+    title, description, params, fallback = path.stem, "", [], None
     for line in text.splitlines():
         if not line.startswith("#"):
             break
@@ -104,7 +107,9 @@ def load_named_query(path: Path) -> NamedQuery:
             if not match or match.group(3) not in PARAM_TYPES:
                 raise QueryError(f"bad parameter line in {path.name}: {line!r}")
             params.append(Param(match.group(1), match.group(3), bool(match.group(2)), match.group(4)))
-    return NamedQuery(path.stem, path, title, description, params, text)
+        elif key == "fallback":
+            fallback = path.parent / value
+    return NamedQuery(path.stem, path, title, description, params, text, fallback)
 
 
 def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
@@ -303,6 +308,8 @@ def run_named(
         elif not param.optional:
             raise QueryError(f"query {name!r} needs --param {param.name}=... ({param.description})")
     result = run_query(store, with_limit(query.text, limit), bindings)
+    if not result.rows and query.fallback is not None:
+        result = run_query(store, with_limit(load_named_query(query.fallback).text, limit), bindings)
     if limit and len(result.rows) > limit:
         del result.rows[limit:]
         result.truncated = True
