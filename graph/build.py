@@ -59,10 +59,10 @@ def build(
     graphs = corpus_graphs(corpus, inst, ontology_triples(ontology_folder))
     triples = sum(len(t) for t in graphs.values())
     progress(f"loading {triples:,} triples in {len(graphs)} named graphs into the {store.describe()}")
-    # Graphs of documents added with `kg ingest` stay, with their producers' graphs; every other
-    # graph is rebuilt or dropped.
+    # Documents no longer in the corpus are dropped, unless `kg ingest` added them; graphs that
+    # other commands wrote (ingest's producers, `kg import`) stay.
     ingested = set(_ingested_document_graphs(store, inst))
-    stale = [g for g in store.graph_names() if g not in graphs and g not in ingested and not inst.is_agent_graph(g)]
+    stale = [g for g in store.graph_names() if inst.is_document_graph(g) and g not in graphs and g not in ingested]
     write_graphs(store, graphs, remove=stale, inst=inst)
     return BuildReport(
         documents=len(corpus.documents),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
@@ -257,8 +258,12 @@ class Instances:
         that stores its facts: in a single place, so the union graph holds its label once."""
         return self.ns["graph/agent/" + name]
 
-    def is_agent_graph(self, graph: URIRef) -> bool:
-        return str(graph).startswith(str(self.ns["graph/agent/"]))
+    def graph_import(self, name: str) -> URIRef:
+        """Where ``kg import`` puts the triples of a file that are in no named graph."""
+        return self.ns["graph/import/" + quote(name, safe="-._~")]
+
+    def is_document_graph(self, graph: URIRef) -> bool:
+        return str(graph).startswith(str(self.ns["graph/document/"]))
 
     def graph_document(self, doc_id: str) -> URIRef:
         return self.ns["graph/document/" + doc_id]

@@ -11,6 +11,7 @@ import click
 from ..build import build as build_graph
 from ..errors import InputError, QueryError
 from ..export import EXPORT_FORMATS, export as export_store
+from ..imports import import_files
 from ..query import DEFAULT_LIMIT, named_queries, run_named, run_query
 from ..results import FORMATS, format_result
 from ..stats import stats as store_stats
@@ -32,6 +33,25 @@ def build(store, data_dir: Path | None) -> None:
         f"built {report.triples:,} triples in {report.graphs} named graphs: {report.documents} documents, "
         f"{report.entities} entities, {report.assertions} statements ({store.describe()})"
     )
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "-f", "fmt", metavar="FORMAT",
+              help="RDF format of every file: nq, trig, nt, ttl, jsonld or rdf (default: from each file's suffix).")
+@click.option("--graph", metavar="IRI", help="Named graph for triples in no named graph (default: one named after the file).")
+@pass_store
+def import_(store, paths: tuple[Path, ...], fmt: str | None, graph: str | None) -> None:
+    """Load RDF files (a `kg export`, or data from other tools) into the store.
+
+    Each named graph in the files replaces the store's graph of that name, whole; everything is
+    one transaction, and a bad file leaves the store as it was.
+    """
+    from rdflib import URIRef
+
+    report = import_files(store, paths, fmt=fmt, graph=URIRef(graph) if graph else None, progress=progress)
+    click.echo(f"imported {report.files} file(s), {report.bytes / 1e6:,.1f} MB; triples in no named graph (if any) went to "
+               f"<{report.default_graph}> ({store.describe()})")
 
 
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Iterable, Mapping
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Mapping, Sequence
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
@@ -65,6 +66,14 @@ class Store(ABC):
         """In one transaction: replace the content of each named graph given, drop the graphs in
         ``remove`` (``clear``: drop every graph not given), then, with ``derive``, replace the graphs
         it computes from the written state (it is given a query function over the union graph)."""
+
+    def load_files(self, files: Sequence[tuple[Path, object]], *, default_graph: URIRef, derive: Derive | None = None) -> None:
+        """In one transaction: replace each named graph that the RDF ``files`` (path, pyoxigraph
+        ``RdfFormat``; already checked) hold with their quads; triples in no named graph go to
+        ``default_graph``. Here the quads are grouped in memory; the default store bulk-loads."""
+        from .oxigraph import file_graphs
+
+        self.replace_graphs(file_graphs(files, default_graph), derive=derive)
 
     def remove_graphs(self, names: Iterable[URIRef], *, derive: Derive | None = None) -> None:
         """Atomically drop named graphs."""

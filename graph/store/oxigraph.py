@@ -18,6 +18,7 @@ N-Quads file; see benchmarks/results/stores.md).
 from __future__ import annotations
 
 import fcntl
+import io
 import itertools
 import os
 import re
@@ -26,7 +27,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Mapping
+from typing import BinaryIO, Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -214,6 +215,77 @@ def _replace(db: ox.Store, graphs: Mapping[URIRef, Iterable[Triple]], remove: It
     bulk_load_lines(db, nquad_lines(graphs))
 
 
+def file_graphs(files: Sequence[tuple[Path, ox.RdfFormat]], default_graph: URIRef) -> dict[URIRef, list[Triple]]:
+    """The quads of RDF files grouped by named graph, as rdflib terms (for backends without a bulk
+    loader); triples in no named graph go to ``default_graph``."""
+    graphs: dict[URIRef, list[Triple]] = {}
+    for path, fmt in files:
+        for q in ox.parse(path=str(path), format=fmt):
+            name = default_graph if isinstance(q.graph_name, ox.DefaultGraph) else from_ox(q.graph_name)
+            graphs.setdefault(name, []).append((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+    return graphs
+
+
+class _ByteRange(io.RawIOBase):
+    """A file read from ``start`` up to ``end`` only: one of the slices loaded in parallel."""
+
+    def __init__(self, path: Path, start: int, end: int):
+        self._file = open(path, "rb")
+        self._file.seek(start)
+        self._left = end - start
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._left <= 0:
+            return 0
+        n = self._file.readinto(memoryview(buffer)[: min(len(buffer), self._left)]) or 0
+        self._left -= n
+        return n
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+def _line_slices(path: Path, n: int) -> list[tuple[int, int]]:
+    """``n`` byte ranges of a line-based file (N-Quads, N-Triples), each cut at a line end."""
+    size = os.path.getsize(path)
+    cuts = [0]
+    with open(path, "rb") as f:
+        for i in range(1, n):
+            f.seek(max(cuts[-1], size * i // n))
+            f.readline()
+            cuts.append(f.tell())
+    cuts.append(size)
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _bulk_load_file(db: ox.Store, path: Path, fmt: ox.RdfFormat, to_graph) -> None:
+    """Oxigraph's bulk loader on one file; N-Quads and N-Triples are cut into one slice per core,
+    loaded by parallel loaders (about 1.3x faster on 2 cores: the loader alone uses ~1.3 of them)."""
+    if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES):
+        db.bulk_load(path=str(path), format=fmt, to_graph=to_graph)
+        return
+    errors: list[BaseException] = []
+
+    def load(start: int, end: int) -> None:
+        try:
+            with _ByteRange(path, start, end) as raw:
+                db.bulk_load(io.BufferedReader(raw, 1 << 20), format=fmt, to_graph=to_graph)
+        except BaseException as err:  # re-raised in the calling thread
+            errors.append(err)
+
+    threads = [threading.Thread(target=load, args=r) for r in _line_slices(path, max(2, os.cpu_count() or 1))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+
+
 class OxigraphStore(Store):
     """Oxigraph on disk, with copy-on-write transactions (see the module docstring)."""
 
@@ -300,6 +372,24 @@ class OxigraphStore(Store):
     ) -> None:
         with self.transaction(clear=clear) as db:
             _replace(db, graphs, remove)
+            if derive:
+                _replace(db, derive(lambda sparql: _query(db, sparql)))
+
+    def load_files(self, files: Sequence[tuple[Path, ox.RdfFormat]], *, default_graph: URIRef, derive: Derive | None = None) -> None:
+        target = ox.NamedNode(str(default_graph))
+        with self.transaction() as db:
+            if any(True for _ in db.named_graphs()):  # graphs the files replace: one parse to name them
+                names = {q.graph_name for path, fmt in files if fmt.supports_datasets
+                         for q in ox.parse(path=str(path), format=fmt) if not isinstance(q.graph_name, ox.DefaultGraph)}
+                for name in (*names, target):
+                    if db.contains_named_graph(name):
+                        db.remove_graph(name)
+            for path, fmt in files:
+                _bulk_load_file(db, path, fmt, None if fmt.supports_datasets else target)
+            stray = list(db.quads_for_pattern(None, None, None, ox.DefaultGraph()))  # quads in no named graph
+            if stray:
+                db.extend([ox.Quad(q.subject, q.predicate, q.object, target) for q in stray])
+                db.clear_graph(ox.DefaultGraph())
             if derive:
                 _replace(db, derive(lambda sparql: _query(db, sparql)))
 
