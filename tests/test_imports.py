@@ -82,6 +82,17 @@ def test_a_large_line_file_loaded_in_parallel_slices_is_loaded_whole(tmp_path):
     assert set(objects(store, EX + "g3")) == {f"value {i}" for i in range(20_000) if i % 7 == 3}
 
 
+def test_a_blank_node_is_one_node_in_its_file_and_another_in_the_next(store, tmp_path):
+    # first and last line of a file big enough to be cut into slices on the default store
+    lines = [f"_:n <{EX}first> \"1\" <{EX}g> .\n"] + [nq(f"s{i}", i, "g") for i in range(5_000)]
+    (tmp_path / "a.nq").write_text("".join(lines) + f"_:n <{EX}last> \"2\" <{EX}g> .\n")
+    (tmp_path / "b.nq").write_text(f"_:n <{EX}other> \"3\" <{EX}h> .\n")
+    import_files(store, [tmp_path / "a.nq", tmp_path / "b.nq"])
+    rows = store.query(f"SELECT ?n WHERE {{ ?n <{EX}first> ?a ; <{EX}last> ?b }}").rows
+    assert len(rows) == 1
+    assert not store.query(f"ASK {{ ?n <{EX}first> ?a ; <{EX}other> ?c }}").boolean
+
+
 @pytest.mark.parametrize("content, message", [
     (None, "file not found"),
     (b"", "empty file"),

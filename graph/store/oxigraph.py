@@ -8,7 +8,9 @@ copy, and swaps the symlink: a failure at any point leaves ``current`` as it was
 Bulk path: the triples are written as N-Quads by a Python thread into a pipe that Oxigraph's bulk
 loader reads on the other side, so serialising and loading overlap on two cores and the corpus is
 streamed, never held as one list or one string (close to the speed of a bare ``bulk_load`` of an
-N-Quads file; see benchmarks/results/stores.md).
+N-Quads file; see benchmarks/results/stores.md). ``kg import`` cuts N-Quads and N-Triples files
+without blank nodes into one slice per core for parallel bulk loaders (each load gives blank nodes
+fresh names, as a new document should, so a file with blank nodes is loaded whole).
 
 >>> from rdflib import Literal, URIRef
 >>> print(term_nt(Literal('say "hi"', lang="en")), term_nt(URIRef("http://ex.org/a")))
@@ -20,6 +22,7 @@ from __future__ import annotations
 import fcntl
 import io
 import itertools
+import mmap
 import os
 import re
 import shutil
@@ -220,10 +223,23 @@ def file_graphs(files: Sequence[tuple[Path, ox.RdfFormat]], default_graph: URIRe
     loader); triples in no named graph go to ``default_graph``."""
     graphs: dict[URIRef, list[Triple]] = {}
     for path, fmt in files:
+        fresh: dict[str, BNode] = {}  # blank nodes are local to their file, as in Oxigraph's loader
+
+        def term(t):
+            return fresh.setdefault(t.value, BNode()) if isinstance(t, ox.BlankNode) else from_ox(t)
+
         for q in ox.parse(path=str(path), format=fmt):
-            name = default_graph if isinstance(q.graph_name, ox.DefaultGraph) else from_ox(q.graph_name)
-            graphs.setdefault(name, []).append((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+            name = default_graph if isinstance(q.graph_name, ox.DefaultGraph) else term(q.graph_name)
+            graphs.setdefault(name, []).append((term(q.subject), term(q.predicate), term(q.object)))
     return graphs
+
+
+def _has_blank_nodes(path: Path) -> bool:
+    """True if ``_:`` occurs anywhere in the file (in a literal too: then it is only slower)."""
+    if os.path.getsize(path) == 0:
+        return False
+    with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        return data.find(b"_:") >= 0
 
 
 class _ByteRange(io.RawIOBase):
@@ -263,9 +279,9 @@ def _line_slices(path: Path, n: int) -> list[tuple[int, int]]:
 
 
 def _bulk_load_file(db: ox.Store, path: Path, fmt: ox.RdfFormat, to_graph) -> None:
-    """Oxigraph's bulk loader on one file; N-Quads and N-Triples are cut into one slice per core,
-    loaded by parallel loaders (about 1.3x faster on 2 cores: the loader alone uses ~1.3 of them)."""
-    if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES):
+    """Oxigraph's bulk loader on one file; N-Quads and N-Triples without blank nodes are cut into
+    one slice per core for parallel loaders (1.3x faster on 2 cores: one loader uses ~1.3 of them)."""
+    if fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES) or _has_blank_nodes(path):
         db.bulk_load(path=str(path), format=fmt, to_graph=to_graph)
         return
     errors: list[BaseException] = []
@@ -313,7 +329,6 @@ class OxigraphStore(Store):
 
     def query(self, sparql: str) -> QueryResult:
         return _query(self._read() or ox.Store(), sparql)  # an empty store answers on a fresh home
-
 
     def graph_names(self) -> list[URIRef]:
         store = self._read()
