@@ -1,7 +1,8 @@
 """``kg build``: the whole corpus (ontology, registry, curated facts, documents) into a store.
 
-The graphs of documents added later with ``kg ingest`` survive a rebuild; everything else is
-replaced.
+The graphs a build writes (ontology, registry, curated facts, the corpus's documents) are
+replaced; documents no longer in the corpus are dropped unless ``kg ingest`` added them; graphs
+that other commands wrote (ingested documents and their producers, ``kg import``) survive.
 
 Everything is read and checked before the store is touched, and the store is replaced in one
 transaction, so a bad file leaves the previous graph exactly as it was. Building twice gives the

@@ -80,3 +80,15 @@ def test_rebuild_keeps_the_producers_of_ingested_documents(tmp_path, fixture_cor
     build(store, fixture_corpus)
     inst = Instances()
     assert {inst.graph_document("later"), inst.graph_agent(PRODUCER)} <= set(store.graph_names())
+
+
+def test_rebuild_keeps_imported_graphs(tmp_path, fixture_corpus):
+    from graph.imports import import_files
+
+    store = open_store("oxigraph", tmp_path / "home")
+    build(store, fixture_corpus)
+    notes = tmp_path / "notes.nq"
+    notes.write_text('<http://ex.org/a> <http://ex.org/p> "kept" <http://ex.org/notes> .\n')
+    import_files(store, [notes])
+    build(store, fixture_corpus)
+    assert store.query('ASK { GRAPH <http://ex.org/notes> { ?s ?p "kept" } }').boolean
