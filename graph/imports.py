@@ -20,7 +20,7 @@ from rdflib import URIRef
 from .errors import InputError
 from .namespaces import Instances
 from .store import Store
-from .tallies import tally_graphs
+from .tallies import recount
 
 __all__ = ["ImportReport", "import_files", "rdf_format"]
 
@@ -83,7 +83,7 @@ def import_files(
     size = sum(p.stat().st_size for p, _ in files)
     progress(f"loading {len(files)} file(s), {size / 1e6:,.1f} MB, into the {store.describe()}")
     try:
-        store.load_files(files, default_graph=target, derive=lambda query: tally_graphs(query, inst))
+        store.load_files(files, default_graph=target, derive=recount(inst))
     except SyntaxError as err:
         raise _first_error(files, err) from None
     return ImportReport(len(files), size, target)

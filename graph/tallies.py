@@ -24,9 +24,9 @@ from rdflib import Literal, URIRef
 from .namespaces import ONT, RDF, Instances
 from .query import prefixes_for
 from .resources import queries_dir
-from .store import QueryResult, Store, Triple
+from .store import Derive, QueryResult, Store, Triple
 
-__all__ = ["tally_graphs", "write_graphs"]
+__all__ = ["tally_graphs", "recount", "write_graphs"]
 
 _PROPERTY = {"certainty": ONT.tallyCertainty, "relation": ONT.tallyRelation}
 
@@ -43,6 +43,11 @@ def tally_graphs(query: Callable[[str], QueryResult], inst: Instances | None = N
     return {inst.graph_tallies(): triples}
 
 
+def recount(inst: Instances | None = None) -> Derive:
+    """What a store runs at the end of a write to recount the tallies (``derive=``)."""
+    return lambda query: tally_graphs(query, inst)
+
+
 def write_graphs(
     store: Store,
     graphs: Mapping[URIRef, Iterable[Triple]],
@@ -53,4 +58,4 @@ def write_graphs(
 ) -> None:
     """Replace and remove named graphs as :meth:`Store.replace_graphs` does, and recount the
     tallies in the same transaction. Every library write of statements goes through here."""
-    store.replace_graphs(graphs, remove=remove, clear=clear, derive=lambda query: tally_graphs(query, inst))
+    store.replace_graphs(graphs, remove=remove, clear=clear, derive=recount(inst))

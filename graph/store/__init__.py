@@ -20,10 +20,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .base import QueryResult, Store, Triple, to_rdflib_dataset
+from .base import Derive, QueryResult, Store, Triple, to_rdflib_dataset
 from ..errors import StoreError
 
-__all__ = ["Store", "QueryResult", "Triple", "open_store", "BACKENDS", "default_home", "to_rdflib_dataset"]
+__all__ = ["Store", "QueryResult", "Triple", "Derive", "open_store", "BACKENDS", "default_home", "to_rdflib_dataset"]
 
 
 def _oxigraph(home: Path | None, **options):

@@ -75,9 +75,9 @@ class Store(ABC):
 
         self.replace_graphs(file_graphs(files, default_graph), derive=derive)
 
-    def remove_graphs(self, names: Iterable[URIRef], *, derive: Derive | None = None) -> None:
+    def remove_graphs(self, names: Iterable[URIRef]) -> None:
         """Atomically drop named graphs."""
-        self.replace_graphs({}, remove=names, derive=derive)
+        self.replace_graphs({}, remove=names)
 
     @abstractmethod
     def query(self, sparql: str) -> QueryResult:
