@@ -20,6 +20,7 @@ from rdflib import URIRef
 from .errors import InputError
 from .namespaces import Instances
 from .store import Store
+from .store.base import one_line
 from .tallies import recount
 
 __all__ = ["ImportReport", "import_files", "rdf_format"]
@@ -52,8 +53,8 @@ def _first_error(files: Sequence[tuple[Path, ox.RdfFormat]], err: SyntaxError) -
             for _ in ox.parse(path=str(path), format=fmt):
                 pass
         except SyntaxError as found:
-            return InputError(f"bad {fmt.name}: {' '.join(str(found).split())}", source=str(path))
-    return InputError(f"bad RDF: {' '.join(str(err).split())}")
+            return InputError(f"bad {fmt.name}: {one_line(found)}", source=str(path))
+    return InputError(f"bad RDF: {one_line(err)}")
 
 
 def import_files(
