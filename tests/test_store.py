@@ -93,16 +93,60 @@ def test_strings_come_back_the_same_from_every_backend(store):
     assert store.query("SELECT ?o WHERE { ?s ?p ?o }").rows == [(Literal("plain"),)]
 
 
-def test_a_second_writer_is_refused_while_one_writes(tmp_path):
+LOCK_FILES = {"oxigraph": "oxigraph/write.lock", "memory": "memory.lock"}
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_a_second_writer_waits_its_turn_and_keeps_both_writes(tmp_path, backend):
+    import fcntl
+    import threading
+
+    store = open_store(backend, tmp_path)
+    store.replace_graphs({G1: [triple("a", "x")]})
+    lock_path = tmp_path / LOCK_FILES[backend]
+    held = open(lock_path, "a")
+    fcntl.flock(held, fcntl.LOCK_EX)
+    other = open_store(backend, tmp_path)  # a second command, opened before the first one writes
+    writer = threading.Thread(target=other.replace_graphs, args=({G2: [triple("b", "y")]},))
+    writer.start()
+    writer.join(0.5)
+    assert writer.is_alive(), "the second writer must wait while the lock is held"
+    held.close()  # the first command ends
+    writer.join(30)
+    assert not writer.is_alive()
+    assert open_store(backend, tmp_path).graph_names() == [G1, G2]
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "memory"])
+def test_a_writer_gives_up_after_the_lock_timeout_and_changes_nothing(tmp_path, backend, monkeypatch):
     import fcntl
 
-    store = open_store("oxigraph", tmp_path)
+    store = open_store(backend, tmp_path)
     store.replace_graphs({G1: [triple("a", "x")]})
-    with open(tmp_path / "oxigraph" / "write.lock", "w") as held:
+    monkeypatch.setenv("KG_LOCK_TIMEOUT", "0.3")
+    with open(tmp_path / LOCK_FILES[backend], "a") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
-        with pytest.raises(StoreError, match="another kg command is writing"):
+        with pytest.raises(StoreError, match="another kg command is writing .* within 0.3 s"):
             store.replace_graphs({G2: [triple("b", "y")]})
-    assert store.graph_names() == [G1]
+    assert open_store(backend, tmp_path).graph_names() == [G1]
+
+
+def test_memory_store_writers_in_two_processes_lose_nothing(tmp_path):
+    """Each process opened the file before the other wrote; both writes must survive."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from rdflib import URIRef, Literal; from graph.store import open_store\n"
+        "import pathlib, time; home = pathlib.Path(sys.argv[1]); tag = sys.argv[2]\n"
+        "s = open_store('memory', home); (home / f'ready-{tag}').touch()\n"
+        "while len(list(home.glob('ready-*'))) < 2: time.sleep(0.01)\n"
+        "for i in range(15):\n"
+        "    s.replace_graphs({URIRef(f'http://ex.org/{tag}{i}'): [(URIRef('http://ex.org/s'), URIRef('http://ex.org/p'), Literal(i))]})\n"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path), tag]) for tag in ("a", "b")]
+    assert [p.wait(120) for p in procs] == [0, 0]
+    assert len(open_store("memory", tmp_path).graph_names()) == 30
 
 
 def test_unknown_backend_is_a_clear_error(tmp_path):

@@ -85,7 +85,7 @@ def test_a_write_failing_midway_leaves_the_earlier_graphs_and_no_staging(oxigrap
         yield _t("a", "half")
         raise RuntimeError("the extractor crashed")
 
-    g3 = URIRef(EX + "g3")  # a graph that does not exist yet is uploaded in place: dropped again
+    g3 = URIRef(EX + "g3")  # a graph that does not exist yet is staged like the others: dropped again
     with pytest.raises(RuntimeError, match="crashed"):
         store.replace_graphs({g3: [_t("n", "new graph")], G1: [_t("a", "new")], G2: broken()})
     assert _objects(store) == {"earlier", "earlier too"}
@@ -139,3 +139,75 @@ def test_named_query_parameters_are_bound_safely_on_the_remote(oxigraph_server, 
     assert rows and all("North Korea" in (str(r[0]), str(r[2])) for r in rows)
     hostile = run_named(store, "entities", {"type": 'State" } } DROP ALL { #'}).rows
     assert hostile == [] and store.graph_names()
+
+
+def _news_copies(folder: Path, count: int) -> Path:
+    """``count`` documents (the news fixtures under fresh ids) to ingest."""
+    source = sorted((Path(__file__).parent / "fixtures" / "news" / "documents").glob("*.txt"))
+    folder.mkdir(parents=True)
+    for i in range(count):
+        text = source[i % len(source)].read_text(encoding="utf-8")
+        body = text.split("\n---\n", 1)[1]
+        doc_id = f"{folder.name}-{i:03d}"
+        (folder / f"{doc_id}.txt").write_text(f"---\nid: {doc_id}\ntitle: Copy {i}\ndate: 2024-11\n---\n{body}",
+                                              encoding="utf-8")
+    return folder
+
+
+def _server_graphs(url: str) -> set[str]:
+    """Every named graph the server holds, staging graphs included (a plain protocol request)."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    body = urllib.parse.urlencode({"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"}).encode()
+    request = urllib.request.Request(url, data=body, headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return {b["g"]["value"] for b in json.load(response)["results"]["bindings"]}
+
+
+def _statement_counts(store) -> tuple[int, int]:
+    """Statements the tallies claim, and statements really in the union graph."""
+    claimed = sum(int(n) for _, n in run_named(store, "count-statements-by-certainty", limit=0).rows)
+    really = store.query("PREFIX ont: <https://w3id.org/geokg/ontology#> "
+                         "SELECT (COUNT(?s) AS ?n) WHERE { ?s ont:certainty ?c }").rows[0][0]
+    return claimed, int(really)
+
+
+def test_kill_9_in_the_middle_of_an_ingest_leaves_the_graph_as_it_was(oxigraph_server, tmp_path):
+    """The kill lands while document graphs are being uploaded: nothing of that write may show."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    url = oxigraph_server.query_url
+    kg = Path(sys.executable).with_name("kg")
+    env = dict(os.environ, KG_STORE=url, KG_HOME=str(tmp_path / "home"))
+    first = subprocess.run([str(kg), "ingest", str(_news_copies(tmp_path / "a", 5))], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    store = open_store(url)
+    before = store.graph_names()
+    docs = _news_copies(tmp_path / "b", 200)
+    proc = subprocess.Popen([str(kg), "ingest", str(docs)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    killed_mid_write = False
+    while proc.poll() is None:
+        names = _server_graphs(url)
+        if len(names - {str(n) for n in before}) >= 20:  # 20 graphs of this write are on the server
+            os.kill(proc.pid, signal.SIGKILL)
+            killed_mid_write = True
+            break
+        time.sleep(0.005)
+    proc.wait()
+    assert killed_mid_write, "the ingest ended before the kill point; make the write longer"
+    reader = open_store(url)
+    assert reader.graph_names() == before
+    assert _statement_counts(reader)[0] == _statement_counts(reader)[1]
+    # the next write drops what the killed one left, and then everything is there
+    rerun = subprocess.run([str(kg), "ingest", str(docs)], env=dict(env, KG_REMOTE_STALE="0"), capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    after = open_store(url)
+    assert len(after.graph_names()) == len(before) + 200
+    claimed, really = _statement_counts(after)
+    assert claimed == really > 0
+    assert not [n for n in _server_graphs(url) if n.startswith(STAGING_PREFIX)]

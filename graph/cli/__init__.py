@@ -7,6 +7,7 @@ themselves on :data:`main`.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import click
@@ -50,6 +51,21 @@ def main(ctx: click.Context, store_name: str, home: Path) -> None:
     """Build, query, explore and export a knowledge graph of geopolitical actors and relations,
     where every fact is tied to its evidence sentence, certainty and time."""
     ctx.obj = {"store_name": store_name, "home": home}
+    _show_library_notices()
+
+
+class _Notice(logging.Handler):
+    """Library notices (a writer waiting for the lock ...) as one line on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"kg: {record.getMessage()}", err=True)
+
+
+def _show_library_notices() -> None:
+    logger = logging.getLogger("graph")
+    if not any(isinstance(h, _Notice) for h in logger.handlers):
+        logger.addHandler(_Notice(logging.WARNING))
+        logger.propagate = False
 
 
 def pass_store(f):

@@ -1,7 +1,10 @@
 """rdflib's in-memory Dataset as a store: for tests and small jobs.
 
-With a home folder, the dataset is kept in ``<home>/memory.nq`` between commands; each write
-builds the new dataset and its file beside the old ones and swaps them in only on success.
+With a home folder, the dataset is kept in ``<home>/memory.nq`` between commands. Each write
+takes the lock ``<home>/memory.lock`` (a second writer waits its turn), reloads the file if
+another process changed it since this one read it, builds the new dataset and its file beside the
+old ones, and renames the file into place only on success: two commands writing at once both
+keep their work, and a crash at any point leaves the file as it was.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from rdflib.plugins.sparql.parser import parseQuery
 
 from ..errors import QueryError, StoreError
 from .base import Derive, QueryResult, Store, Triple, one_line, plain
+from .lock import write_lock
 
 __all__ = ["MemoryStore"]
 
@@ -27,11 +31,30 @@ class MemoryStore(Store):
     def __init__(self, home: Path | None = None, **_options):
         self.path = Path(home) / "memory.nq" if home is not None else None
         self.dataset = self._new_dataset()
-        if self.path is not None and self.path.exists():
+        self._loaded: tuple | None = None  # (inode, size, mtime) of the file the dataset was read from
+        self._reload()
+
+    def _stamp(self) -> tuple | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return st.st_ino, st.st_size, st.st_mtime_ns
+
+    def _reload(self) -> None:
+        """Read the file again if it is not the one the dataset came from (another writer's)."""
+        if self.path is None:
+            return
+        stamp = self._stamp()
+        if stamp == self._loaded:
+            return
+        dataset = self._new_dataset()
+        if stamp is not None:
             try:
-                self.dataset.parse(self.path, format="nquads")
+                dataset.parse(self.path, format="nquads")
             except Exception as err:  # rdflib parser errors have no common base class
-                raise StoreError(f"cannot read {self.path}: {err}") from None
+                raise StoreError(f"cannot read {self.path}: {one_line(err)}") from None
+        self.dataset, self._loaded = dataset, stamp
 
     def describe(self) -> str:
         return f"memory store ({self.path})" if self.path else "memory store (not saved)"
@@ -72,13 +95,16 @@ class MemoryStore(Store):
 
     def _commit(self, dataset: Dataset) -> None:
         if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(self.path.name + f".tmp-{os.getpid()}")
             try:
-                dataset.serialize(tmp, format="nquads", encoding="utf-8")
+                with open(tmp, "wb") as out:
+                    dataset.serialize(out, format="nquads", encoding="utf-8")
+                    out.flush()
+                    os.fsync(out.fileno())
                 os.replace(tmp, self.path)
             finally:
                 tmp.unlink(missing_ok=True)
+            self._loaded = self._stamp()
         self.dataset = dataset
 
     def _copy_without(self, names: set[URIRef], clear: bool) -> Dataset:
@@ -98,6 +124,14 @@ class MemoryStore(Store):
         clear: bool = False,
         derive: Derive | None = None,
     ) -> None:
+        if self.path is None:
+            self._write(graphs, remove, clear, derive)
+            return
+        with write_lock(self.path.with_name("memory.lock"), str(self.path)):
+            self._reload()
+            self._write(graphs, remove, clear, derive)
+
+    def _write(self, graphs, remove, clear, derive) -> None:
         fresh = self._copy_without({URIRef(g) for g in (*graphs, *remove)}, clear)
         self._fill(fresh, graphs)
         if derive:

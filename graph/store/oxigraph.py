@@ -3,7 +3,8 @@ r"""The default store: an embedded Oxigraph database on disk (pyoxigraph, a Rust
 Layout under ``<home>/oxigraph/``: database folders ``db-<n>`` and a symlink ``current`` to the
 live one. A write copies the live database (a RocksDB checkpoint: hard links, cheap), changes the
 copy, and swaps the symlink: a failure at any point leaves ``current`` as it was, and readers
-(including a server started on a snapshot) are never disturbed. A lock file serialises writers.
+(including a server started on a snapshot) are never disturbed. A lock file serialises writers
+(a second writer waits its turn, see :mod:`graph.store.lock`).
 
 Bulk path: the triples are written as N-Quads by a Python thread into a pipe that Oxigraph's bulk
 loader reads on the other side, so serialising and loading overlap on two cores and the corpus is
@@ -19,7 +20,6 @@ fresh names, as a new document should, so a file with blank nodes is loaded whol
 
 from __future__ import annotations
 
-import fcntl
 import io
 import itertools
 import mmap
@@ -37,6 +37,7 @@ from rdflib import BNode, Literal, URIRef
 
 from ..errors import QueryError, StoreError
 from .base import Derive, QueryResult, Store, Triple, one_line, plain
+from .lock import write_lock
 
 __all__ = ["OxigraphStore", "to_ox", "from_ox", "term_nt", "nquad_lines", "ntriple_lines", "bulk_load_lines"]
 
@@ -348,11 +349,7 @@ class OxigraphStore(Store):
     def transaction(self, *, clear: bool = False):
         """Yield a writable copy of the live database; on success it becomes the live one."""
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / "write.lock", "w") as lock:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise StoreError(f"another kg command is writing to {self.root}; try again when it ends") from None
+        with write_lock(self.root / "write.lock", str(self.root)):
             new_dir = self.root / f"db-{time.time_ns()}"
             old_dir = self._current.resolve() if self._current.exists() else None
             for stale in self.root.glob("db-*"):  # left by a failed write whose database was still open

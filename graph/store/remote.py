@@ -17,14 +17,16 @@ Configuration (the command line never carries credentials):
   when the server says it is Oxigraph, else ``graphs``);
 - ``KG_REMOTE_TIMEOUT``: seconds to wait for an answer (default 300).
 
-Replacing graphs is whole: the new content of a graph that exists is first uploaded under a
-private staging name, and only when every upload has succeeded does one SPARQL Update request swap
-them in (``DROP`` and ``MOVE``, one transaction on servers that run an update request atomically,
-as Oxigraph and Fuseki do). Graphs that do not exist yet are uploaded in place (each PUT is whole),
-which spares the server a copy on a first build. A failure midway drops the staging graphs and the
-graphs it created, and leaves the earlier graphs in place. Derived graphs (the statement tallies)
-are computed from the server once the swap is done and written by a second, equally whole request:
-a failure between the two leaves the data written and the tallies of the previous write.
+Replacing graphs is whole: the new content of every graph is first uploaded under a private
+staging name (``urn:x-kg:staging:<start ms>:<token>:<n>``); the derived graphs (the statement
+tallies) are computed by a query over the dataset the write will leave (the graphs kept plus the
+staged ones, given as ``default-graph-uri``) and staged too; only then does one SPARQL Update
+request swap everything in (``DROP`` and ``MOVE``, one transaction on servers that run an update
+request atomically, as Oxigraph and Fuseki do). A failure midway drops the staging graphs and
+leaves the earlier graphs and tallies in place. A writer killed midway leaves staging graphs
+behind: they are never listed, a process that sees any queries the listed graphs explicitly
+instead of the server's union, and the next write drops those older than ``KG_REMOTE_STALE``
+seconds (default 3600).
 
 >>> RemoteStore("http://127.0.0.1:7878/query").urls
 ('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/update', 'http://127.0.0.1:7878/store')
@@ -33,8 +35,10 @@ a failure between the two leaves the data written and the tallies of the previou
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import os
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -125,6 +129,7 @@ class RemoteStore(Store):
             token = base64.b64encode(f"{user}:{password or ''}".encode("utf-8")).decode("ascii")
             self._auth = f"Basic {token}"
         self._server: str | None = None
+        self._staging_seen: bool | None = None  # staging graphs on the server when first listed
 
     @property
     def query_url(self) -> str:
@@ -168,10 +173,13 @@ class RemoteStore(Store):
         except (TimeoutError, ConnectionError, OSError) as err:
             raise StoreError(f"the SPARQL endpoint {self.query_url} broke off its answer: {err}") from None
 
-    def _post_query(self, sparql: str, *, dataset: bool = True):
+    def _post_query(self, sparql: str, *, dataset: bool = True, graphs: Iterable[str] | None = None):
+        """POST a query over the union graph (``dataset``), over exactly ``graphs``, or as written."""
         form: list[tuple[str, str]] = [("query", sparql)]
         url = self.query_url
-        if dataset:
+        if graphs is not None:
+            form += [("default-graph-uri", str(g)) for g in graphs]
+        elif dataset:
             mode = self._union_mode()
             if mode == "oxigraph":
                 url += ("&" if "?" in url else "?") + "union-default-graph"
@@ -183,15 +191,18 @@ class RemoteStore(Store):
         return response.headers.get_content_type(), self._read(response)
 
     def _union_mode(self) -> str:
+        if self._staging_seen is None:
+            self._all_graph_names()  # which server this is, and whether a write is under way
+        if self._staging_seen and self.union in ("auto", "oxigraph", "server"):
+            return "graphs"  # the server's union would include staged, uncommitted graphs
         if self.union != "auto":
             return self.union
-        if self._server is None:
-            self.graph_names()  # the first answer tells which server this is
         return "oxigraph" if (self._server or "").lower().startswith("oxigraph") else "graphs"
 
     # --- reading -----------------------------------------------------------------------------
-    def query(self, sparql: str) -> QueryResult:
-        content_type, body = self._post_query(sparql)
+    def query(self, sparql: str, *, graphs: Iterable[str] | None = None) -> QueryResult:
+        """Run a query over the union of the listed graphs (or over exactly ``graphs``)."""
+        content_type, body = self._post_query(sparql, graphs=graphs)
         if content_type in ("application/sparql-results+json", "application/json"):
             try:
                 data = json.loads(body)
@@ -214,14 +225,19 @@ class RemoteStore(Store):
             return QueryResult("graph", triples=triples)
         raise StoreError(f"{self.query_url} answered with unexpected content type {content_type!r}")
 
-    def graph_names(self) -> list[URIRef]:
+    def _all_graph_names(self) -> set[str]:
+        """Every named graph on the server, staging graphs included."""
         content_type, body = self._post_query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", dataset=False)
         try:
             bindings = json.loads(body)["results"]["bindings"]
         except (ValueError, KeyError) as err:
             raise StoreError(f"{self.query_url} sent an unexpected answer listing graphs: {err}") from None
         names = {b["g"]["value"] for b in bindings if b.get("g", {}).get("type") == "uri"}
-        return sorted(URIRef(n) for n in names if not n.startswith(STAGING_PREFIX))
+        self._staging_seen = bool(self._staging_seen) or any(n.startswith(STAGING_PREFIX) for n in names)
+        return names
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(URIRef(n) for n in self._all_graph_names() if not n.startswith(STAGING_PREFIX))
 
     def dump(self, out: BinaryIO) -> None:
         """Every graph fetched with the Graph Store Protocol as N-Triples, written as N-Quads."""
@@ -264,26 +280,36 @@ class RemoteStore(Store):
         clear: bool = False,
         derive: Derive | None = None,
     ) -> None:
-        token = uuid.uuid4().hex
-        existing = set(self.graph_names())
-        staged: dict[URIRef, str] = {}  # graphs that exist: uploaded aside, swapped in at the end
-        created: list[str] = []  # graphs that do not exist yet: uploaded in place, dropped on failure
+        listing = self._all_graph_names()
+        self._drop_stale_staging(listing)
+        existing = {URIRef(n) for n in listing if not n.startswith(STAGING_PREFIX)}
+        token = f"{STAGING_PREFIX}{time.time_ns() // 1_000_000}:{uuid.uuid4().hex}:"
+        staged: dict[URIRef, str] = {}  # every graph written: uploaded aside, swapped in at the end
         cache: dict = {}
-        try:
-            for index, (name, triples) in enumerate(graphs.items()):
+        numbers = itertools.count()
+
+        def stage(batch: Mapping[URIRef, Iterable[Triple]]) -> None:
+            for name, triples in batch.items():
                 name = URIRef(name)
                 term_nt(name)  # refuse a bad graph name before uploading anything
-                if name in existing:
-                    target = staged[name] = f"{STAGING_PREFIX}{token}:{index}"
-                else:
-                    target = str(name)
-                    created.append(target)
-                self._upload(target, triples, cache)
+                staged[name] = f"{token}{next(numbers)}"
+                self._upload(staged[name], triples, cache)
+
+        try:
+            stage(graphs)
             drop = {URIRef(n) for n in remove}
             if clear:
                 drop |= existing
-            drop -= {URIRef(n) for n in graphs}
+            drop -= set(staged)
+            if derive:  # computed over the dataset this write leaves: kept graphs plus staged ones
+                after = sorted({str(n) for n in existing - drop - set(staged)} | set(staged.values()))
+                derived = {URIRef(n): t for n, t in derive(lambda sparql: self.query(sparql, graphs=after)).items()}
+                shadowed = [staged.pop(name) for name in derived if name in staged]  # derived content wins
+                stage(derived)
+            else:
+                shadowed = []
             operations = [f"DROP SILENT GRAPH {term_nt(n)}" for n in sorted(drop)]
+            operations += [f"DROP SILENT GRAPH <{n}>" for n in shadowed]
             for name, staging in staged.items():
                 operations += [
                     f"DROP SILENT GRAPH {term_nt(name)}",
@@ -292,10 +318,20 @@ class RemoteStore(Store):
             if operations:
                 self._update(" ;\n".join(operations))
         except BaseException:
-            self._drop_staging([*staged.values(), *created])
+            self._drop_staging(staged.values())
             raise
-        if derive:  # a second request: staged graphs are not in the server's union graph
-            self.replace_graphs(derive(self.query))
+
+    def _drop_stale_staging(self, listing: Iterable[str]) -> None:
+        """Drop the staging graphs of writers that started more than KG_REMOTE_STALE seconds ago."""
+        limit = float(os.environ.get("KG_REMOTE_STALE") or 3600)
+        now_ms = time.time_ns() // 1_000_000
+        stale = []
+        for name in listing:
+            if name.startswith(STAGING_PREFIX):
+                started = name[len(STAGING_PREFIX):].split(":", 1)[0]
+                if not started.isdigit() or now_ms - int(started) > limit * 1000:
+                    stale.append(name)
+        self._drop_staging(stale)
 
     def _drop_staging(self, names: Iterable[str]) -> None:
         names = list(names)
