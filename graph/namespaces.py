@@ -127,6 +127,14 @@ class ONT(DefinedNamespace):
     warns: URIRef
     negotiatesWith: URIRef
     participatedIn: URIRef
+    officialOf: URIRef
+    ratified: URIRef
+    visited: URIRef
+    metWith: URIRef
+    violates: URIRef
+    establishedBy: URIRef
+    undermines: URIRef
+    accuses: URIRef
     locatedIn: URIRef
     partOf: URIRef
 
@@ -288,11 +296,12 @@ RELATIONS = (
     "adoptedBy suppliesArmsTo transfersMilitaryTechnologyTo providesMilitaryAidTo deploysTroopsTo "
     "trains providesEconomicAidTo sendsWorkersTo recognises invaded occupies replaces endedBy "
     "successorOf affiliatedWith fellowOf directorOf sponsors hosts warns negotiatesWith "
-    "participatedIn locatedIn partOf"
+    "participatedIn locatedIn partOf officialOf ratified visited metWith violates establishedBy "
+    "undermines accuses"
 ).split()
 
 #: Relations that hold both ways (owl:SymmetricProperty in the ontology).
-SYMMETRIC_RELATIONS = ("alliedWith", "mutualDefenceWith", "cooperatesWith", "negotiatesWith")
+SYMMETRIC_RELATIONS = ("alliedWith", "mutualDefenceWith", "cooperatesWith", "negotiatesWith", "metWith")
 
 #: Certainty names of the model and their ontology individuals.
 CERTAINTY_IRIS = {

@@ -76,16 +76,18 @@ CLASS_COLOURS = {
 #: orange UN votes, teal agreements, yellow economy, brown people and institutions, grey others.
 RELATION_COLOURS = {
     "alliedWith": "#2e7d32", "mutualDefenceWith": "#1b5e20", "cooperatesWith": "#66bb6a",
-    "supports": "#81c784", "negotiatesWith": "#9ccc65",
+    "supports": "#81c784", "negotiatesWith": "#9ccc65", "metWith": "#aed581", "visited": "#c5e1a5",
     "suppliesArmsTo": "#c62828", "transfersMilitaryTechnologyTo": "#ad1457",
     "providesMilitaryAidTo": "#e53935", "deploysTroopsTo": "#8b0000", "trains": "#ef5350",
     "invaded": "#4a148c", "occupies": "#6a1b9a", "sanctions": "#8e24aa", "condemned": "#ab47bc",
-    "warns": "#ba68c8", "targets": "#7b1fa2",
+    "warns": "#ba68c8", "targets": "#7b1fa2", "accuses": "#ce93d8", "violates": "#880e4f", "undermines": "#9c27b0",
     "vetoed": "#e65100", "votedFor": "#1565c0", "votedAgainst": "#ef6c00", "abstainedOn": "#ffa726",
     "adoptedBy": "#42a5f5", "permanentMemberOf": "#0d47a1", "memberOf": "#1976d2",
     "partyTo": "#00838f", "signatoryOf": "#00acc1", "replaces": "#006064", "endedBy": "#26c6da",
+    "ratified": "#00796b", "establishedBy": "#4db6ac",
     "providesEconomicAidTo": "#f9a825", "sendsWorkersTo": "#c0a000",
     "leaderOf": "#5d4037", "affiliatedWith": "#8d6e63", "fellowOf": "#a1887f", "directorOf": "#6d4c41",
+    "officialOf": "#9e7b6b",
     "sponsors": "#bcaaa4", "hosts": "#795548",
     "recognises": "#37474f", "successorOf": "#546e7a", "participatedIn": "#78909c", "locatedIn": "#90a4ae", "partOf": "#b0bec5",
 }
