@@ -18,12 +18,18 @@ How things are counted (precision, recall and F1 each time):
   one sentence is not hidden by the same entity found in another.
 - **linking**: where a gold entity's own name (label, alias or hidden name) appears in its
   sentence, whether the extractor linked that name to it.
+
+Two ways to run it. ``kg eval --data DIR`` gives the extractor the corpus's own registry (every
+gold entity is known by name: this scores relation reading). ``kg eval --corpus DIR`` scores
+unseen text as a user meets it: the extractor links to the bundled registry and the built-in
+gazetteer only, and each entity it links or proposes is matched to a gold entity by id, Wikidata
+QID or name. Each missed fact is then given one main cause (:data:`CAUSES`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph
@@ -32,10 +38,20 @@ from rdflib.namespace import RDFS
 from .corpus import load_corpus
 from .extract import Extractor
 from .namespaces import ONT, SYMMETRIC_RELATIONS
-from .registry import normalise_name
+from .model import Entity
+from .registry import Registry, normalise_name
 from .resources import ontology_dir
 
-__all__ = ["Score", "EvalReport", "evaluate", "subproperty_closure", "format_report"]
+__all__ = ["Score", "EvalReport", "evaluate", "subproperty_closure", "format_report", "CAUSES"]
+
+#: Why a gold fact was missed, checked in this order (the first that applies is its cause).
+CAUSES = {
+    "entity": "an argument of the fact was not recognised in its sentence",
+    "no-rule": "the extractor has no rule for the relation",
+    "partner": "the relation was found with one argument but not the other (lists, coreference)",
+    "other-relation": "both arguments were related, but by another relation",
+    "no-trigger": "both arguments were recognised and nothing joined them (noun phrase, verb chain)",
+}
 
 
 @dataclass
@@ -80,6 +96,8 @@ class EvalReport:
     per_relation: dict[str, Score] = field(default_factory=dict)
     missed: list[tuple] = field(default_factory=list)
     spurious: list[tuple] = field(default_factory=list)
+    causes: dict[str, int] = field(default_factory=dict)
+    aligned: bool = False
 
     def as_dict(self) -> dict:
         return {
@@ -88,6 +106,7 @@ class EvalReport:
             "overall": {k: v.as_dict() for k, v in self.scores.items()},
             "per_relation": {k: v.as_dict() for k, v in sorted(self.per_relation.items())},
             "missed": [list(t) for t in self.missed], "spurious": [list(t) for t in self.spurious],
+            "miss_causes": dict(self.causes), "registry": "bundled+gazetteer (aligned by name)" if self.aligned else "corpus",
         }
 
 
@@ -135,21 +154,57 @@ def _times(a) -> tuple:
     return tuple((name, str(v)) for name, v in (("time", a.point_in_time), ("start", a.start_time), ("end", a.end_time)) if v)
 
 
-def evaluate(data_dir: Path, *, extractor: Extractor | None = None) -> EvalReport:
-    """Run the extractor over every document of a corpus folder and score it against its curated facts."""
+class _Aligner:
+    """Maps the extractor's entity ids to gold entity ids: same id, same QID, or a shared name."""
+
+    def __init__(self, gold: Registry):
+        self.gold = gold
+        self.by_qid = {e.wikidata: e.id for e in gold if e.wikidata}
+
+    def __call__(self, entity_id: str, known: dict[str, Entity]) -> str:
+        entity = known.get(entity_id)
+        if entity_id in self.gold and (entity is None or entity.cls == self.gold[entity_id].cls
+                                       or normalise_name(entity.label) in {normalise_name(n) for n in self.gold[entity_id].names()}):
+            return entity_id
+        if entity is None:
+            return entity_id
+        if entity.wikidata and entity.wikidata in self.by_qid:
+            return self.by_qid[entity.wikidata]
+        for name in entity.names():
+            found = {e.id for e in self.gold.candidates(name)}
+            if len(found) == 1:
+                return found.pop()
+        return entity_id
+
+
+def evaluate(data_dir: Path, *, extractor: Extractor | None = None, registry: Registry | None = None) -> EvalReport:
+    """Run the extractor over every document of a corpus folder and score it against its curated facts.
+
+    With ``registry`` the extractor links to that registry (not the corpus's) and its entities are
+    aligned to the gold ones by id, QID or name (see the module docstring).
+    """
     corpus = load_corpus(Path(data_dir))
-    extractor = extractor or Extractor(corpus.registry, use_ner=False)
+    aligned = registry is not None
+    extractor = extractor or Extractor(registry if aligned else corpus.registry, use_ner=False)
+    align = _Aligner(corpus.registry) if aligned else None
+    rule_relations = extractor_relations()
     gold_by_doc = defaultdict(list)
     for a in corpus.assertions:
         gold_by_doc[a.evidence.document].append(a)
     names = {e.id: {normalise_name(n) for n in (*e.names(), e.id)} for e in corpus.registry}
     scores = {k: Score() for k in ("entities", "mentions", "linking", "relations", "certainty", "dates")}
     per_relation: dict[str, Score] = defaultdict(Score)
-    report = EvalReport(str(data_dir), extractor.producer, len(corpus.documents), len(corpus.assertions), 0)
+    report = EvalReport(str(data_dir), extractor.producer, len(corpus.documents), len(corpus.assertions), 0,
+                        causes={c: 0 for c in CAUSES}, aligned=aligned)
     for doc_id, doc in sorted(corpus.documents.items()):
         gold = gold_by_doc.get(doc_id, [])
         result = extractor.extract(doc)
         predicted = result.assertions
+        mentions = result.mentions
+        if align is not None:
+            known = {e.id: e for e in extractor.registry} | {e.id: e for e in result.new_entities}
+            predicted = [replace(a, subject=align(a.subject, known), object=align(a.object, known)) for a in predicted]
+            mentions = [replace(m, entity=align(m.entity, known)) for m in mentions]
         report.extracted += len(predicted)
         # relations
         g_keys = set().union(*(_keys(a) for a in gold)) if gold else set()
@@ -159,6 +214,9 @@ def evaluate(data_dir: Path, *, extractor: Extractor | None = None) -> EvalRepor
             per_relation[rel].add({k for k in g_keys if k[1] == rel}, {k for k in p_keys if k[1] == rel})
         report.missed += [(doc_id, *k) for k in sorted(g_keys - p_keys)]
         report.spurious += [(doc_id, *k) for k in sorted(p_keys - g_keys)]
+        for a in gold:
+            if not _keys(a) & p_keys:
+                report.causes[_cause(a, predicted, mentions, rule_relations)] += 1
         matched = g_keys & p_keys
         # certainty and dates, on the triples both sides have
         g_cert = {(k, a.certainty) for a in gold for k in _keys(a) if k in matched}
@@ -175,7 +233,7 @@ def evaluate(data_dir: Path, *, extractor: Extractor | None = None) -> EvalRepor
         found: dict[tuple[int, int], set[str]] = defaultdict(set)
         link_p = Score()
         for (start, end), entities in spans.items():
-            inside = [m for m in result.mentions if m.kind != "new" and m.start < end and start < m.end]
+            inside = [m for m in mentions if (aligned or m.kind != "new") and m.start < end and start < m.end]
             found[(start, end)] = {m.entity for m in inside}
             text = " " + normalise_name(doc.text[start:end]) + " "
             literal = {e for e in entities if any(n and f" {n} " in text for n in names.get(e, ()))}
@@ -197,14 +255,45 @@ def evaluate(data_dir: Path, *, extractor: Extractor | None = None) -> EvalRepor
     return report
 
 
+def extractor_relations() -> set[str]:
+    """Every relation some rule of the rule-based extractor can produce."""
+    from .extract.relations import PRODUCIBLE
+
+    closure = subproperty_closure()
+    return set(PRODUCIBLE) | {sup for rel in PRODUCIBLE for sup in closure.get(rel, ())}
+
+
+def _cause(gold, predicted, mentions, rule_relations: set[str]) -> str:
+    """The main reason one gold fact was missed (see :data:`CAUSES`)."""
+    start, end = gold.evidence.start, gold.evidence.end
+    linked = {m.entity for m in mentions if m.start < end and start < m.end}
+    if gold.subject not in linked or gold.object not in linked:
+        return "entity"
+    if gold.relation not in rule_relations:
+        return "no-rule"
+    here = [a for a in predicted if a.evidence.start < end and start < a.evidence.end]
+    related = {gold.relation} | subproperty_closure().get(gold.relation, set())
+    if any(a.relation in related and (a.subject in (gold.subject, gold.object) or a.object in (gold.subject, gold.object))
+           for a in here):
+        return "partner"
+    if any({a.subject, a.object} == {gold.subject, gold.object} for a in here):
+        return "other-relation"
+    return "no-trigger"
+
+
 def format_report(report: EvalReport) -> str:
     """The scores as two plain-text tables: overall, then per relation type."""
+    registry = "the bundled registry and gazetteer (entities matched by name)" if report.aligned else "the corpus's registry"
     lines = [f"{report.producer} on {report.data_dir}: {report.documents} documents, {report.gold_facts} curated facts, "
-             f"{report.extracted} extracted statements", "",
+             f"{report.extracted} extracted statements; linking to {registry}", "",
              f"{'measure':<14}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
     for name, s in report.scores.items():
         lines.append(f"{name:<14}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
     lines += ["", f"{'relation':<30}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
     for name, s in sorted(report.per_relation.items()):
         lines.append(f"{name:<30}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+    missed = sum(report.causes.values())
+    if missed:
+        lines += ["", f"{'why gold facts were missed':<30}{'facts':>7}  ", *(
+            f"{name:<30}{n:>7}  {CAUSES[name]}" for name, n in report.causes.items())]
     return "\n".join(lines)

@@ -72,13 +72,23 @@ def ingest(store, ctx: click.Context, paths: tuple[Path, ...], title: str | None
 
 @main.command(name="eval")
 @click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Corpus folder with documents/, entities.yaml and curated/ (default: the bundled corpus).")
+              help="Corpus folder with documents/, entities.yaml and curated/ (default: the bundled corpus); "
+                   "the extractor links to that folder's own registry.")
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Score unseen text: the extractor links to the bundled registry and gazetteer only, and its "
+                   "entities are matched to the folder's gold entities by id, QID or name (e.g. data/eval/test).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", is_flag=True, help="Also list the missed and spurious relation triples.")
-def eval_(data_dir: Path | None, as_json: bool, errors: bool) -> None:
+def eval_(data_dir: Path | None, corpus_dir: Path | None, as_json: bool, errors: bool) -> None:
     """Score the extractor against the curated facts: precision, recall and F1 for entities,
-    mentions, linking, relations (overall and per relation type), certainty and dates."""
-    report = evaluate(data_dir or default_data_dir())
+    mentions, linking, relations (overall and per relation type), certainty and dates, and
+    why each missed fact was missed."""
+    if data_dir and corpus_dir:
+        raise click.UsageError("give --data or --corpus, not both")
+    if corpus_dir:
+        report = evaluate(corpus_dir, registry=load_registry(default_data_dir() / "entities.yaml"))
+    else:
+        report = evaluate(data_dir or default_data_dir())
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
         return

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .mentions import Mention
 
-__all__ = ["Candidate", "find_relations", "RELATION_TRIGGERS", "ListFrame"]
+__all__ = ["Candidate", "find_relations", "RELATION_TRIGGERS", "ListFrame", "PRODUCIBLE"]
 
 PERSON = frozenset({"Person", "PoliticalLeader", "Analyst"})
 STATE = frozenset({"State"})
@@ -975,3 +975,12 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
 
 
 RELATION_TRIGGERS = {r.relation: r.trigger.pattern for r in RULES}
+
+
+#: Relations read off fixed constructions rather than the trigger lexicons (titles, appositions,
+#: "X-Y alliance", "located in" ...); with RULES and MATERIEL, every relation this module produces.
+_CONSTRUCTIONS = frozenset({"directorOf", "fellowOf", "leaderOf", "locatedIn", "successorOf", "targets", "alliedWith",
+                            "mutualDefenceWith", "cooperatesWith", "affiliatedWith", "hosts", "partOf", "participatedIn",
+                            "occupies", "sanctions", "partyTo", "adoptedBy"})
+PRODUCIBLE = frozenset({r.relation for r in RULES} | {v for r in RULES if r.by_subject for v in r.by_subject.values()}
+                       | {rel for rel, _ in MATERIEL} | _CONSTRUCTIONS)
