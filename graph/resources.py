@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["ontology_dir", "default_data_dir", "queries_dir"]
+__all__ = ["ontology_dir", "default_data_dir", "queries_dir", "gazetteer_dir"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -37,3 +37,8 @@ def default_data_dir() -> Path:
 def queries_dir() -> Path:
     """The library of named SPARQL queries (``*.rq``)."""
     return _PACKAGE / "queries"
+
+
+def gazetteer_dir() -> Path:
+    """The built-in gazetteer's YAML files (organisations; states come from countryinfo)."""
+    return _first_dir(_PACKAGE / "_data" / "gazetteer", _PACKAGE.parent / "data" / "gazetteer")

@@ -73,3 +73,26 @@ def test_kg_eval_on_a_missing_folder_is_one_line(kg_process, tmp_path):
     result = kg_process("eval", "--data", str(tmp_path / "nope"))
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_eval_corpus_links_to_the_bundled_registry_and_explains_misses(tmp_path):
+    """Unseen text: gold entities the bundled registry lacks are found through the gazetteer or
+    proposals and matched by name; a fact whose argument is not found is counted as such."""
+    corpus = tmp_path / "unseen"
+    (corpus / "documents").mkdir(parents=True)
+    (corpus / "curated").mkdir()
+    (corpus / "documents" / "d1.txt").write_text(
+        "---\nid: d1\ntitle: T\ndate: 2024-05-01\n---\nGabon condemned Burkina Faso. Zorbland praised Gabon.\n")
+    (corpus / "entities.yaml").write_text(
+        "- {id: gab, class: State, label: Gabon}\n- {id: bf, class: State, label: Burkina Faso}\n"
+        "- {id: zorbland, class: State, label: Zorbland}\n")
+    (corpus / "curated" / "d1.yaml").write_text(
+        "document: d1\nfacts:\n"
+        "  - {subject: gab, relation: condemned, object: bf, certainty: confirmed, quote: Gabon condemned Burkina Faso.}\n"
+        "  - {subject: zorbland, relation: supports, object: gab, certainty: confirmed, quote: Zorbland praised Gabon.}\n")
+    from graph.gazetteer import default_registry
+
+    report = evaluate(corpus, registry=default_registry())
+    assert report.scores["relations"].tp == 1
+    assert report.causes["entity"] == 1
+    assert "why gold facts were missed" in __import__("graph.evaluate", fromlist=["format_report"]).format_report(report)

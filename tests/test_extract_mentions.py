@@ -49,8 +49,11 @@ def test_demonyms_and_official_full_names():
     assert linked("Russian forces met American officials") == [("Russian", "russia", "demonym"), ("American", "united-states", "demonym")]
 
 
-def test_built_in_demonyms_apply_to_registry_states():
-    assert linked("French diplomats") == [("French", "france", "demonym")]
+def test_gazetteer_demonyms_apply_to_registry_states():
+    from graph.gazetteer import with_gazetteer
+
+    linker = Linker(with_gazetteer(Registry([Entity("france", "State", "France")])))
+    assert [(m.text, m.entity, m.kind) for m in linker.find("French diplomats")] == [("French", "france", "demonym")]
 
 
 def test_short_acronyms_match_only_in_capitals():

@@ -6,12 +6,17 @@ from graph.model import Entity
 from graph.registry import Registry
 
 
-def test_titles_institutions_places_and_countries_are_proposed_with_a_class():
+def test_titles_institutions_and_places_are_proposed_with_a_class():
     text = ("Foreign Minister Sergei Lavrov met President Alexander Lukashenko and the Kursk Regional Council; "
             "troops moved to the Belgorod region and Belarus.")
     found = {(p.label, p.cls) for p in propose(text, [])}
     assert found >= {("Sergei Lavrov", "Person"), ("Alexander Lukashenko", "PoliticalLeader"),
-                     ("Kursk Regional Council", "GovernmentBody"), ("Belgorod", "Place"), ("Belarus", "State")}
+                     ("Kursk Regional Council", "GovernmentBody"), ("Belgorod", "Place")}
+
+
+def test_a_title_before_a_surname_alone_proposes_a_person():
+    found = {(p.label, p.cls) for p in propose("Secretary Blinken and Foreign Minister Hayashi met.", [])}
+    assert found >= {("Blinken", "Person"), ("Hayashi", "Person")}
 
 
 def test_names_the_registry_knows_are_not_proposed():

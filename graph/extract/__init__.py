@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Assertion, Document, Entity, Evidence
+from ..gazetteer import with_gazetteer
 from ..registry import Registry
 from . import ner as _ner
 from .certainty import assess, attribution_spans
@@ -67,9 +68,10 @@ class Extraction:
 class Extractor:
     """The pipeline over one registry (its name index is built once and reused across documents)."""
 
-    def __init__(self, registry: Registry, *, use_ner: bool | None = None, producer: str = PRODUCER):
-        self.registry = registry
-        self.linker = Linker(registry)
+    def __init__(self, registry: Registry, *, use_ner: bool | None = None, producer: str = PRODUCER,
+                 gazetteer: bool = True):
+        self.registry = with_gazetteer(registry) if gazetteer else registry
+        self.linker = Linker(self.registry)
         self.producer = producer
         self.ner = _ner.load() if use_ner is not False else None
         if use_ner and self.ner is None:
@@ -111,7 +113,8 @@ class Extractor:
             elif not sentence.bullet:
                 frame = None
             recent_state = salience.last_state_subject
-            candidates = find_relations(text, mentions, offset=offset, recent_state=recent_state,
+            actors = [m for m in mentions if not _place_use(text, m, offset)]
+            candidates = find_relations(text, actors, offset=offset, recent_state=recent_state,
                                         recent_event=recent_event, recent_conflict=recent_conflict, frame=frame,
                                         previous_states=previous_states,
                                         recent_resolution=salience.recent(("DraftResolution", "Resolution")))
@@ -137,6 +140,10 @@ class Extractor:
                         for p in proposals.values() if p.id not in registry]
         used = {e.id for e in new_entities} | {e.id for e in registry}
         assertions = [a for a in assertions if a.subject in used and a.object in used]
+        # gazetteer entries a statement names enter the document's graph like proposals do
+        named = {i for a in assertions for i in (a.subject, a.object, a.according_to) if i}
+        new_entities += [replace(e, producer=self.producer, description=(e.description or "") + f" Linked in {doc.id!r}.")
+                         for e in registry if e.producer == "gazetteer" and e.id in named]
         return Extraction(doc, sentences, all_mentions, assertions, list(proposals.values()), new_entities, all_dates)
 
     def _implied_parties(self, candidates, mentions) -> list:
@@ -203,6 +210,14 @@ class Extractor:
             quantity=quantity, materiel=c.materiel, according_to=according_to, producer=self.producer,
             confidence=round(max(0.05, min(1.0, c.confidence)), 3), note=f"rule {c.rule}",
         )
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around)\s+(?:the\s+)?$", re.I)
+
+
+def _place_use(text: str, mention: Mention, offset: int) -> bool:
+    """A capital after a locative preposition is the city ("signed in Pyongyang"), not its state."""
+    return mention.kind == "metonym" and bool(_LOCATIVE.search(text[:mention.start - offset]))
 
 
 def extract(doc: Document, registry: Registry, **options) -> Extraction:

@@ -8,8 +8,8 @@ in capitals, so the pronoun "us" is not the United States, and a one-word name o
 capital ("Chosun", not "chosun"). Besides the registry's own names:
 
 - capitals and other ``hidden`` names are metonyms for their state ("Pyongyang", "Moscow");
-- demonyms and official full names of common states come from a small built-in table and are
-  added for the registry entries whose label they belong to ("French" for France);
+- demonyms, official names and capitals of every state come with the built-in gazetteer
+  (:mod:`graph.gazetteer`), which the extractor merges into the registry it links to;
 - descriptions ("a Security Council resolution" in a sentence dated March 2024, "the agreement",
   "the previous alliance", "this episode") are resolved to registry entries of the right class
   by the date they carry and by salience (the last one the document named).
@@ -32,37 +32,10 @@ from dataclasses import dataclass, field, replace
 from ..model import Entity
 from ..registry import Registry
 
-__all__ = ["Mention", "Linker", "fold_tokens", "DEMONYMS", "CAPITALS", "OFFICIAL_NAMES", "is_demonym"]
+__all__ = ["Mention", "Linker", "fold_tokens", "is_demonym"]
 
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
-#: Demonyms of common states, keyed by the state's usual English label.
-DEMONYMS = {
-    "Russia": ["Russian"], "North Korea": ["North Korean"], "South Korea": ["South Korean"],
-    "China": ["Chinese"], "United States": ["American", "US", "U.S."], "Ukraine": ["Ukrainian"],
-    "Japan": ["Japanese"], "Iran": ["Iranian"], "Syria": ["Syrian"], "Belarus": ["Belarusian"],
-    "France": ["French"], "Germany": ["German"], "United Kingdom": ["British"], "Poland": ["Polish"],
-    "India": ["Indian"], "Israel": ["Israeli"], "Turkey": ["Turkish"], "Vietnam": ["Vietnamese"],
-    "Soviet Union": ["Soviet"], "Angola": ["Angolan"], "Mongolia": ["Mongolian"], "Taiwan": ["Taiwanese"],
-    "Georgia": ["Georgian"], "Kazakhstan": ["Kazakh"], "Pakistan": ["Pakistani"], "Cuba": ["Cuban"],
-    "Venezuela": ["Venezuelan"], "Italy": ["Italian"], "Canada": ["Canadian"], "Australia": ["Australian"],
-}
-#: Capitals used as metonyms for their state (added to the registry entry with that label).
-CAPITALS = {
-    "Russia": ["Moscow", "the Kremlin"], "North Korea": ["Pyongyang"], "South Korea": ["Seoul"],
-    "China": ["Beijing"], "United States": ["Washington", "the White House"], "Ukraine": ["Kyiv", "Kiev"],
-    "Japan": ["Tokyo"], "Iran": ["Tehran"], "Syria": ["Damascus"], "Belarus": ["Minsk"],
-    "France": ["Paris"], "Germany": ["Berlin"], "United Kingdom": ["London"], "Poland": ["Warsaw"],
-    "India": ["New Delhi"], "Turkey": ["Ankara"], "Vietnam": ["Hanoi"], "Mongolia": ["Ulaanbaatar"],
-}
-#: Official full names of common states.
-OFFICIAL_NAMES = {
-    "Russia": ["Russian Federation"], "North Korea": ["Democratic People's Republic of Korea", "DPRK"],
-    "South Korea": ["Republic of Korea", "ROK"], "China": ["People's Republic of China", "PRC"],
-    "United States": ["United States of America", "USA"], "United Kingdom": ["UK", "Britain", "Great Britain"],
-    "Iran": ["Islamic Republic of Iran"], "Syria": ["Syrian Arab Republic"], "Belarus": ["Republic of Belarus"],
-    "Vietnam": ["Socialist Republic of Vietnam"],
-}
 _DEMONYM_RE = re.compile(r"(?:an|ese|ish|ic|i|ch|ss|et|kh)$")
 _KIND_RANK = {"label": 0, "alias": 1, "official": 1, "demonym": 2, "metonym": 3}
 
@@ -130,7 +103,6 @@ class Linker:
         self._index: dict[tuple[str, ...], list[_Entry]] = {}
         self._prefixes: set[tuple[str, ...]] = set()
         self.max_len = 1
-        by_label = {e.label: e for e in registry}
         for entity in registry:
             for name in (entity.label,):
                 self._add(entity, name, "label")
@@ -138,11 +110,6 @@ class Linker:
                 self._add(entity, name, "demonym" if is_demonym(name, entity) else "alias")
             for name in entity.hidden:
                 self._add(entity, name, "metonym")
-        for table, kind in ((DEMONYMS, "demonym"), (CAPITALS, "metonym"), (OFFICIAL_NAMES, "official")):
-            for label, names in table.items():
-                if label in by_label:
-                    for name in names:
-                        self._add(by_label[label], name, kind)
 
     def _add(self, entity: Entity, name: str, kind: str) -> None:
         name = re.sub(r"^(?:the|The|THE)\s+", "", name)  # "The Pentagon" is matched as "Pentagon"

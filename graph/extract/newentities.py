@@ -3,7 +3,7 @@
 A capitalised name is proposed when its shape says what it is: a title before a personal name
 ("Foreign Minister Sergei Lavrov" is a person, "President ..." a political leader), an
 institutional head word ("... Council", "... Ministry", "... Agency", "... Institute", "... Army"),
-a place word ("Kursk region", "... Oblast"), a country of the built-in list, or a treaty or
+a place word ("Kursk region", "... Oblast"), or a treaty or
 resolution name. Proposals carry the extractor as producer, so they enter the graph marked as
 extracted, and are written to a review file for a curator to accept into the registry.
 
@@ -18,26 +18,15 @@ from dataclasses import dataclass
 
 from .mentions import Mention
 
-__all__ = ["Proposal", "propose", "slug", "COUNTRIES"]
+__all__ = ["Proposal", "propose", "slug"]
 
-COUNTRIES = set("""Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh Belarus
-Belgium Bolivia Brazil Bulgaria Cambodia Cameroon Canada Chad Chile China Colombia Croatia Cuba Cyprus Czechia Denmark
-Egypt Eritrea Estonia Ethiopia Finland France Georgia Germany Ghana Greece Hungary Iceland India Indonesia Iran Iraq
-Ireland Israel Italy Japan Jordan Kazakhstan Kenya Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania Malaysia Mali
-Mexico Moldova Mongolia Montenegro Morocco Myanmar Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan
-Panama Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Serbia Singapore Slovakia Slovenia Somalia Spain
-Sudan Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Tunisia Turkey Turkmenistan Uganda Ukraine
-Uruguay Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe""".split()) | {
-    "Saudi Arabia", "United Arab Emirates", "United Kingdom", "New Zealand", "South Africa", "North Macedonia",
-    "Sri Lanka", "South Sudan", "Burkina Faso", "Central African Republic", "Bosnia and Herzegovina", "Costa Rica"}
-
-_COUNTRY_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
 _NAME = r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|of|for|and|on|the|de|al)){0,5}"
 _LEADER_TITLES = r"President|Prime Minister|Premier|Chancellor|King|Queen|Supreme Leader|Emir|Crown Prince"
 _PERSON_TITLES = r"(?:Foreign|Defen[cs]e|Deputy|Finance|Interior|Prime)?\s*Minister|General|Gen\.|Admiral|Adm\.|Colonel|" \
                  r"Col\.|Secretary|Ambassador|Senator|Sen\.|Spokes(?:person|man|woman)|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|" \
                  r"Commander|Envoy|Director|Chairman|Chairwoman|Governor|Mayor|Marshal|Lt\.?|Major|Captain"
-_PERSON_RE = re.compile(r"\b(?P<title>" + _LEADER_TITLES + "|" + _PERSON_TITLES + r")\s+(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})\b")
+_PERSON_RE = re.compile(r"\b(?P<title>" + _LEADER_TITLES + "|" + _PERSON_TITLES + r")\s+(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2}|"
+                        r"[A-Z][a-z’'\-]{2,}(?=\s*[,.;:)]|\s+and\b|\s+[a-z]))\b")
 _HEADS = [
     ("GovernmentBody", r"Council|Committee|Ministry|Assembly|Parliament|Duma|Senate|Congress|Office|Department|Bureau|"
                        r"Commission|Court|Agency|Service|Cabinet|Government|Presidium|Politburo|Directorate"),
@@ -54,7 +43,11 @@ _HEAD_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w’'\-]+\s+(?:(?:of|for|and|on|the
                       r"(?:[A-Z][\w’'\-]+\s*){1,3})?)(?=[\s,.;:)’'\"]|$)")
 _HEAD_WORDS = {w for _, pattern in _HEADS for w in re.findall(r"[A-Z][a-zA-Z]+", pattern)}
 _PLACE_RE = re.compile(r"\b(?P<name>[A-Z][a-z\-]+)\s+(?:region|oblast|province|krai)\b")
-_RESOLUTION_RE = re.compile(r"\b(?P<name>(?:UN |U\.N\. |Security Council |General Assembly )*Resolution\s+\d{3,4})\b")
+#: Numbered Security Council resolutions in any of the usual forms: "Resolution 1718", "resolution
+#: 2270 (2016)", "resolutions 2321 (2016), 2356 (2017) and 2397 (2017)", "UNSCR 2231".
+_RESOLUTION_LIST_RE = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTIONS?|UNSCRs?)\s+\d{3,4}(?:\s*\(\d{4}\))?"
+                                 r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{3,4}(?:\s*\(\d{4}\))?)*(?![\d/])")
+_RESOLUTION_NUMBER_RE = re.compile(r"(?P<n>\d{3,4})(?:\s*\(\d{4}\))?")
 _SKIP_FIRST = {"The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "As", "But", "And", "Its", "It",
                "Their", "His", "Her", "Our", "We", "They", "He", "She", "After", "Before", "During", "While", "When"}
 
@@ -107,14 +100,19 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     for m in _PERSON_RE.finditer(text):
         cls = "PoliticalLeader" if re.fullmatch(_LEADER_TITLES, m.group("title")) else "Person"
         add(m.group("name"), cls, m.start("name"), m.group("title"))
-    for m in _RESOLUTION_RE.finditer(text):
-        add(m.group("name"), "Resolution", m.start("name"), "resolution number")
+    for m in _RESOLUTION_LIST_RE.finditer(text):  # "resolutions 1718 (2006), 2270 (2016) and 2397 (2017)"
+        for number in _RESOLUTION_NUMBER_RE.finditer(m.group(0)):
+            start, end = m.start() + number.start(), m.start() + number.end()
+            if _overlaps(start + offset, end + offset, mentions) or any(a < end and start < b for a, b in taken):
+                continue
+            taken.append((start, end))
+            out.append(Proposal(f"unsc-resolution-{number.group('n')}", "Resolution",
+                                f"UN Security Council Resolution {number.group('n')}", start + offset, end + offset,
+                                "resolution number"))
     words = set(re.findall(r"[A-Z][a-zA-Z]+", text))
     for m in (_HEAD_RE.finditer(text) if words & _HEAD_WORDS else ()):
         cls = next(c for c, _ in _HEADS if m.group(c))
         add(m.group("name"), cls, m.start("name"), m.group(cls))
     for m in _PLACE_RE.finditer(text):
         add(m.group("name"), "Place", m.start("name"), "region")
-    for m in _COUNTRY_RE.finditer(text):
-        add(m.group(0), "State", m.start(), "country list")
     return sorted(out, key=lambda p: p.start)

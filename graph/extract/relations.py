@@ -39,7 +39,7 @@ PLACE = frozenset({"Place", "State"})
 EVENT = frozenset({"Event", "Conflict", "Summit", "Talks", "Deployment", "Transfer", "Vote"})
 RECIPIENT = frozenset({"State", "Place", "ArmedForces", "GovernmentBody", "Actor", "Organization",
                        "InternationalOrganization"})
-SYMMETRIC = {"alliedWith", "mutualDefenceWith", "cooperatesWith", "negotiatesWith"}
+SYMMETRIC = {"alliedWith", "mutualDefenceWith", "cooperatesWith", "negotiatesWith", "metWith"}
 
 
 def _v(*stems: str) -> str:
@@ -105,7 +105,19 @@ RULES = [
     _r("trains", _v("train") + r"|\btraining (?:of|for)\b", ACTOR, ACTOR),
     _r("warns", _v("warn", "threaten|threatens|threatened|threatening", "caution"), ACTOR, ACTOR | RESOLUTION),
     _r("negotiatesWith", _v("negotiate") + r"(?= with)|\bnegotiations? with\b|\b(?:held|hold|holds|holding) talks with\b|"
-       r"\btalks with\b|\b(?:met|meet|meets|meeting) with\b", ACTOR, ACTOR, obj_prep=r"with"),
+       r"\btalks with\b", ACTOR, ACTOR, obj_prep=r"with"),
+    _r("metWith", r"\b(?:met|meet|meets|meeting|meetings) with\b|\b(?:met|meets)\b(?! with)", ACTOR, ACTOR, confidence=0.6),
+    _r("ratified", _v("ratify") + r"|\bratification of\b", POLITY | PERSON, AGREEMENT),
+    _r("visited", _v("visit") + r"|\bvisits? to\b|\btrips? to\b|\btravel(?:l)?ed to\b", POLITY | PERSON, PLACE,
+       confidence=0.6),
+    _r("violates", _v("violate", "breach|breaches|breached|breaching", "flout") +
+       r"|\bin (?:breach|violation|defiance) of\b|\bviolations? of\b|\bbreach(?:es)? of\b",
+       ACTOR | EVENT | AGREEMENT, AGREEMENT | RESOLUTION, confidence=0.6),
+    _r("establishedBy", r"\b(?:established|created|set up|formed|mandated)\s+(?:pursuant to|by|under|in accordance with)\b",
+       ORGS | EVENT, RESOLUTION | AGREEMENT | ACTOR),
+    _r("undermines", _v("undermine", "weaken", "erode", "jeopardise", "jeopardize") + r"|\b(?:direct )?threat to\b",
+       ACTOR | EVENT, AGREEMENT | RESOLUTION | ACTOR | EVENT, confidence=0.5),
+    _r("accuses", _v("accuse") + r"|\baccusations? against\b", ACTOR, ACTOR, confidence=0.6),
     _r("sponsors", _v("sponsor", "co-sponsor", "fund", "finance", "bankroll"), ACTOR, ACTOR | EVENT | RESOLUTION | AGREEMENT),
     _r("sponsors", _v("draft", "table", "propose") + r"|\bput forward\b|\bsubmitted\b|\bpenned\b", POLITY | PERSON, RESOLUTION),
     _r("hosts", _v("host"), ACTOR, EVENT),
@@ -162,6 +174,8 @@ _TITLE_WORDS = r"(?:the|a|an|his|her|its|their|then|former|current|new|acting|in
                r"spokeswoman|ambassador|envoy|official|dr\.?|mr\.?|ms\.?|mrs\.?|prof\.?|dictator)"
 _LEADER_TITLE = re.compile(r"^(?:'s|’s)?\s*(?:(?:then|former|current|new|acting|interim)\s+)?(?:president|prime minister|premier|"
                            r"leader|supreme leader|chancellor|king|queen|emperor|head of state|dictator|chairman)\s*$", re.I)
+_ORG_HEAD_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|acting)\s+)?(?:commission\s+)?(?:president|chair(?:man|woman|person)?|"
+                             r"secretary[ -]general|director[ -]general|head|executive director)\s*", re.I)
 _OTHER_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|deputy|acting|chief|senior|top|first)\s+)*"
                           r"(?:spokes(?:man|woman|person)|(?:foreign|defen[cs]e|finance|interior|prime)?\s*minister|"
                           r"secretary[ -]general|secretary|ambassador|envoy|official|adviser|advisor|commander|general|"
@@ -427,7 +441,7 @@ def _plain_rules(s: _Sentence) -> None:
             if rule.relation in ("memberOf", "partyTo", "participatedIn") and re.match(r"join", m.group(0), re.I) \
                     and re.match(r"\s+\w+(?:\s+\w+)?\s+in\b", s.text[m.end():]):
                 continue  # "joined China in supporting ..." is a co-subject marker
-            if _passive(s, m) and rule.relation not in ("adoptedBy",):
+            if _passive(s, m) and rule.relation not in ("adoptedBy", "establishedBy"):
                 agents = objects(s, m.end(), rule.subj, prep="by", limit=25)
                 lo = _clause_start(s, m.start())
                 patients = [x for x in _args(s, lo, m.start(), rule.obj) if not _in_parens(s.text, x.start)]
@@ -684,17 +698,18 @@ def _constructions(s: _Sentence) -> None:
     # "<Demonym> President <Person>", "<State>'s leader <Person>"
     for a, b in zip(s.mentions, s.mentions[1:]):
         gap = text[a.end:b.start]
-        if a.cls == "State" and b.cls in PERSON and _LEADER_TITLE.match(gap):
+        if a.cls in STATE | ORGS and b.cls in PERSON and (_LEADER_TITLE.match(gap) or (
+                a.cls in ORGS and _ORG_HEAD_TITLE.fullmatch(gap))):
             s.add(b.entity, "leaderOf", a.entity, a.start, b.end, 0.85, "title")
         elif a.cls in POLITY and b.cls in PERSON and _OTHER_TITLE.fullmatch(gap):
-            s.add(b.entity, "affiliatedWith", a.entity, a.start, b.end, 0.75, "title")
+            s.add(b.entity, "officialOf", a.entity, a.start, b.end, 0.75, "title")
     for p in s.mentions:  # "Dmitry Peskov, the Kremlin's spokesman", "X, Russia's foreign minister"
         if p.cls in PERSON:
             ap = re.match(r",\s*(?:the\s+)?", text[p.end:])
             if ap:
                 owner = [x for x in s.mentions if x.start == p.end + ap.end() and x.cls in POLITY]
                 if owner and _OTHER_TITLE.fullmatch(text[owner[0].end:owner[0].end + 40].split(",")[0].rstrip(" .") + " "):
-                    s.add(p.entity, "affiliatedWith", owner[0].entity, p.start, owner[0].end, 0.7, "title")
+                    s.add(p.entity, "officialOf", owner[0].entity, p.start, owner[0].end, 0.7, "title")
     for i, person in enumerate(prim):
         if person.cls not in PERSON:
             continue
@@ -714,9 +729,11 @@ def _constructions(s: _Sentence) -> None:
                     relation = "directorOf"
                 elif re.search(r"\b(?:president|prime minister|leader|king|premier)\b", title) and org.cls in STATE:
                     relation = "leaderOf"
+                elif re.search(r"\b(?:spokes\w+|official|minister|ambassador|envoy|representative|secretary|"
+                               r"under-secretary|commissioner|coordinator|negotiator)\b", title):
+                    relation = "officialOf"
                 elif re.search(r"\b(?:analyst|researcher|professor|scholar|expert|member|advis[eo]r|candidate|"
-                               r"spokes\w+|official|correspondent|editor|staff|lecturer|associate|minister|"
-                               r"ambassador|envoy|officer|employee)\b", title):
+                               r"correspondent|editor|staff|lecturer|associate|officer|employee)\b", title):
                     relation = "affiliatedWith"
                 if relation:
                     s.add(person.entity, relation, org.entity, person.start, org.end, 0.8, "apposition")
@@ -979,7 +996,7 @@ RELATION_TRIGGERS = {r.relation: r.trigger.pattern for r in RULES}
 
 #: Relations read off fixed constructions rather than the trigger lexicons (titles, appositions,
 #: "X-Y alliance", "located in" ...); with RULES and MATERIEL, every relation this module produces.
-_CONSTRUCTIONS = frozenset({"directorOf", "fellowOf", "leaderOf", "locatedIn", "successorOf", "targets", "alliedWith",
+_CONSTRUCTIONS = frozenset({"officialOf", "directorOf", "fellowOf", "leaderOf", "locatedIn", "successorOf", "targets", "alliedWith",
                             "mutualDefenceWith", "cooperatesWith", "affiliatedWith", "hosts", "partOf", "participatedIn",
                             "occupies", "sanctions", "partyTo", "adoptedBy"})
 PRODUCIBLE = frozenset({r.relation for r in RULES} | {v for r in RULES if r.by_subject for v in r.by_subject.values()}

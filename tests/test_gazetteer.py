@@ -1,0 +1,50 @@
+"""The built-in gazetteer: states from countryinfo, organisations from data/gazetteer/, merged
+under the curated registry."""
+
+from graph.extract import Extractor
+from graph.gazetteer import gazetteer_entities, with_gazetteer
+from graph.model import Document, Entity, PartialDate
+from graph.registry import Registry
+
+
+def test_every_un_member_state_is_known_with_its_capital_and_demonym():
+    registry = with_gazetteer(Registry([]))
+    for name in ("Burkina Faso", "Kazakhstan", "Gabon", "Albania", "Brazil", "Tuvalu", "Palestine"):
+        assert registry.resolve(name).cls == "State"
+    assert registry.resolve("Ouagadougou").id == "burkina-faso"
+    assert registry.resolve("Kazakhstani").id == registry.resolve("Republic of Kazakhstan").id == "kazakhstan"
+    assert len([e for e in gazetteer_entities() if e.cls == "State"]) >= 195
+
+
+def test_organisations_and_their_organs_are_known_with_qids():
+    registry = with_gazetteer(Registry([]))
+    assert registry.resolve("Council of the EU").id == "council-of-the-eu"
+    assert registry.resolve("EU").wikidata == "Q458"
+    assert registry.resolve("1718 Committee").cls == "InternationalOrganization"
+
+
+def test_the_curated_registry_wins_and_gains_the_gazetteer_names():
+    curated = Entity("dprk", "State", "North Korea", ("DPRK",), description="curated")
+    registry = with_gazetteer(Registry([curated]))
+    assert registry.resolve("North Korea").id == "dprk"
+    assert registry.resolve("Pyongyang").id == "dprk"  # the capital, from the gazetteer
+    assert "north-korea" not in registry
+
+
+def test_states_outside_the_registry_reach_the_graph_as_entities():
+    doc = Document("d", "T", "Gabon and Albania condemned Burkina Faso.", date=PartialDate("2024-05-01"))
+    result = Extractor(Registry([]), use_ner=False).extract(doc)
+    assert {(a.subject, a.object) for a in result.assertions} == {("gabon", "burkina-faso"), ("albania", "burkina-faso")}
+    assert {"gabon", "albania", "burkina-faso"} <= {e.id for e in result.new_entities}
+
+
+def test_numbered_resolutions_are_recognised_in_lists():
+    doc = Document("d", "T", "Russia violated resolutions 1718 (2006), 2270 (2016) and 2397 (2017).")
+    result = Extractor(Registry([]), use_ner=False).extract(doc)
+    assert {m.entity for m in result.mentions} >= {"unsc-resolution-1718", "unsc-resolution-2270", "unsc-resolution-2397"}
+
+
+def test_a_capital_after_a_locative_preposition_is_a_place_not_its_state():
+    doc = Document("d", "T", "Putin signed the Treaty on Comprehensive Strategic Partnership in Pyongyang.")
+    result = Extractor(Registry([Entity("t", "Treaty", "Treaty on Comprehensive Strategic Partnership")]), use_ner=False).extract(doc)
+    assert not [a for a in result.assertions if "north-korea" in (a.subject, a.object)]
