@@ -261,3 +261,17 @@ def test_statement_counts_follow_a_build_an_ingest_and_a_replacement(store, tmp_
     ingest(store, [path], registry=REGISTRY)
     replaced, direct = _counts_two_ways(store)
     assert replaced == direct and replaced["providesEconomicAidTo"] == named.get("providesEconomicAidTo", 0) + 1
+
+
+def test_two_documents_naming_the_same_new_entities_still_validate(kg, tmp_path):
+    """A proposed organisation and a gazetteer state named in two documents describe themselves
+    once (one rdfs:comment), so the graph still conforms to the shapes."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, state in (("a1", "Gabon"), ("a2", "Albania")):
+        (docs / f"{name}.txt").write_text(f"---\nid: {name}\ntitle: T\ndate: 2024-05-01\n---\n"
+                                          f"{state} condemned Burkina Faso. The Zorbland Defence Council praised {state}.\n")
+    assert kg("build").exit_code == 0
+    assert kg("ingest", str(docs)).exit_code == 0
+    result = kg("validate")
+    assert result.exit_code == 0, result.output

@@ -136,14 +136,14 @@ class Extractor:
             all_dates += dates
         # every proposal enters the document's graph, marked as extracted (producer), for review
         new_entities = [Entity(p.id, p.cls, p.label, producer=self.producer,
-                               description=f"proposed by {self.producer} from {doc.id!r} ({p.cue})")
+                               description=f"proposed by {self.producer} ({p.cue})")
                         for p in proposals.values() if p.id not in registry]
         used = {e.id for e in new_entities} | {e.id for e in registry}
         assertions = [a for a in assertions if a.subject in used and a.object in used]
         # gazetteer entries a statement names enter the document's graph like proposals do
         named = {i for a in assertions for i in (a.subject, a.object, a.according_to) if i}
-        new_entities += [replace(e, producer=self.producer, description=(e.description or "") + f" Linked in {doc.id!r}.")
-                         for e in registry if e.producer == "gazetteer" and e.id in named]
+        # (descriptions name no document: the same entity in two documents must describe itself once)
+        new_entities += [replace(e, producer=self.producer) for e in registry if e.producer == "gazetteer" and e.id in named]
         return Extraction(doc, sentences, all_mentions, assertions, list(proposals.values()), new_entities, all_dates)
 
     def _implied_parties(self, candidates, mentions) -> list:
