@@ -185,3 +185,13 @@ def test_a_title_before_a_name_gives_an_office_and_a_head_of_organisation_leads_
     text = "NATO Secretary General Mark Rutte spoke."
     found = {(c.subject, c.relation, c.object) for c in find_relations(text, Linker(registry).find(text))}
     assert ("rutte", "leaderOf", "nato") in found
+
+
+def test_arms_for_use_in_attacking_a_country_do_not_make_the_supplier_an_invader():
+    found = relations("North Korea supplied missiles to Russia for use in attacking Ukraine.")
+    assert ("north-korea", "invaded", "ukraine") not in found
+    assert ("north-korea", "suppliesArmsTo", "russia") in found
+
+
+def test_supporting_sanctions_against_a_state_is_not_support_for_it():
+    assert relations("China supports the implementation of sanctions against North Korea.") == set()

@@ -427,6 +427,11 @@ def _inside_name(s: _Sentence, m: re.Match) -> bool:
     return any(x.start <= m.start() and m.end() <= x.end and not x.nested and x.kind != "description" for x in s.mentions)
 
 
+def _next_arg(s: _Sentence, pos: int) -> int:
+    """Where the first mention after ``pos`` starts (the sentence end if none)."""
+    return min((m.start for m in s.mentions if m.start >= pos), default=len(s.text))
+
+
 def _plain_rules(s: _Sentence) -> None:
     for rule in RULES:
         for m in rule.trigger.finditer(s.text):
@@ -434,6 +439,12 @@ def _plain_rules(s: _Sentence) -> None:
                 continue
             if rule.relation == "supports" and objects(s, m.end(), RESOLUTION, limit=40):
                 continue  # voting support for a resolution is votedFor
+            if rule.relation == "supports" and re.search(r"\b(?:sanctions|measures|pressure|action|restrictions)\s+"
+                                                         r"(?:against|on)\s+(?:the\s+)?$", s.text[m.end():_next_arg(s, m.end())], re.I):
+                continue  # "supports sanctions against X" is not support for X
+            if rule.relation in ("invaded", "occupies") and m.group(0).lower().endswith("ing") and re.search(
+                    r"\b(?:for use in|for|in|of|by|to be used in|used in)\s+$", s.text[:m.start()], re.I):
+                continue  # "arms for use in attacking Ukraine": the purpose of a transfer, with no attacker named
             if rule.relation == "supports" and re.search(
                     r"\b(?:in|of|for|financial|military|economic|political|humanitarian|budget|public|popular|"
                     r"international|diplomatic|material|their|its|his|her)\s+$", s.text[:m.start()], re.I):
