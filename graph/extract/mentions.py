@@ -37,7 +37,7 @@ __all__ = ["Mention", "Linker", "fold_tokens", "is_demonym"]
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 _DEMONYM_RE = re.compile(r"(?:an|ese|ish|ic|i|ch|ss|et|kh)$")
-_KIND_RANK = {"label": 0, "alias": 1, "official": 1, "demonym": 2, "metonym": 3}
+_KIND_RANK = {"label": 0, "alias": 1, "demonym": 2, "metonym": 3}
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Mention:
     text: str
     entity: str
     cls: str
-    kind: str  # label | alias | official | demonym | metonym | description | coreference | new
+    kind: str  # label | alias | demonym | metonym | description | coreference | new
     nested: bool = False  # inside a longer mention
     confidence: float = 1.0
 
