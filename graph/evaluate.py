@@ -155,7 +155,12 @@ def _times(a) -> tuple:
 
 
 class _Aligner:
-    """Maps the extractor's entity ids to gold entity ids: same id, same QID, or a shared name."""
+    """Maps the extractor's entity ids to gold entity ids: same id, same QID, or a shared name.
+
+    An entity the extractor proposed without a usable name (an unnamed draft resolution, "the
+    summit") is matched by class instead (:meth:`by_class`), when the document's gold facts have
+    exactly one entity of that class that no name matched and the extractor proposed exactly one.
+    """
 
     def __init__(self, gold: Registry):
         self.gold = gold
@@ -175,6 +180,17 @@ class _Aligner:
             if len(found) == 1:
                 return found.pop()
         return entity_id
+
+    def by_class(self, ids: dict[str, str], proposed: list[Entity], gold_ids: set[str]) -> dict[str, str]:
+        """``ids`` (extracted id -> aligned id) with unmatched proposals matched by class, see above."""
+        matched = set(ids.values())
+        out = dict(ids)
+        for cls in {e.cls for e in proposed}:
+            mine = [e.id for e in proposed if e.cls == cls and ids.get(e.id, e.id) not in self.gold]
+            theirs = [g for g in gold_ids if g in self.gold and self.gold[g].cls == cls and g not in matched]
+            if len(mine) == 1 and len(theirs) == 1:
+                out[mine[0]] = theirs[0]
+        return out
 
 
 def evaluate(data_dir: Path, *, extractor: Extractor | None = None, registry: Registry | None = None) -> EvalReport:
@@ -203,8 +219,11 @@ def evaluate(data_dir: Path, *, extractor: Extractor | None = None, registry: Re
         mentions = result.mentions
         if align is not None:
             known = {e.id: e for e in extractor.registry} | {e.id: e for e in result.new_entities}
-            predicted = [replace(a, subject=align(a.subject, known), object=align(a.object, known)) for a in predicted]
-            mentions = [replace(m, entity=align(m.entity, known)) for m in mentions]
+            used = {i for a in predicted for i in (a.subject, a.object)} | {m.entity for m in mentions}
+            proposed = [e for e in result.new_entities if e.id not in extractor.registry]
+            ids = align.by_class({i: align(i, known) for i in used}, proposed, {i for a in gold for i in (a.subject, a.object)})
+            predicted = [replace(a, subject=ids[a.subject], object=ids[a.object]) for a in predicted]
+            mentions = [replace(m, entity=ids[m.entity]) for m in mentions]
         report.extracted += len(predicted)
         # relations
         g_keys = set().union(*(_keys(a) for a in gold)) if gold else set()

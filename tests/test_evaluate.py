@@ -96,3 +96,25 @@ def test_eval_corpus_links_to_the_bundled_registry_and_explains_misses(tmp_path)
     assert report.scores["relations"].tp == 1
     assert report.causes["entity"] == 1
     assert "why gold facts were missed" in __import__("graph.evaluate", fromlist=["format_report"]).format_report(report)
+
+
+def test_an_unnamed_draft_is_matched_to_the_one_gold_draft_of_its_document(tmp_path):
+    """A draft the text never names is minted by the extractor; with one such draft on each side
+    of a document, the two are the same entity (matched by class)."""
+    corpus = tmp_path / "unseen"
+    (corpus / "documents").mkdir(parents=True)
+    (corpus / "curated").mkdir()
+    (corpus / "documents" / "d1.txt").write_text(
+        "---\nid: d1\ntitle: T\ndate: 2031-05-01\n---\nThe Security Council failed to adopt a draft resolution on Gabon. "
+        "The draft was vetoed by Burkina Faso.\n")
+    (corpus / "entities.yaml").write_text(
+        "- {id: gab, class: State, label: Gabon}\n- {id: bf, class: State, label: Burkina Faso}\n"
+        "- {id: the-draft, class: DraftResolution, label: Draft resolution on Gabon}\n")
+    (corpus / "curated" / "d1.yaml").write_text(
+        "document: d1\nfacts:\n"
+        "  - {subject: bf, relation: vetoed, object: the-draft, certainty: confirmed, quote: The draft was vetoed by Burkina Faso.}\n")
+    from graph.gazetteer import default_registry
+
+    report = evaluate(corpus, registry=default_registry())
+    assert report.scores["relations"].tp == 1
+    assert report.scores["relations"].fp == 0

@@ -79,3 +79,40 @@ def test_kg_ner_0_switches_the_stage_off(monkeypatch):
     ner._cache.clear()
     assert ner.load() is None
     ner._cache.clear()
+
+
+# --- document-level reading: unnamed drafts -----------------------------------------------------
+
+def _facts(text, date="2031-03-01"):
+    from graph.gazetteer import default_registry
+
+    result = Extractor(default_registry(), use_ner=False).extract(Document("d9", "T", text, date=PartialDate(date)))
+    return {(a.subject, a.relation, a.object) for a in result.assertions}, result
+
+
+def test_an_unnamed_draft_is_minted_once_and_the_draft_refers_back_to_it():
+    text = ("Security Council Fails to Adopt Resolution on Gabon\n\n"
+            "The Security Council today failed to adopt a draft resolution that would have condemned Gabon. "
+            "The draft, submitted by Albania and Japan, was vetoed by the Russian Federation. "
+            "Brazil, China and India all abstained.")
+    facts, result = _facts(text)
+    drafts = [e for e in result.new_entities if e.cls == "DraftResolution"]
+    assert [e.id for e in drafts] == ["d9-draft-1"]
+    assert {("russia", "vetoed", "d9-draft-1"), ("albania", "sponsors", "d9-draft-1"), ("japan", "sponsors", "d9-draft-1"),
+            ("brazil", "abstainedOn", "d9-draft-1"), ("india", "abstainedOn", "d9-draft-1")} <= facts
+    assert ("d9-draft-1", "targets", "gabon") in facts
+
+
+def test_a_draft_the_council_failed_to_adopt_is_not_adopted_and_the_council_casts_no_vote():
+    facts, _ = _facts("The Security Council failed to adopt a draft resolution. The Council rejected a draft resolution.")
+    assert not {f for f in facts if f[1] in ("adoptedBy", "votedAgainst")}
+
+
+def test_two_drafts_introduced_in_one_document_are_two_entities():
+    _, result = _facts("Japan tabled a draft resolution on Monday. On Tuesday, China circulated a new draft resolution.")
+    assert len([e for e in result.new_entities if e.cls == "DraftResolution"]) == 2
+
+
+def test_a_summit_the_document_never_named_is_not_linked_to_the_registry():
+    _, result = _facts("The 2031 summit was the last for Prime Minister Giorgia Meloni.")
+    assert not [m for m in result.mentions if m.kind == "description"]

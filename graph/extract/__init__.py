@@ -30,7 +30,7 @@ from . import ner as _ner
 from .certainty import assess, attribution_spans
 from .dates import DateExpression, find_dates
 from .mentions import Linker, Mention, Salience, _mark_nested, resolve_descriptions
-from .newentities import Proposal, propose
+from .newentities import Proposal, propose, propose_drafts
 from .quantities import find_quantities
 from .relations import ACTOR, ListFrame, find_relations
 from .segment import Sentence, split_sentences
@@ -91,6 +91,7 @@ class Extractor:
         assertions: list[Assertion] = []
         proposals: dict[str, Proposal] = {}
         recent_event = recent_conflict = None
+        headline_draft: str | None = None  # a draft a headline introduced, which the lede retells
         previous_states: list[str] = []
         for sentence in sentences:
             text, offset = sentence.text, sentence.start
@@ -101,12 +102,18 @@ class Extractor:
             described = resolve_descriptions(text, offset, mentions, registry, salience, [d.value for d in dates], doc_year,
                                              doc.date if doc.date and doc.date.precision != "year" else None)
             new = propose(text, mentions + described, offset)
+            drafts = sum(p.cls == "DraftResolution" and p.cue == "unnamed draft" for p in proposals.values())
+            minted = propose_drafts(text, mentions + described + new, offset, doc.id, drafts,
+                                    salience.recent(("DraftResolution",)), headline_draft)
+            if minted:
+                headline_draft = None if re.search(r"[.!?]\W*$", text) else minted[-1].id
+            new += minted
             if self.ner is not None:
                 new += _ner.proposals(self.ner, text, offset, mentions + described + new)
             new_mentions = []
             for p in new:
                 proposals.setdefault(p.id, p)
-                new_mentions.append(Mention(p.start, p.end, p.label, p.id, p.cls, "new", False, 0.5))
+                new_mentions.append(Mention(p.start, p.end, doc.text[p.start:p.end], p.id, p.cls, "new", False, 0.5))
             mentions = _mark_nested(mentions + described + new_mentions)
             if sentence.text.endswith(":"):
                 frame = ListFrame()

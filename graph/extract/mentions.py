@@ -226,20 +226,27 @@ class Salience:
 
     last: dict[str, list[str]] = field(default_factory=dict)  # class -> entity ids, most recent last
     last_state_subject: str | None = None
+    when: dict[str, int] = field(default_factory=dict)  # entity id -> when it was last named (a clock tick)
+    clock: int = 0
+    classes: dict[str, str] = field(default_factory=dict)  # entity id -> class, for entities proposed in the document
 
     def note(self, mention: Mention) -> None:
         ids = self.last.setdefault(mention.cls, [])
         if mention.entity in ids:
             ids.remove(mention.entity)
         ids.append(mention.entity)
+        self.classes[mention.entity] = mention.cls
+        self.clock += 1
+        self.when[mention.entity] = self.clock
+
+    def named(self) -> set[str]:
+        """Every entity the document has named so far."""
+        return {eid for ids in self.last.values() for eid in ids}
 
     def recent(self, classes: tuple[str, ...], exclude: set[str] = frozenset()) -> str | None:
-        best, best_rank = None, -1
-        for cls in classes:
-            for rank, eid in enumerate(self.last.get(cls, [])):
-                if eid not in exclude and rank >= best_rank:
-                    best, best_rank = eid, rank
-        return best
+        """The entity of one of ``classes`` named last."""
+        found = [eid for cls in classes for eid in self.last.get(cls, []) if eid not in exclude]
+        return max(found, key=lambda eid: self.when.get(eid, 0), default=None)
 
 
 def _entity_text(entity: Entity) -> str:
@@ -307,7 +314,7 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
                     chosen = hits[0].id
                     break
         if chosen is None and head in ("episode", "podcast", "summit", "talks"):
-            hits = [e for e in candidates if head in e.label.lower()]
+            hits = [e for e in candidates if head in e.label.lower() and e.id in salience.named()]
             if len(hits) == 1:
                 chosen, confidence = hits[0].id, 0.6
         if chosen is None and det in ("the", "this", "that", "its", "their", "these", "those") and \
@@ -315,7 +322,9 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
             exclude: set = set()
             if previous:
                 exclude = present | {m.entity for m in out}  # "the previous alliance": not the one named here
-            chosen = salience.recent(classes, exclude)
+            if head == "draft" or "draft" in mods.lower():  # "the draft" is a draft if the document named one
+                chosen = salience.recent(("DraftResolution",), exclude)
+            chosen = chosen or salience.recent(classes, exclude)
             confidence = 0.55
         if chosen is None and document_date and classes[0] in ("Resolution", "DraftResolution") and not keys and \
                 det in ("a", "an") and head in ("resolution", "draft"):
@@ -330,8 +339,8 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
                 hits = [e for e in hits if all(registry[s].label.lower() in _entity_text(e) for s in states)]
             if len(hits) == 1:
                 chosen, confidence = hits[0].id, 0.5
-        if chosen and chosen in registry:
-            entity = registry[chosen]
+        cls = registry[chosen].cls if chosen in registry else salience.classes.get(chosen)
+        if chosen and cls:
             out.append(Mention(offset + start + (len(match.group(0)) - len(match.group(0).lstrip())), offset + end,
-                               text[start:end], chosen, entity.cls, "description", False, confidence))
+                               text[start:end], chosen, cls, "description", False, confidence))
     return out

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .mentions import Mention
 
-__all__ = ["Proposal", "propose", "slug"]
+__all__ = ["Proposal", "propose", "propose_drafts", "slug"]
 
 _NAME = r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|of|for|and|on|the|de|al)){0,5}"
 _LEADER_TITLES = r"President|Prime Minister|Premier|Chancellor|King|Queen|Supreme Leader|Emir|Crown Prince"
@@ -50,6 +50,18 @@ _RESOLUTION_LIST_RE = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTIONS?|UNSCRs?)\s+
 _RESOLUTION_NUMBER_RE = re.compile(r"(?P<n>\d{3,4})(?:\s*\(\d{4}\))?")
 _SKIP_FIRST = {"The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "As", "But", "And", "Its", "It",
                "Their", "His", "Her", "Our", "We", "They", "He", "She", "After", "Before", "During", "While", "When"}
+
+
+#: A draft resolution the text introduces without a name or number: "failed to adopt a draft
+#: resolution", "a resolution that would have ...", "Council Rejects Draft", "tabled a draft".
+_DRAFT_RE = re.compile(
+    r"\b(?:fail(?:s|ed|ing)?\s+(?:today\s+)?to\s+adopt|reject(?:s|ed|ing)?|vetoe?(?:s|d)?|block(?:s|ed)?|"
+    r"defeat(?:s|ed)?|table(?:s|d)?|submit(?:s|ted)?|put\s+forward|circulat(?:es|ed)|vot(?:es|ed)\s+on)\s+"
+    r"(?:an?\s+|the\s+)?(?:(?:new|revised|[\w-]+-(?:led|drafted|sponsored|penned))\s+)?"
+    r"(?:draft(?:\s+resolution)?|resolution)\b"
+    r"|\ban?\s+(?:(?:new|revised|[\w-]+-(?:led|drafted|sponsored|penned))\s+)?draft(?:\s+resolution)?\b"
+    r"|\ban?\s+resolution\s+(?:that|which)\s+would\s+have\b", re.I)
+_DEFINITE_DRAFT_RE = re.compile(r"\bthe\s+draft(?:\s+resolution)?\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -116,3 +128,37 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     for m in _PLACE_RE.finditer(text):
         add(m.group("name"), "Place", m.start("name"), "region")
     return sorted(out, key=lambda p: p.start)
+
+
+def propose_drafts(text: str, mentions: list[Mention], offset: int, document_id: str, count: int,
+                   salient_draft: str | None, headline_draft: str | None = None) -> list[Proposal]:
+    """Draft resolutions a document talks about without naming them, one entity per draft.
+
+    An indefinite or newly introduced draft ("failed to adopt a draft resolution") is a new one,
+    except the first after a headline that introduced one (the lede retells the headline); "the
+    draft" is one only when the document has none yet (the description stage resolves it
+    otherwise). Ids are ``<document>-draft-<n>``, numbered in order of appearance.
+
+    >>> [(p.id, p.label) for p in propose_drafts("The Council failed to adopt a draft resolution.", [], 0, "d1", 0, None)]
+    [('d1-draft-1', 'draft resolution 1 of d1')]
+    """
+    out: list[Proposal] = []
+    spans = [(m, False) for m in _DRAFT_RE.finditer(text)]
+    if salient_draft is None:
+        spans += [(m, True) for m in _DEFINITE_DRAFT_RE.finditer(text)]
+    for m, definite in sorted(spans, key=lambda x: x[0].start()):
+        word = re.search(r"draft(?:\s+resolution)?|resolution", m.group(0), re.I)
+        start, end = m.start() + word.start(), m.start() + word.end()
+        if _overlaps(start + offset, end + offset, mentions) or any(p.start < end + offset and start + offset < p.end for p in out):
+            continue
+        if definite and (out or salient_draft):
+            continue
+        if headline_draft and not definite:
+            out.append(Proposal(headline_draft, "DraftResolution", "", start + offset, end + offset, "unnamed draft"))
+            headline_draft = None
+            continue
+        count += 1
+        out.append(Proposal(f"{slug(document_id)}-draft-{count}", "DraftResolution",
+                            f"draft resolution {count} of {document_id}", start + offset, end + offset, "unnamed draft"))
+        salient_draft = out[-1].id
+    return out

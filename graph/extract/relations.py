@@ -39,6 +39,9 @@ PLACE = frozenset({"Place", "State"})
 EVENT = frozenset({"Event", "Conflict", "Summit", "Talks", "Deployment", "Transfer", "Vote"})
 RECIPIENT = frozenset({"State", "Place", "ArmedForces", "GovernmentBody", "Actor", "Organization",
                        "InternationalOrganization"})
+#: Who casts a vote on a resolution: a member state or its delegate, not the body voting
+#: ("the Council rejected a draft" is a failed adoption, not a vote against).
+VOTER = frozenset({"Actor", "State"}) | PERSON
 SYMMETRIC = {"alliedWith", "mutualDefenceWith", "cooperatesWith", "negotiatesWith", "metWith"}
 
 
@@ -82,12 +85,12 @@ RULES = [
        r"\bmember states? of\b|\bmembership (?:of|in)\b", POLITY | PERSON, frozenset({"InternationalOrganization", "Organization"})),
     _r("permanentMemberOf", r"\bpermanent members? of\b|\bpermanent seat (?:on|in|at)\b", POLITY, ORGS),
     _r("vetoed", _v("veto|vetoes|vetoed|vetoing", "block") + r"|\b(?:cast|casts|casting|used|uses|using) (?:its|a|their|his|her) veto"
-       r"(?: (?:against|on|over))?\b|\bveto (?:of|on|against)\b", POLITY | PERSON, RESOLUTION),
+       r"(?: (?:against|on|over))?\b|\bveto (?:of|on|against)\b", VOTER, RESOLUTION),
     _r("votedFor", r"\bvot(?:e|es|ed|ing) (?:for|in favou?r of)\b|" + _v("support", "back", "endorse", "approve"),
-       POLITY | PERSON, RESOLUTION),
-    _r("votedAgainst", r"\bvot(?:e|es|ed|ing) against\b|" + _v("oppose", "reject"), POLITY | PERSON, RESOLUTION),
+       VOTER, RESOLUTION),
+    _r("votedAgainst", r"\bvot(?:e|es|ed|ing) against\b|" + _v("oppose", "reject"), VOTER, RESOLUTION),
     _r("abstainedOn", r"\babstain(?:s|ed|ing)?(?: from voting)?(?: on| in| from)?\b|\babstention (?:on|in)\b",
-       POLITY | PERSON, RESOLUTION),
+       VOTER, RESOLUTION),
     _r("adoptedBy", r"\b(?:adopted|passed|approved|unanimously adopted)\s+by\b", RESOLUTION, ORGS),
     _r("condemned", _v("condemn", "denounce", "censure", "deplore") + r"|\bcondemnation of\b",
        ACTOR | RESOLUTION, ACTOR | EVENT | AGREEMENT | RESOLUTION),
@@ -472,6 +475,8 @@ def _plain_rules(s: _Sentence) -> None:
                 subs = _adjacent(s, m.start(), rule.subj)
                 if not subs and re.match(r"(?:talks|negotiations?)", m.group(0), re.I):
                     subs = subjects(s, m.start(), rule.subj)  # "X held talks with Y", "hosted X for talks with Y"
+            elif rule.subj is VOTER:  # the nearest actor must be the voter: "the Council rejected a draft" has none
+                subs = [x for x in subjects(s, m.start(), ACTOR) if x.cls in VOTER]
             else:
                 subs = [_state_of(s, x) for x in subjects(s, m.start(), rule.subj)]
             if between and rule.obj == AGREEMENT or (between and rule.relation == "partyTo"):
@@ -911,8 +916,9 @@ def _constructions(s: _Sentence) -> None:
                 s.add(a.entity, "cooperatesWith", o.entity, m.start(), m.end(), 0.6, "cooperation")
     # "The General Assembly adopted a resolution": adopted by its subject
     for m in re.finditer(r"\b(?:adopted|adopts|adopt|passed|passes|approved|approves)\b", text, re.I):
-        if re.match(r"\s+by\b", text[m.end():]):
-            continue
+        if re.match(r"\s+by\b", text[m.end():]) or re.search(
+                r"\b(?:fail(?:s|ed|ing)?\s+(?:\w+\s+)?to|not|never|refused\s+to|unable\s+to)\s+$", text[:m.start()], re.I):
+            continue  # "failed to adopt a draft": not adopted
         bodies = [x for x in subjects(s, m.start(), ORGS) if x.cls in {"InternationalOrganization", "GovernmentBody"}]
         for r in objects(s, m.end(), RESOLUTION):
             for b in bodies:
