@@ -159,7 +159,9 @@ class _Aligner:
 
     An entity the extractor proposed without a usable name (an unnamed draft resolution, "the
     summit") is matched by class instead (:meth:`by_class`), when the document's gold facts have
-    exactly one entity of that class that no name matched and the extractor proposed exactly one.
+    exactly one entity of that class that no name matched and the extractor proposed exactly one;
+    a person named by one word ("Hayashi") matches the one gold person of the document whose name
+    has that word.
     """
 
     def __init__(self, gold: Registry):
@@ -185,6 +187,13 @@ class _Aligner:
         """``ids`` (extracted id -> aligned id) with unmatched proposals matched by class, see above."""
         matched = set(ids.values())
         out = dict(ids)
+        people = {"Person", "PoliticalLeader", "Analyst"}
+        for e in proposed:  # "Hayashi" alone: the one gold person of the document with that name
+            if e.cls in people and len(e.label.split()) == 1 and ids.get(e.id, e.id) not in self.gold:
+                theirs = [g for g in gold_ids if g in self.gold and self.gold[g].cls in people
+                          and e.label.lower() in self.gold[g].label.lower().split()]
+                if len(theirs) == 1:
+                    out[e.id] = theirs[0]
         for cls in {e.cls for e in proposed}:
             mine = [e.id for e in proposed if e.cls == cls and ids.get(e.id, e.id) not in self.gold]
             theirs = [g for g in gold_ids if g in self.gold and self.gold[g].cls == cls and g not in matched]

@@ -33,3 +33,17 @@ def test_ids_are_slugs_and_offsets_are_document_offsets():
     p = propose("Gen. Kim Yong Bok spoke.", [], offset=50)[0]
     assert (p.id, p.start, p.label) == ("kim-yong-bok", 55, "Kim Yong Bok")
     assert slug("Kürsk Oblast") == "kursk-oblast"
+
+
+def test_names_with_middle_initials_and_titles_after_the_name_are_people():
+    found = {(p.label, p.cls, p.aliases) for p in propose(
+        "Secretary of the Treasury Janet L. Yellen spoke. Jonah Leff, Executive Director, Conflict Armament Research, "
+        "presented findings. United States representative Dorothy Shea replied.", [])}
+    assert ("Janet Yellen", "Person", ("Janet L. Yellen",)) in found
+    assert ("Jonah Leff", "Person", ()) in found
+    assert ("Dorothy Shea", "Person", ()) in found
+
+
+def test_a_headline_in_title_case_ends_the_name_at_a_function_word():
+    labels = {p.label for p in propose("ROK Foreign Minister Park Before Their Meeting", [])}
+    assert "Park" in labels and not any("Before" in label for label in labels)

@@ -195,3 +195,36 @@ def test_arms_for_use_in_attacking_a_country_do_not_make_the_supplier_an_invader
 
 def test_supporting_sanctions_against_a_state_is_not_support_for_it():
     assert relations("China supports the implementation of sanctions against North Korea.") == set()
+
+
+# --- document-level reading: plurals, lists, votes ----------------------------------------------
+
+def test_both_and_the_two_countries_are_the_two_states_just_named():
+    assert relations("Both are members of the Security Council.", previous_states=["russia", "china"]) >= {
+        ("russia", "memberOf", "unsc"), ("china", "memberOf", "unsc")}
+    found = relations("Russia and China share a border, and both countries signed the pact in 2001.")
+    assert {("russia", "partyTo", "treaty"), ("china", "partyTo", "treaty")} <= found
+
+
+def test_they_alone_is_not_read_as_a_pair():
+    assert relations("They signed the pact.", previous_states=["russia", "china"]) == set()
+
+
+def test_an_object_list_after_including_is_read():
+    registry = Registry([*REGISTRY, Entity("cis", "InternationalOrganization", "Commonwealth of Independent States"),
+                         Entity("un", "InternationalOrganization", "United Nations")])
+    text = "Belarus is a member of several organisations, including the Commonwealth of Independent States and the United Nations."
+    found = {(c.subject, c.relation, c.object) for c in find_relations(text, Linker(registry).find(text))}
+    assert {("belarus", "memberOf", "cis"), ("belarus", "memberOf", "un")} <= found
+
+
+def test_votes_listed_in_parentheses_go_to_the_resolution_of_the_sentence():
+    found = relations("Resolution 2397 was adopted by 12 votes in favour (Russia, China) to 1 against (Syria), "
+                      "with 2 abstentions (Iran and Belarus).")
+    assert {("russia", "votedFor", "res-2397"), ("china", "votedFor", "res-2397"), ("syria", "votedAgainst", "res-2397"),
+            ("iran", "abstainedOn", "res-2397"), ("belarus", "abstainedOn", "res-2397")} <= found
+
+
+def test_an_inverted_list_of_members_names_the_organisation_first():
+    assert {("belarus", "memberOf", "unsc"), ("iran", "memberOf", "unsc")} <= relations(
+        "Former members of the Security Council were Belarus and Iran.")

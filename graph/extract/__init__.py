@@ -142,7 +142,7 @@ class Extractor:
             all_mentions += mentions
             all_dates += dates
         # every proposal enters the document's graph, marked as extracted (producer), for review
-        new_entities = [Entity(p.id, p.cls, p.label, producer=self.producer,
+        new_entities = [Entity(p.id, p.cls, p.label, p.aliases, producer=self.producer,
                                description=f"proposed by {self.producer} ({p.cue})")
                         for p in proposals.values() if p.id not in registry]
         used = {e.id for e in new_entities} | {e.id for e in registry}

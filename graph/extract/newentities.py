@@ -25,8 +25,23 @@ _LEADER_TITLES = r"President|Prime Minister|Premier|Chancellor|King|Queen|Suprem
 _PERSON_TITLES = r"(?:Foreign|Defen[cs]e|Deputy|Finance|Interior|Prime)?\s*Minister|General|Gen\.|Admiral|Adm\.|Colonel|" \
                  r"Col\.|Secretary|Ambassador|Senator|Sen\.|Spokes(?:person|man|woman)|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|" \
                  r"Commander|Envoy|Director|Chairman|Chairwoman|Governor|Mayor|Marshal|Lt\.?|Major|Captain"
-_PERSON_RE = re.compile(r"\b(?P<title>" + _LEADER_TITLES + "|" + _PERSON_TITLES + r")\s+(?P<name>[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+){1,2}|"
-                        r"[A-Z][a-z’'\-]{2,}(?=\s*[,.;:)]|\s+and\b|\s+[a-z]))\b")
+#: Title-case words that end a name in a headline ("Minister Park Before Their Meeting").
+_NOT_NAME = r"(?!(?:Before|After|During|Their|His|Her|Its|Our|The|And|With|For|From|To|On|At|In|Of|By|Meeting|Meet|Meets|Says|Said|" \
+            r"Visit|Visits|Talks|Holds|Calls|Urges|Warns|Signs|Statement|Remarks|Press|Joint)\b)"
+_NAME_WORD = _NOT_NAME + r"[A-Z][a-z’'\-]+"
+#: A personal name: capitalised words, with middle initials ("Janet L. Yellen", "Joseph R. Biden, Jr.").
+_PERSON_NAME = _NAME_WORD + r"(?:\s+[A-Z]\.)?(?:\s+" + _NAME_WORD + r"){1,2}(?:,\s+Jr\.)?"
+_TITLE_PREFIX = r"(?:(?:Assistant|Deputy|Vice|Under|Acting|Senior|First|Permanent|Special|Chief|Executive)\s+)*"
+_PERSON_RE = re.compile(r"\b(?P<title>" + _TITLE_PREFIX + r"(?:" + _LEADER_TITLES + "|" + _PERSON_TITLES +
+                        r")(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?|"
+                        r"(?<=[A-Za-z] )(?:representative|ambassador|envoy|spokes(?:person|man|woman)|delegate))\s+"
+                        r"(?P<name>" + _PERSON_NAME + r"|" + _NOT_NAME + r"[A-Z][a-z’'\-]{2,}(?=\s*[,.;:)]|\s*$|\s+and\b|\s+[a-z]|\s+(?=" + _NOT_NAME[3:] + r"))\b")
+#: "Jonah Leff, Executive Director, Conflict Armament Research": a name before a title in apposition.
+_NAME_TITLE_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r"),\s+(?:the\s+|a\s+)?" + _TITLE_PREFIX +
+                            r"(?:President|Director|Secretary|Minister|Ambassador|Representative|Envoy|Chair\w*|Head|"
+                            r"Spokes\w+|Commissioner|Coordinator|Under-Secretary|Director-General|Secretary-General|"
+                            r"director|president|minister|ambassador|representative|envoy|spokes\w+|head|chair\w*|"
+                            r"commissioner|coordinator|analyst|professor|fellow|researcher)\b")
 _HEADS = [
     ("GovernmentBody", r"Council|Committee|Ministry|Assembly|Parliament|Duma|Senate|Congress|Office|Department|Bureau|"
                        r"Commission|Court|Agency|Service|Cabinet|Government|Presidium|Politburo|Directorate"),
@@ -74,6 +89,7 @@ class Proposal:
     start: int
     end: int
     cue: str
+    aliases: tuple[str, ...] = ()
 
 
 def slug(name: str) -> str:
@@ -107,11 +123,17 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
         if cls not in ("Person", "PoliticalLeader", "State") and len(words) < 2 and cue != "region":
             return
         taken.append((start, end))
-        out.append(Proposal(slug(name), cls, name, start + offset, end + offset, cue))
+        label, aliases = name, ()
+        if cls in ("Person", "PoliticalLeader"):  # "Janet L. Yellen" is Janet Yellen, named as written too
+            label = re.sub(r",\s+Jr\.$", "", re.sub(r"\s+[A-Z]\.(?=\s)", "", name))
+            aliases = (name,) if label != name else ()
+        out.append(Proposal(slug(label), cls, label, start + offset, end + offset, cue, aliases))
 
     for m in _PERSON_RE.finditer(text):
         cls = "PoliticalLeader" if re.fullmatch(_LEADER_TITLES, m.group("title")) else "Person"
         add(m.group("name"), cls, m.start("name"), m.group("title"))
+    for m in _NAME_TITLE_RE.finditer(text):
+        add(m.group("name"), "Person", m.start("name"), "apposition")
     for m in _RESOLUTION_LIST_RE.finditer(text):  # "resolutions 1718 (2006), 2270 (2016) and 2397 (2017)"
         for number in _RESOLUTION_NUMBER_RE.finditer(m.group(0)):
             start, end = m.start() + number.start(), m.start() + number.end()

@@ -188,6 +188,8 @@ _BOUNDARY = re.compile(r";|:|—|\bthat\b|,\s*(?:which|who|whom|whose|while|wher
 _CONJ_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|as well as|plus|,?\s*together with|,?\s*along with)\s*$", re.I)
 _PRONOUN = re.compile(r"\b(?:they|it|its|their|the country|the government|the regime|both countries|both sides|"
                       r"the state|the country's|the government's)\b", re.I)
+_PLURAL = re.compile(r"\b(?:both(?:\s+(?:countries|nations|states|sides|governments))?|the two (?:countries|nations|states|sides|"
+                     r"governments))\b", re.I)
 _NOMINAL = re.compile(r"^(?:invasion|occupation|annexation|recognition|condemnation|veto|sanctions|attack|assault|"
                       r"ratification|accession|negotiations?|talks|membership|abstention)\b", re.I)
 _POSITIVE = re.compile(r"\b(?:strengthen\w*|deepen\w*|improv\w*|revitali[sz]\w*|expand\w*|build\w*|boost\w*|enhanc\w*|"
@@ -356,6 +358,17 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
         before = re.sub(r",?\s*(?:which|who|that)\s*$", "", s.text[:lo], flags=re.I).rstrip(" ,")
         if len(before) < len(s.text[:lo].rstrip()):
             found = _antecedent(s, lo, classes)
+        plural = _PLURAL.search(s.text[lo:trigger])
+        if not plural and re.search(r"\bthey\b", s.text[lo:trigger], re.I) and _PLURAL.search(s.text[:lo]):
+            plural = re.search(r"\bthey\b", s.text[lo:trigger], re.I)  # "The two countries ..., and they signed"
+        if not found and plural and "State" in classes:
+            # "Both are members of ...", "the two countries signed ...": the two states just named
+            pair = [m for m in _args(s, 0, lo + plural.start(), STATE) if not m.nested]
+            pair = _coordinated(s, pair[-1], pair, leftwards=True) if pair else []
+            if len(pair) == 2:
+                found = pair
+            elif len(s.previous_states) == 2:
+                found = [Mention(lo, lo, "", e, "State", "coreference", False, 0.5) for e in s.previous_states]
         if not found and _PRONOUN.search(s.text[lo:trigger]):
             states = [m for m in _args(s, 0, lo, STATE)]
             if states:
@@ -390,6 +403,7 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
         return []
     first = pool[0]
     gap = s.text[start:first.start]
+    gap = re.sub(r"^\s*(?:[\w-]+\s+){0,4}[\w-]+,?\s+(?:including|such as|notably|among them|namely)\s+(?:the\s+)?$", " ", gap)
     if not prep and (len(gap.split()) > 6 or re.search(r"[,;]|\b(?:as|which|who|saying|while)\b", gap, re.I)):
         return []  # the object noun phrase is not an entity: "condemned the transfers as a violation of ..."
     nxt = [m for m in pool[1:] if m.start >= first.end]
@@ -959,6 +973,38 @@ def _constructions(s: _Sentence) -> None:
                     s.add(r.entity, "targets", x.entity, r.start, r.end, 0.5, "resolution-targets")
 
 
+_VOTE_COUNT = re.compile(r"\b(?P<kind>in favou?r|against|abstentions?|abstaining|abstained)\s*\((?P<list>[^)]*)\)", re.I)
+
+
+def _vote_lists(s: _Sentence) -> None:
+    """ "by 13 votes in favour (A, B) to 2 against (C), with 5 abstentions (D, E)": how each listed
+    member voted on the resolution of the sentence (or the one the document is about)."""
+    resolutions = [m.entity for m in s.mentions if m.cls in RESOLUTION and not m.nested] or \
+        ([s.recent_resolution] if s.recent_resolution else [])
+    if not resolutions:
+        return
+    for m in _VOTE_COUNT.finditer(s.text):
+        kind = m.group("kind").lower()
+        relation = "votedFor" if kind.startswith("in") else "votedAgainst" if kind == "against" else "abstainedOn"
+        for x in _args(s, m.start("list"), m.end("list"), VOTER):
+            if not x.nested:
+                s.add(x.entity, relation, resolutions[0], m.start(), m.end(), 0.7, "vote-list")
+
+
+def _member_lists(s: _Sentence) -> None:
+    """ "Former members of the CSTO were A, B and C", "member states: A, B": the organisation first."""
+    for m in re.finditer(r"\b(?:(?:former|founding|current|the)\s+)?members?(?:\s+states)?\s+of\s+(?:the\s+)?", s.text, re.I):
+        org = [x for x in s.mentions if x.start == m.end() and x.cls in ORGS and not x.nested]
+        if not org:
+            continue
+        verb = re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:are|were|include|included|includes)\s*:?\s+(?:the\s+)?", s.text[org[0].end:])
+        if not verb:
+            continue
+        members = objects(s, org[0].end + verb.end(), POLITY, limit=3)
+        for x in members:
+            s.add(x.entity, "memberOf", org[0].entity, m.start(), m.end(), 0.7, "member-list")
+
+
 def _counterfactual_drafts(s: _Sentence) -> None:
     """A draft resolution that "would have condemned X" did not: it targets X."""
     drafts = {m.entity for m in s.mentions if m.cls == "DraftResolution"}
@@ -988,6 +1034,8 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     frames = _reverse_transfers(s)
     _workers(s)
     _constructions(s)
+    _vote_lists(s)
+    _member_lists(s)
     _party_inference(s)
     _counterfactual_drafts(s)
     if frame is not None:
@@ -1015,6 +1063,7 @@ RELATION_TRIGGERS = {r.relation: r.trigger.pattern for r in RULES}
 #: "X-Y alliance", "located in" ...); with RULES and MATERIEL, every relation this module produces.
 _CONSTRUCTIONS = frozenset({"officialOf", "directorOf", "fellowOf", "leaderOf", "locatedIn", "successorOf", "targets", "alliedWith",
                             "mutualDefenceWith", "cooperatesWith", "affiliatedWith", "hosts", "partOf", "participatedIn",
-                            "occupies", "sanctions", "partyTo", "adoptedBy"})
+                            "occupies", "sanctions", "partyTo", "adoptedBy", "votedFor", "votedAgainst",
+                            "abstainedOn", "memberOf"})
 PRODUCIBLE = frozenset({r.relation for r in RULES} | {v for r in RULES if r.by_subject for v in r.by_subject.values()}
                        | {rel for rel, _ in MATERIEL} | _CONSTRUCTIONS)
