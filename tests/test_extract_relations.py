@@ -228,3 +228,40 @@ def test_votes_listed_in_parentheses_go_to_the_resolution_of_the_sentence():
 def test_an_inverted_list_of_members_names_the_organisation_first():
     assert {("belarus", "memberOf", "unsc"), ("iran", "memberOf", "unsc")} <= relations(
         "Former members of the Security Council were Belarus and Iran.")
+
+
+def test_a_passive_agent_list_with_dates_between_and_a_repeated_preposition():
+    registry = Registry([*REGISTRY, Entity("duma", "GovernmentBody", "State Duma"),
+                         Entity("fc", "GovernmentBody", "Federation Council")])
+    text = ("The pact was ratified by Russia's State Duma on 26 December 2001, the Federation Council on "
+            "16 January 2002, and by Vladimir Putin on 25 January 2002.")
+    found = {(c.subject, c.relation, c.object) for c in find_relations(text, Linker(registry).find(text))}
+    assert {("duma", "ratified", "treaty"), ("fc", "ratified", "treaty"), ("putin", "ratified", "treaty")} <= found
+    assert ("russia", "partyTo", "treaty") in found and ("fc", "partyTo", "treaty") not in found
+
+
+def test_a_passive_agent_after_a_dash_and_a_demonym_before_a_titled_name():
+    found = relations("If adopted, Resolution 2397 — presented by Russia — would have decided so.")
+    assert ("russia", "sponsors", "res-2397") in found
+    found = relations("The pact was signed by Chinese President Kim Jong Un and Russian President Vladimir Putin.")
+    assert {("kim", "signatoryOf", "treaty"), ("putin", "signatoryOf", "treaty")} <= found
+
+
+def test_it_as_a_passive_patient_is_what_the_document_named_last():
+    found = relations("It was ratified by Russia.", salient=lambda classes: "treaty" if "Treaty" in classes else None)
+    assert ("russia", "partyTo", "treaty") in found
+
+
+def test_a_supplier_of_arms_allies_and_partners_as_predicates():
+    assert ("russia", "suppliesArmsTo", "iran") in relations("Russia is the chief supplier of arms and weaponry to Iran.")
+    found = relations("Iran and Russia are strategic allies.")
+    assert ("iran", "alliedWith", "russia") in found or ("russia", "alliedWith", "iran") in found
+    found = relations("Russia is Belarus' largest and most important economic and political partner.")
+    assert ("russia", "cooperatesWith", "belarus") in found or ("belarus", "cooperatesWith", "russia") in found
+
+
+def test_the_owner_of_a_war_and_troops_in_it_take_part():
+    registry = Registry([*REGISTRY, Entity("war", "Conflict", "war against Ukraine")])
+    text = "North Korea's troops were killed in Russia's war against Ukraine."
+    found = {(c.subject, c.relation, c.object) for c in find_relations(text, Linker(registry).find(text))}
+    assert {("russia", "participatedIn", "war"), ("north-korea", "participatedIn", "war")} <= found

@@ -124,7 +124,8 @@ class Extractor:
             candidates = find_relations(text, actors, offset=offset, recent_state=recent_state,
                                         recent_event=recent_event, recent_conflict=recent_conflict, frame=frame,
                                         previous_states=previous_states,
-                                        recent_resolution=salience.recent(("DraftResolution", "Resolution")))
+                                        recent_resolution=salience.recent(("DraftResolution", "Resolution")),
+                                        salient=salience.recent)
             candidates += self._implied_parties(candidates, mentions)
             quantities = find_quantities(text, offset)
             for c in candidates:

@@ -122,7 +122,8 @@ RULES = [
        ACTOR | EVENT, AGREEMENT | RESOLUTION | ACTOR | EVENT, confidence=0.5),
     _r("accuses", _v("accuse") + r"|\baccusations? against\b", ACTOR, ACTOR, confidence=0.6),
     _r("sponsors", _v("sponsor", "co-sponsor", "fund", "finance", "bankroll"), ACTOR, ACTOR | EVENT | RESOLUTION | AGREEMENT),
-    _r("sponsors", _v("draft", "table", "propose") + r"|\bput forward\b|\bsubmitted\b|\bpenned\b", POLITY | PERSON, RESOLUTION),
+    _r("sponsors", _v("draft", "table", "propose", "present", "introduce") + r"|\bput forward\b|\bsubmitted\b|\bpenned\b",
+       POLITY | PERSON, RESOLUTION),
     _r("hosts", _v("host"), ACTOR, EVENT),
     _r("participatedIn", r"\btook part in\b|\b(?:participat|attend)(?:e|es|ed|ing)\b(?: in)?|\btake part in\b|"
        r"\bjoin(?:s|ed|ing)?\b", ACTOR, EVENT),
@@ -139,7 +140,8 @@ _TRANSFER_VERBS = re.compile(
        "give|gives|gave|given|giving", "export", "dispatch|dispatches|dispatched|dispatching", "furnish|furnishes|furnished|furnishing",
        "sell|sells|sold|selling", "hand over|hands over|handed over", "funnel|funnels|funnelled|funneled", "share",
        "lend|lends|lent|lending", "grant", "extend", "move|moves|moved|moving", "relocate", "transport") +
-    r"|\b(?:shipments?|deliver(?:y|ies)|transfers?|exports?|sales?|supplies|supply|provision|sharing) of\b", re.I)
+    r"|\b(?:shipments?|deliver(?:y|ies)|transfers?|exports?|sales?|supplies|supply|provision|sharing) of\b"
+    r"|\b(?:suppliers?|providers?|exporters?) of\b", re.I)
 _DEPLOY_VERBS = re.compile(
     _v("deploy", "station", "dispatch|dispatches|dispatched|dispatching", "redeploy") +
     r"|\bdeployments? of\b|\bsending troops\b|\bsend troops\b|\bsent troops\b|\b(?:fought|fight|fights|fighting) "
@@ -185,7 +187,10 @@ _OTHER_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|deputy|acti
                           r"chief of staff|negotiator|diplomat|aide|director|head|chief)\s*,?\s*", re.I)
 _BOUNDARY = re.compile(r";|:|—|\bthat\b|,\s*(?:which|who|whom|whose|while|whereas|but|although|though|because|as(?! well as)|when|if|"
                        r"and then|so)\b|\bwhile\b|\bwhereas\b|\bbecause\b|\balthough\b|\bwhen\b|\bif\b|\bas\s+(?=\w+\s+(?:had|have|has|was|were|did|do|does)\b)", re.I)
-_CONJ_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|as well as|plus|,?\s*together with|,?\s*along with)\s*$", re.I)
+_CONJ_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|as well as|plus|,?\s*together with|,?\s*along with)"
+                       r"(?:\s+(?:by|to|with|from|against|on))?\s*$", re.I)
+_DATE_PHRASE = re.compile(r"\b(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December)?\s*(?:\d{1,2},\s+)?\d{4}\b")
 _PRONOUN = re.compile(r"\b(?:they|it|its|their|the country|the government|the regime|both countries|both sides|"
                       r"the state|the country's|the government's)\b", re.I)
 _PLURAL = re.compile(r"\b(?:both(?:\s+(?:countries|nations|states|sides|governments))?|the two (?:countries|nations|states|sides|"
@@ -232,6 +237,7 @@ class _Sentence:
     recent_conflict: str | None = None
     previous_states: list[str] = field(default_factory=list)
     recent_resolution: str | None = None
+    salient: object = None  # classes -> the entity of those classes the document named last (or None)
     out: list[Candidate] = field(default_factory=list)
 
     def add(self, subject: str, relation: str, obj: str, start: int, end: int, confidence: float, rule: str,
@@ -266,6 +272,7 @@ def _gap_clean(s: _Sentence, a: int, b: int) -> str:
         if a <= m.start and m.end <= b:
             gap = gap.replace(m.text, " ")
     gap = re.sub(r"\([^)]*\)", " ", gap)
+    gap = _DATE_PHRASE.sub(" ", gap)  # "ratified by A on 26 December 2001, B on 16 January 2002"
     gap = re.sub(r"\b" + _TITLE_WORDS + r"\b", " ", gap, flags=re.I)
     return gap
 
@@ -397,7 +404,7 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
         if not m:
             return []
         start = m.end()
-    pool = _args(s, start, hi, classes)
+    pool = [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)]  # "by Chinese President Jiang"
     pool = [m for m in pool if m.start - start <= limit]
     if not pool:
         return []
@@ -409,7 +416,7 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
     nxt = [m for m in pool[1:] if m.start >= first.end]
     if nxt and re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+[\s,]+){0,3}", s.text[first.end:nxt[0].start]):
         first = nxt[0]  # "North Korea's defence minister, No Kwang Chol": the possessed, not the possessor
-    return _coordinated(s, first, _args(s, start, hi, classes), leftwards=False)
+    return _coordinated(s, first, [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)], leftwards=False)
 
 
 def _antecedent(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]:
@@ -430,6 +437,15 @@ def _antecedent(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]:
         if head:
             last = head[-1]
     return [last] if last.cls in classes else []
+
+
+def _dash_antecedent(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]:
+    """The noun phrase before a parenthetical clause: "the resolution — presented by X —"."""
+    if not re.search(r"(?:—|–|\(|,)\s*$", s.text[:lo]):
+        return []
+    before = s.text[:lo].rstrip(" —–(,")
+    cands = [m for m in s.mentions if not m.nested and m.end <= len(before) and len(before) - m.end <= 1]
+    return cands[-1:] if cands and cands[-1].cls in classes else []
 
 
 def _passive(s: _Sentence, m: re.Match) -> bool:
@@ -475,9 +491,16 @@ def _plain_rules(s: _Sentence) -> None:
                 patients = [x for x in _args(s, lo, m.start(), rule.obj) if not _in_parens(s.text, x.start)]
                 if not patients:
                     patients = _antecedent(s, lo, rule.obj)
+                if not patients:
+                    patients = _dash_antecedent(s, lo, rule.obj)
+                if not patients and s.salient and re.fullmatch(r"\s*(?:it|this|they)\s+(?:\w+\s+){0,3}", s.text[lo:m.start()], re.I):
+                    ref = s.salient(tuple(sorted(rule.obj)))  # "It was ratified by ...": what the document is about
+                    patients = [Mention(lo, lo, "", ref, "", "coreference", False, 0.5)] if ref else []
                 if not agents:
                     continue
                 patients = patients[-1:] and _coordinated(s, patients[-1], patients, leftwards=True)
+                if rule.relation == "partyTo":  # "ratified by Russia's State Duma": Russia is the party
+                    agents = [x for x in map(lambda a: _polity(s, a), agents) if x.cls != "GovernmentBody"]
                 for a in agents:
                     for p in patients:
                         s.add(a.entity, _relation_for(rule, a), p.entity, m.start(), m.end(), rule.confidence * 0.9,
@@ -876,6 +899,36 @@ def _constructions(s: _Sentence) -> None:
         pair = [x for x in s.mentions if x.cls == "State" and x.end <= m.start()]
         if len(pair) >= 2 and re.fullmatch(r"\s*[-‐‑–]\s*", text[pair[-2].end:pair[-1].start]) and m.start() - pair[-1].end <= 2:
             s.add(pair[-2].entity, "alliedWith", pair[-1].entity, pair[-2].start, m.end(), 0.7, "x-y-alliance")
+    # "Iran and Russia are strategic allies", "Russia is Belarus' largest partner"
+    for m in re.finditer(r"\b(?:are|were|remain|remained|became|become|have been)\s+(?:also\s+)?(?:[\w-]+\s+){0,3}?"
+                         r"(?P<noun>allies|partners)\b", text, re.I):
+        relation = "alliedWith" if m.group("noun").lower() == "allies" else "cooperatesWith"
+        pair = subjects(s, m.start(), POLITY)
+        for i, a in enumerate(pair):
+            for b in pair[i + 1:]:
+                s.add(a.entity, relation, b.entity, m.start(), m.end(), 0.6, "allies-predicate")
+    for m in re.finditer(r"\b(?:is|was|remains|became)\s+(?P<owner>)", text, re.I):
+        owner = [x for x in prim if x.start >= m.end() and x.cls in POLITY][:1]
+        if not owner:
+            continue
+        tail = re.match(r"(?:'s|’s|'|’)\s+(?:(?:[\w-]+|,)\s+){0,8}?(?P<noun>ally|partner)\b", text[owner[0].end:])
+        if not tail or not re.fullmatch(r"\s*(?:also\s+)?(?:the\s+)?", text[m.end():owner[0].start]):
+            continue
+        for a in subjects(s, m.start(), POLITY):
+            s.add(a.entity, "alliedWith" if tail.group("noun") == "ally" else "cooperatesWith", owner[0].entity,
+                  m.start(), owner[0].end + tail.end(), 0.6, "allies-predicate")
+    # "Russia's war against Ukraine", "North Korean troops killed in the war": who takes part in a conflict
+    for c in prim:
+        if c.cls != "Conflict":
+            continue
+        owner = [x for x in prim if x.cls in POLITY and re.fullmatch(r"(?:'s|’s|')\s+", text[x.end:c.start])]
+        troops = re.search(r"(?:'s|’s)?\s+(?:troops|soldiers|forces|fighters)\s+(?:[\w-]+\s+){0,3}?(?:in|into|to)\s+(?:the\s+)?"
+                           r"(?:[\w’' -]{2,40}?(?:'s|’s)\s+)?$",
+                           text[:c.start], re.I)
+        if troops:
+            owner += [x for x in prim if x.cls in STATE and 0 <= troops.start() - x.end <= 1]
+        for x in owner:
+            s.add(x.entity, "participatedIn", c.entity, x.start, c.end, 0.6, "conflict-party")
     # mutual defence: the two states of the sentence
     for m in re.finditer(r"\bmutual[- ](?:defen[cs]e|security|assistance|aid)\b|\bdefen[cs]e (?:pact|alliance|treaty)\b|"
                          r"\bcollective defen[cs]e\b|\bsecurity guarantees? (?:to|for)\b|"
@@ -1024,11 +1077,12 @@ def _party_inference(s: _Sentence) -> None:
 def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recent_state: str | None = None,
                    recent_event: str | None = None, recent_conflict: str | None = None,
                    frame: ListFrame | None = None, previous_states: list[str] | None = None,
-                   recent_resolution: str | None = None) -> list[Candidate]:
+                   recent_resolution: str | None = None, salient=None) -> list[Candidate]:
     """Every relation candidate of one sentence (``mentions`` carry document offsets, ``offset`` is
-    where the sentence starts); ``frame`` carries a list header's giver and receiver."""
+    where the sentence starts); ``frame`` carries a list header's giver and receiver, ``salient``
+    gives the entity of some classes the document named last (for "it was ratified by ...")."""
     s = _Sentence(text, _rel(mentions, offset), recent_state, recent_event, recent_conflict, list(previous_states or []),
-                  recent_resolution)
+                  recent_resolution, salient)
     _plain_rules(s)
     _transfers(s, frame)
     frames = _reverse_transfers(s)
@@ -1064,6 +1118,6 @@ RELATION_TRIGGERS = {r.relation: r.trigger.pattern for r in RULES}
 _CONSTRUCTIONS = frozenset({"officialOf", "directorOf", "fellowOf", "leaderOf", "locatedIn", "successorOf", "targets", "alliedWith",
                             "mutualDefenceWith", "cooperatesWith", "affiliatedWith", "hosts", "partOf", "participatedIn",
                             "occupies", "sanctions", "partyTo", "adoptedBy", "votedFor", "votedAgainst",
-                            "abstainedOn", "memberOf"})
+                            "abstainedOn", "memberOf"})  # (and cooperatesWith, participatedIn: listed above)
 PRODUCIBLE = frozenset({r.relation for r in RULES} | {v for r in RULES if r.by_subject for v in r.by_subject.values()}
                        | {rel for rel, _ in MATERIEL} | _CONSTRUCTIONS)
