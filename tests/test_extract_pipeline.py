@@ -116,3 +116,32 @@ def test_two_drafts_introduced_in_one_document_are_two_entities():
 def test_a_summit_the_document_never_named_is_not_linked_to_the_registry():
     _, result = _facts("The 2031 summit was the last for Prime Minister Giorgia Meloni.")
     assert not [m for m in result.mentions if m.kind == "description"]
+
+
+def test_we_in_a_joint_statement_are_the_states_it_speaks_for():
+    facts, _ = _facts("We, the leaders of Japan, the Republic of Korea, and the United States, met today. "
+                      "We condemn North Korea's missile launches.")
+    assert {("japan", "condemned", "north-korea"), ("south-korea", "condemned", "north-korea"),
+            ("united-states", "condemned", "north-korea")} <= facts
+
+
+def test_the_council_is_the_council_the_document_named():
+    facts, _ = _facts("The UN Security Council met on Monday. Later, the Council condemned North Korea.")
+    assert ("unsc", "condemned", "north-korea") in facts
+
+
+def test_a_veto_cast_by_a_member_and_its_possessive_go_to_the_draft():
+    facts, _ = _facts("The Security Council failed to adopt a draft resolution that would have extended the mandate, "
+                      "due to a veto cast by the Russian Federation. Speakers said that China's veto fuels suspicion.")
+    assert {("russia", "vetoed", "d9-draft-1"), ("china", "vetoed", "d9-draft-1")} <= facts
+
+
+def test_the_text_after_a_draft_in_one_sentence_is_that_draft():
+    facts, _ = _facts("The Council adopted resolution 2397 (2017). Objecting to the draft resolution, "
+                      "China's representative said his delegation rejected the text.")
+    assert ("china", "votedAgainst", "unsc-resolution-2397") not in facts
+
+
+def test_a_prohibited_transfer_is_no_transfer():
+    facts, _ = _facts("The Council prohibited the provision of arms, nuclear technology and related training to Iran.")
+    assert not facts

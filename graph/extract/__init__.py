@@ -29,7 +29,7 @@ from ..registry import Registry
 from . import ner as _ner
 from .certainty import assess, attribution_spans
 from .dates import DateExpression, find_dates
-from .mentions import Linker, Mention, Salience, _mark_nested, resolve_descriptions
+from .mentions import Linker, Mention, Salience, _mark_nested, resolve_descriptions, resolve_organisations
 from .newentities import Proposal, propose, propose_drafts
 from .quantities import find_quantities
 from .relations import ACTOR, ListFrame, find_relations
@@ -49,6 +49,7 @@ _DESCRIPTIVE = {"title", "apposition", "under", "programme-at", "located", "loca
 _REPORTING = re.compile(r"\s*\b(?:said|says|told|announced|reported|added|denied|denies|stated|claimed|estimated|"
                         r"confirmed|dismissed|rejected)\b\s*$|^\s*(?:said|denied|told|announced|reported|confirmed|dismissed)\b",
                         re.I)
+_WE_ARE = re.compile(r"\W*We,\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of|from)\s+", re.I)
 _QUANTIFIED = {"transfer", "reverse-transfer", "list-item", "workers", "exchange"}
 
 
@@ -92,6 +93,7 @@ class Extractor:
         proposals: dict[str, Proposal] = {}
         recent_event = recent_conflict = None
         headline_draft: str | None = None  # a draft a headline introduced, which the lede retells
+        speakers: list[str] = []  # the states a joint statement speaks for ("We, the leaders of ...")
         previous_states: list[str] = []
         for sentence in sentences:
             text, offset = sentence.text, sentence.start
@@ -101,12 +103,16 @@ class Extractor:
                 anchor = dates[-1].value
             described = resolve_descriptions(text, offset, mentions, registry, salience, [d.value for d in dates], doc_year,
                                              doc.date if doc.date and doc.date.precision != "year" else None)
+            described += resolve_organisations(text, offset, mentions + described, salience)
             new = propose(text, mentions + described, offset)
             drafts = sum(p.cls == "DraftResolution" and p.cue == "unnamed draft" for p in proposals.values())
             minted = propose_drafts(text, mentions + described + new, offset, doc.id, drafts,
                                     salience.recent(("DraftResolution",)), headline_draft)
             if minted:
                 headline_draft = None if re.search(r"[.!?]\W*$", text) else minted[-1].id
+                # "Objecting to the draft resolution, ... rejected the text": the draft just named
+                described = [replace(d, entity=minted[-1].id, cls="DraftResolution") if d.start > minted[-1].start and
+                             re.match(r"the\s+(?:text|measure|draft|resolution)\b", d.text, re.I) else d for d in described]
             new += minted
             if self.ner is not None:
                 new += _ner.proposals(self.ner, text, offset, mentions + described + new)
@@ -119,13 +125,15 @@ class Extractor:
                 frame = ListFrame()
             elif not sentence.bullet:
                 frame = None
+            if not speakers and _WE_ARE.match(text):  # "We, the leaders of Japan, the ROK and the US, ..."
+                speakers = list(dict.fromkeys(m.entity for m in mentions if m.cls == "State" and not m.nested))
             recent_state = salience.last_state_subject
             actors = [m for m in mentions if not _place_use(text, m, offset)]
             candidates = find_relations(text, actors, offset=offset, recent_state=recent_state,
                                         recent_event=recent_event, recent_conflict=recent_conflict, frame=frame,
                                         previous_states=previous_states,
                                         recent_resolution=salience.recent(("DraftResolution", "Resolution")),
-                                        salient=salience.recent)
+                                        salient=salience.recent, speakers=speakers)
             candidates += self._implied_parties(candidates, mentions)
             quantities = find_quantities(text, offset)
             for c in candidates:

@@ -80,6 +80,11 @@ def fold_tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(folded)]
 
 
+def fold_tokens_text(text: str) -> list[str]:
+    """The folded words of ``text``."""
+    return [t for t, _, _ in fold_tokens(text)]
+
+
 def is_demonym(name: str, entity: Entity) -> bool:
     """Whether ``name`` is an adjective of a state ("Russian", "North Korean"), not a name of it."""
     return entity.cls == "State" and name != entity.label and bool(_DEMONYM_RE.search(name)) and not name.isupper() \
@@ -229,6 +234,7 @@ class Salience:
     when: dict[str, int] = field(default_factory=dict)  # entity id -> when it was last named (a clock tick)
     clock: int = 0
     classes: dict[str, str] = field(default_factory=dict)  # entity id -> class, for entities proposed in the document
+    labels: dict[str, str] = field(default_factory=dict)  # entity id -> the name the document first used
 
     def note(self, mention: Mention) -> None:
         ids = self.last.setdefault(mention.cls, [])
@@ -236,6 +242,8 @@ class Salience:
             ids.remove(mention.entity)
         ids.append(mention.entity)
         self.classes[mention.entity] = mention.cls
+        if mention.kind not in ("description", "coreference"):
+            self.labels.setdefault(mention.entity, " ".join(fold_tokens_text(mention.text)))
         self.clock += 1
         self.when[mention.entity] = self.clock
 
@@ -264,6 +272,32 @@ def _date_keys(dates) -> list[tuple[str, ...]]:
         else:
             keys.append((year,))
     return keys
+
+
+_ORG_DESCRIPTION_RE = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:\d+|fifteen)-member\s+)?(?P<head>Council|Committee|Panel|Commission|Assembly|Union|Alliance|"
+    r"Organization|Organisation|organ|body|bloc|alliance|council|committee|panel)\b(?!\s+(?:of|for|on)\s+[A-Z])")
+_ORG_CLASSES = ("InternationalOrganization", "GovernmentBody", "Organization")
+
+
+def resolve_organisations(text: str, offset: int, mentions: list[Mention], salience: Salience) -> list[Mention]:
+    """ "the Council", "the 15-member organ", "the Committee": the organisation the document named
+    last whose name has that head word (a generic head, "organ", "body", "bloc", takes the last one)."""
+    out = []
+    for match in _ORG_DESCRIPTION_RE.finditer(text):
+        start, end = offset + match.start(), offset + match.end()
+        if any(m.start < end and start < m.end for m in mentions if not m.nested):
+            continue
+        head = match.group("head").lower()
+        named = sorted((eid for cls in _ORG_CLASSES for eid in salience.last.get(cls, [])),
+                       key=lambda eid: -salience.when.get(eid, 0))
+        if head in ("organ", "body", "bloc"):
+            chosen = named[0] if named else None
+        else:
+            chosen = next((eid for eid in named if head in salience.labels.get(eid, "").lower().split()), None)
+        if chosen:
+            out.append(Mention(start, end, match.group(0), chosen, salience.classes[chosen], "description", False, 0.6))
+    return out
 
 
 def resolve_descriptions(text: str, offset: int, mentions: list[Mention], registry: Registry, salience: Salience,
@@ -317,14 +351,21 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
             hits = [e for e in candidates if head in e.label.lower() and e.id in salience.named()]
             if len(hits) == 1:
                 chosen, confidence = hits[0].id, 0.6
+        if chosen is None and det in ("the", "this", "that", "its", "their", "these", "those") and head in (
+                "text", "measure", "resolution", "draft") and out and out[-1].cls in classes:
+            chosen, confidence = out[-1].entity, 0.6  # "Objecting to the draft, ... rejected the text"
         if chosen is None and det in ("the", "this", "that", "its", "their", "these", "those") and \
                 (not mods or all(_GENERIC_MODS.match(w) for w in mods.split())):
             exclude: set = set()
             if previous:
                 exclude = present | {m.entity for m in out}  # "the previous alliance": not the one named here
-            if head == "draft" or "draft" in mods.lower():  # "the draft" is a draft if the document named one
+            if head == "draft" or "draft" in mods.lower():  # a draft, or a new one (see newentities.propose_drafts)
                 chosen = salience.recent(("DraftResolution",), exclude)
-            chosen = chosen or salience.recent(classes, exclude)
+            elif re.search(r"\b(?:would have|if adopted)\b", text, re.I):
+                # "the resolution" that "would have" done something is a draft if the document named one
+                chosen = salience.recent(("DraftResolution",), exclude) or salience.recent(classes, exclude)
+            else:
+                chosen = salience.recent(classes, exclude)
             confidence = 0.55
         if chosen is None and document_date and classes[0] in ("Resolution", "DraftResolution") and not keys and \
                 det in ("a", "an") and head in ("resolution", "draft"):

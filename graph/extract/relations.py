@@ -84,8 +84,9 @@ RULES = [
     _r("memberOf", r"\bjoin(?:s|ed|ing)?\b|\b(?:is|are|was|were|became|become|becomes) (?:a |an )?(?:full )?members? of\b|"
        r"\bmember states? of\b|\bmembership (?:of|in)\b", POLITY | PERSON, frozenset({"InternationalOrganization", "Organization"})),
     _r("permanentMemberOf", r"\bpermanent members? of\b|\bpermanent seat (?:on|in|at)\b", POLITY, ORGS),
-    _r("vetoed", _v("veto|vetoes|vetoed|vetoing", "block") + r"|\b(?:cast|casts|casting|used|uses|using) (?:its|a|their|his|her) veto"
-       r"(?: (?:against|on|over))?\b|\bveto (?:of|on|against)\b", VOTER, RESOLUTION),
+    _r("vetoed", r"\bvetoe?s?\s+(?:cast|used|exercised|wielded)(?=\s+by\b)|" + _v("veto|vetoes|vetoed|vetoing", "block") +
+       r"|\b(?:cast|casts|casting|used|uses|using) (?:its|a|their|his|her) veto(?: (?:against|on|over))?\b|"
+       r"\bveto (?:of|on|against)\b|\bveto\b(?!\s+(?:power|right|threat))", VOTER, RESOLUTION),
     _r("votedFor", r"\bvot(?:e|es|ed|ing) (?:for|in favou?r of)\b|" + _v("support", "back", "endorse", "approve"),
        VOTER, RESOLUTION),
     _r("votedAgainst", r"\bvot(?:e|es|ed|ing) against\b|" + _v("oppose", "reject"), VOTER, RESOLUTION),
@@ -146,6 +147,9 @@ _DEPLOY_VERBS = re.compile(
     _v("deploy", "station", "dispatch|dispatches|dispatched|dispatching", "redeploy") +
     r"|\bdeployments? of\b|\bsending troops\b|\bsend troops\b|\bsent troops\b|\b(?:fought|fight|fights|fighting) "
     r"(?:alongside|for|on behalf of)\b", re.I)
+#: A transfer or training that is banned, not done: "prohibited the provision of arms to X".
+_PROHIBITED = re.compile(r"\b(?:prohibit\w*|banned|banning|barred|barring|forbid\w*|forbade|embargoed|"
+                         r"outlaw\w*)\s+(?:\w+\s+){0,3}$", re.I)
 _REVERSE = re.compile(
     r"\bturn(?:s|ed|ing)? to\b|\brel(?:y|ies|ied|ying) on\b|\bdepend(?:s|ed|ing)? on\b|" +
     _v("receive", "obtain", "acquire", "buy|buys|bought|buying", "purchase", "import", "get|gets|got|getting"), re.I)
@@ -195,6 +199,8 @@ _PRONOUN = re.compile(r"\b(?:they|it|its|their|the country|the government|the re
                       r"the state|the country's|the government's)\b", re.I)
 _PLURAL = re.compile(r"\b(?:both(?:\s+(?:countries|nations|states|sides|governments))?|the two (?:countries|nations|states|sides|"
                      r"governments))\b", re.I)
+_WE = re.compile(r"\b(?:we|our (?:(?:two|three|four|\w+) )?(?:countries|governments|nations|leaders)|each of our governments)\b",
+                 re.I)
 _NOMINAL = re.compile(r"^(?:invasion|occupation|annexation|recognition|condemnation|veto|sanctions|attack|assault|"
                       r"ratification|accession|negotiations?|talks|membership|abstention)\b", re.I)
 _POSITIVE = re.compile(r"\b(?:strengthen\w*|deepen\w*|improv\w*|revitali[sz]\w*|expand\w*|build\w*|boost\w*|enhanc\w*|"
@@ -238,6 +244,7 @@ class _Sentence:
     previous_states: list[str] = field(default_factory=list)
     recent_resolution: str | None = None
     salient: object = None  # classes -> the entity of those classes the document named last (or None)
+    speakers: list[str] = field(default_factory=list)  # who "we" are in a joint statement
     out: list[Candidate] = field(default_factory=list)
 
     def add(self, subject: str, relation: str, obj: str, start: int, end: int, confidence: float, rule: str,
@@ -376,6 +383,8 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
                 found = pair
             elif len(s.previous_states) == 2:
                 found = [Mention(lo, lo, "", e, "State", "coreference", False, 0.5) for e in s.previous_states]
+        if not found and s.speakers and _WE.search(s.text[lo:trigger]) and "State" in classes:
+            found = [Mention(lo, lo, "", e, "State", "coreference", False, 0.6) for e in s.speakers]
         if not found and _PRONOUN.search(s.text[lo:trigger]):
             states = [m for m in _args(s, 0, lo, STATE)]
             if states:
@@ -470,6 +479,8 @@ def _plain_rules(s: _Sentence) -> None:
         for m in rule.trigger.finditer(s.text):
             if _inside_name(s, m):
                 continue
+            if rule.relation == "trains" and _PROHIBITED.search(s.text[:m.start()]):
+                continue
             if rule.relation == "supports" and objects(s, m.end(), RESOLUTION, limit=40):
                 continue  # voting support for a resolution is votedFor
             if rule.relation == "supports" and re.search(r"\b(?:sanctions|measures|pressure|action|restrictions)\s+"
@@ -493,6 +504,10 @@ def _plain_rules(s: _Sentence) -> None:
                     patients = _antecedent(s, lo, rule.obj)
                 if not patients:
                     patients = _dash_antecedent(s, lo, rule.obj)
+                if not patients and rule.subj is VOTER:  # "failed to adopt a draft ... due to a veto cast by X"
+                    patients = [x for x in s.mentions if x.cls in RESOLUTION and not x.nested and x.end <= m.start()][-1:] or (
+                        [Mention(lo, lo, "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
+                        if s.recent_resolution else [])
                 if not patients and s.salient and re.fullmatch(r"\s*(?:it|this|they)\s+(?:\w+\s+){0,3}", s.text[lo:m.start()], re.I):
                     ref = s.salient(tuple(sorted(rule.obj)))  # "It was ratified by ...": what the document is about
                     patients = [Mention(lo, lo, "", ref, "", "coreference", False, 0.5)] if ref else []
@@ -530,7 +545,8 @@ def _plain_rules(s: _Sentence) -> None:
                 continue
             rest = s.text[m.end():_clause_end(s, m.end())]
             if not objs and rule.relation in ("vetoed", "abstainedOn", "votedFor", "votedAgainst") \
-                    and len(rest.split()) <= 4 and not any(x.start >= m.end() for x in s.mentions):
+                    and (len(rest.split()) <= 4 and not any(x.start >= m.end() for x in s.mentions) or
+                         (_NOMINAL.match(m.group(0)) and subs)):  # "Moscow's veto fuels suspicion"
                 here = [x for x in s.mentions if x.cls in RESOLUTION and x.end <= m.start()]  # "... voted against it"
                 if here:
                     objs = here[-1:]
@@ -609,8 +625,8 @@ def _materiel_text(text: str) -> str | None:
 def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
     for m in list(_TRANSFER_VERBS.finditer(s.text)) + list(_DEPLOY_VERBS.finditer(s.text)):
         deploy = m.re is _DEPLOY_VERBS
-        if _inside_name(s, m):
-            continue
+        if _inside_name(s, m) or _PROHIBITED.search(s.text[:m.start()]):
+            continue  # "the Council prohibited the provision of arms to X": no transfer
         hi = _clause_end(s, m.end())
         fought = re.match(r"(?:fought|fight|fights|fighting)", m.group(0), re.I)
         if fought:
@@ -967,8 +983,9 @@ def _constructions(s: _Sentence) -> None:
     for m in re.finditer(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|ties|relationships?|relations|"
                          r"coordinat\w*|work(?:s|ed|ing)? (?:closely )?)\s+(?:with|between)\s+", text, re.I):
         word = m.group(0).split()[0].lower()
-        if any(x.start <= m.start() < x.end and not x.nested and x.kind != "description" for x in s.mentions):
-            continue  # "Treaty on ... Partnership with North Korea": the word belongs to a name
+        if any(x.start <= m.start() < x.end and not x.nested and x.kind != "description" for x in s.mentions) or \
+                (m.group(0)[:1].isupper() and m.start() > 0 and re.search(r"\b(?:[A-Z][\w-]*\s+)(?:and\s+)?$", text[:m.start()])):
+            continue  # "Treaty on ... Partnership with North Korea", "Friendly Cooperation Between": part of a name
         if word.startswith(("ties", "relation")) and not _POSITIVE.search(text[max(0, m.start() - 60):m.start()]):
             continue
         if m.group(0).strip().lower().endswith("between"):
@@ -1077,12 +1094,12 @@ def _party_inference(s: _Sentence) -> None:
 def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recent_state: str | None = None,
                    recent_event: str | None = None, recent_conflict: str | None = None,
                    frame: ListFrame | None = None, previous_states: list[str] | None = None,
-                   recent_resolution: str | None = None, salient=None) -> list[Candidate]:
+                   recent_resolution: str | None = None, salient=None, speakers: list[str] | None = None) -> list[Candidate]:
     """Every relation candidate of one sentence (``mentions`` carry document offsets, ``offset`` is
     where the sentence starts); ``frame`` carries a list header's giver and receiver, ``salient``
     gives the entity of some classes the document named last (for "it was ratified by ...")."""
     s = _Sentence(text, _rel(mentions, offset), recent_state, recent_event, recent_conflict, list(previous_states or []),
-                  recent_resolution, salient)
+                  recent_resolution, salient, list(speakers or []))
     _plain_rules(s)
     _transfers(s, frame)
     frames = _reverse_transfers(s)
