@@ -145,3 +145,10 @@ def test_the_text_after_a_draft_in_one_sentence_is_that_draft():
 def test_a_prohibited_transfer_is_no_transfer():
     facts, _ = _facts("The Council prohibited the provision of arms, nuclear technology and related training to Iran.")
     assert not facts
+
+
+def test_votes_undated_in_their_sentence_take_the_day_of_the_vote():
+    _, result = _facts("The Security Council today failed to adopt a draft resolution on Gabon. Brazil and India abstained.",
+                       date="2031-03-05")
+    abstentions = [a for a in result.assertions if a.relation == "abstainedOn"]
+    assert abstentions and all(str(a.point_in_time) == "2031-03-05" for a in abstentions)

@@ -45,7 +45,10 @@ PRODUCER = f"{EXTRACTOR}/{VERSION}"
 #: fact is stated, not claimed, so hedges elsewhere in the sentence do not weaken it, and no date
 #: of the sentence applies to it.
 _DESCRIPTIVE = {"title", "apposition", "under", "programme-at", "located", "located-inner", "occupied", "formerly",
-                "resolution-of", "sanction-resolution", "x-y-alliance"}
+                "resolution-of", "sanction-resolution", "x-y-alliance", "conflict-party", "allies-predicate", "member-list"}
+#: Relations that happen when a resolution is voted on: undated in their sentence, they take the
+#: date the document gave the vote ("The Security Council today failed to adopt a draft ...").
+_AT_THE_VOTE = {"vetoed", "votedFor", "votedAgainst", "abstainedOn", "sponsors", "adoptedBy", "targets"}
 _REPORTING = re.compile(r"\s*\b(?:said|says|told|announced|reported|added|denied|denies|stated|claimed|estimated|"
                         r"confirmed|dismissed|rejected)\b\s*$|^\s*(?:said|denied|told|announced|reported|confirmed|dismissed)\b",
                         re.I)
@@ -94,6 +97,7 @@ class Extractor:
         recent_event = recent_conflict = None
         headline_draft: str | None = None  # a draft a headline introduced, which the lede retells
         speakers: list[str] = []  # the states a joint statement speaks for ("We, the leaders of ...")
+        vote_dates: dict = {}  # resolution id -> the first date given with it (the day of the vote)
         previous_states: list[str] = []
         for sentence in sentences:
             text, offset = sentence.text, sentence.start
@@ -136,8 +140,15 @@ class Extractor:
                                         salient=salience.recent, speakers=speakers)
             candidates += self._implied_parties(candidates, mentions)
             quantities = find_quantities(text, offset)
+            for m in mentions:
+                if m.cls in ("Resolution", "DraftResolution") and dates and m.entity not in vote_dates:
+                    vote_dates[m.entity] = dates[0].value
             for c in candidates:
-                assertions.append(self._assertion(doc, sentence, c, dates, quantities, mentions))
+                a = self._assertion(doc, sentence, c, dates, quantities, mentions)
+                if c.relation in _AT_THE_VOTE and not (a.point_in_time or a.start_time or a.end_time):
+                    when = vote_dates.get(c.object if c.relation != "adoptedBy" and c.relation != "targets" else c.subject)
+                    a = replace(a, point_in_time=when) if when else a
+                assertions.append(a)
             for m in mentions:
                 salience.note(m)
                 if m.cls in ("Event", "Summit", "Talks"):
