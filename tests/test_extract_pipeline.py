@@ -152,3 +152,16 @@ def test_votes_undated_in_their_sentence_take_the_day_of_the_vote():
                        date="2031-03-05")
     abstentions = [a for a in result.assertions if a.relation == "abstainedOn"]
     assert abstentions and all(str(a.point_in_time) == "2031-03-05" for a in abstentions)
+
+
+def test_a_summit_held_in_a_city_gives_the_chain_of_places_and_the_host():
+    facts, result = _facts("The 50th G7 summit was held from 13 to 15 June 2031 in the city of Fasano in Apulia, Italy. "
+                           "The annual G7 summit ended with a declaration.")
+    assert [e.id for e in result.new_entities if e.cls == "Summit"] == ["50th-g7-summit"]
+    assert {("50th-g7-summit", "locatedIn", "fasano"), ("fasano", "locatedIn", "apulia"), ("apulia", "locatedIn", "italy"),
+            ("italy", "hosts", "50th-g7-summit")} <= facts
+
+
+def test_member_states_of_an_organisation_are_not_the_organisation():
+    facts, _ = _facts("The 2031 Vilnius summit began. All G7 member states participated in the summit.")
+    assert ("g7", "participatedIn", "2031-vilnius-summit") not in facts

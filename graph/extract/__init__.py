@@ -30,7 +30,7 @@ from . import ner as _ner
 from .certainty import assess, attribution_spans
 from .dates import DateExpression, find_dates
 from .mentions import Linker, Mention, Salience, _mark_nested, resolve_descriptions, resolve_organisations
-from .newentities import Proposal, propose, propose_drafts
+from .newentities import Proposal, propose, propose_drafts, propose_events
 from .quantities import find_quantities
 from .relations import ACTOR, ListFrame, find_relations
 from .segment import Sentence, split_sentences
@@ -109,6 +109,7 @@ class Extractor:
                                              doc.date if doc.date and doc.date.precision != "year" else None)
             described += resolve_organisations(text, offset, mentions + described, salience)
             new = propose(text, mentions + described, offset)
+            new += propose_events(text, mentions + described + new, offset, salience.recent(("Summit",)))
             drafts = sum(p.cls == "DraftResolution" and p.cue == "unnamed draft" for p in proposals.values())
             minted = propose_drafts(text, mentions + described + new, offset, doc.id, drafts,
                                     salience.recent(("DraftResolution",)), headline_draft)

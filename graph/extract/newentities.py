@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .mentions import Mention
 
-__all__ = ["Proposal", "propose", "propose_drafts", "slug"]
+__all__ = ["Proposal", "propose", "propose_drafts", "propose_events", "slug"]
 
 _NAME = r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|of|for|and|on|the|de|al)){0,5}"
 _LEADER_TITLES = r"President|Prime Minister|Premier|Chancellor|King|Queen|Supreme Leader|Emir|Crown Prince"
@@ -76,6 +76,13 @@ _DRAFT_RE = re.compile(
     r"(?:draft(?:\s+resolution)?|resolution)\b"
     r"|\ban?\s+(?:(?:new|revised|[\w-]+-(?:led|drafted|sponsored|penned))\s+)?draft(?:\s+resolution)?\b"
     r"|\ban?\s+resolution\s+(?:that|which)\s+would\s+have\b", re.I)
+#: A summit named by its number, year, host or organisation: "the 50th G7 summit", "the 2023
+#: Vilnius summit", "the NATO Summit in Vilnius".
+_SUMMIT_RE = re.compile(r"\b(?P<name>(?:(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}"
+                        r"[Ss]ummit)\b")
+#: Places by their shape: "the city of Fasano", "the port of Tartus", "held in Kazan, Russia".
+_CITY_RE = re.compile(r"\b(?:city|town|port|village|province|region|capital|resort) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+_IN_PLACE_RE = re.compile(r"\b(?:in|at|near) (?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)(?=,\s+)")
 _DEFINITE_DRAFT_RE = re.compile(r"\bthe\s+draft(?:\s+resolution)?\b", re.I)
 
 
@@ -184,3 +191,43 @@ def propose_drafts(text: str, mentions: list[Mention], offset: int, document_id:
                             f"draft resolution {count} of {document_id}", start + offset, end + offset, "unnamed draft"))
         salient_draft = out[-1].id
     return out
+
+
+def propose_events(text: str, mentions: list[Mention], offset: int = 0, salient_summit: str | None = None) -> list[Proposal]:
+    """Summits named by number, year or organisation, and places named by their shape.
+
+    A summit may contain registry names ("G7", "Vilnius"): they stay, nested in it. A place is a
+    capitalised name after "city of", "port of" ..., or before ", <State>" ("in Kazan, Russia").
+
+    >>> [(p.label, p.cls) for p in propose_events("The 50th G7 summit was held in the city of Fasano.", [])]
+    [('50th G7 summit', 'Summit'), ('Fasano', 'Place')]
+    """
+    out: list[Proposal] = []
+    for m in _SUMMIT_RE.finditer(text):
+        words = m.group("name").split()
+        while words and words[0] in _SKIP_FIRST:
+            words = words[1:]
+        if len(words) < 2:
+            continue  # "the summit" alone is a description (resolved by salience)
+        name = " ".join(words)
+        start = m.end() - len(name)
+        crossing = [x for x in mentions if x.start < m.end() + offset and start + offset < x.end
+                    and not (start + offset <= x.start and x.end <= m.end() + offset)]
+        if crossing or any(x.cls == "Summit" and x.start <= start + offset < x.end for x in mentions):
+            continue
+        if salient_summit and not re.search(r"\b(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\b", name):
+            # "the annual BRICS summit" after "the 2024 BRICS summit": the same one
+            out.append(Proposal(salient_summit, "Summit", name, start + offset, m.end() + offset, "summit"))
+            continue
+        out.append(Proposal(slug(name), "Summit", name, start + offset, m.end() + offset, "summit"))
+        salient_summit = out[-1].id
+    states = {x.start for x in mentions if x.cls == "State"}
+    for m in list(_CITY_RE.finditer(text)) + list(_IN_PLACE_RE.finditer(text)):
+        if m.re is _IN_PLACE_RE and not any(offset + m.end() + k in states for k in (2, 3)):
+            continue
+        start, end = m.start("name"), m.end("name")
+        if m.group("name") in _SKIP_FIRST or _overlaps(start + offset, end + offset, mentions) or \
+                any(p.start <= start + offset < p.end for p in out):
+            continue
+        out.append(Proposal(slug(m.group("name")), "Place", m.group("name"), start + offset, end + offset, "place"))
+    return sorted(out, key=lambda p: p.start)

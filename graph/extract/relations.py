@@ -362,7 +362,8 @@ def _coordinated(s: _Sentence, head: Mention, pool: list[Mention], leftwards: bo
 def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     """The subject(s) of a trigger at ``trigger``: see the module docstring."""
     lo = _clause_start(s, trigger)
-    pool = [m for m in _args(s, lo, trigger, classes) if not _in_parens(s.text, m.start) and not _is_modifier(s, m)]
+    pool = [m for m in _args(s, lo, trigger, classes) if not _in_parens(s.text, m.start) and not _is_modifier(s, m)
+            and not re.match(r"\s+member (?:states|countries|nations)\b", s.text[m.end:])]  # "All G7 member states"
     free = [m for m in pool if _word_before(s.text, m.start) not in _PREPOSITIONS
             or (_word_before(s.text, m.start) == "for" and re.match(r"\s+to\s+[a-z]+", s.text[m.end:]))]  # "for China to act"
     found: list[Mention] = []
@@ -945,6 +946,32 @@ def _constructions(s: _Sentence) -> None:
             owner += [x for x in prim if x.cls in STATE and 0 <= troops.start() - x.end <= 1]
         for x in owner:
             s.add(x.entity, "participatedIn", c.entity, x.start, c.end, 0.6, "conflict-party")
+    # "The 50th G7 summit was held from 13 to 15 June 2024 in the city of Fasano in Apulia, Italy": where an
+    # event took place, the chain of places, and the state that hosted it
+    for m in re.finditer(r"\b(?:was|were|is|will be|to be)\s+(?:held|hosted|convened|organi[sz]ed)\b|\btook place\b|"
+                         r",\s+held\b", text, re.I):
+        events = [x for x in _args(s, _clause_start(s, m.start()), m.start(), EVENT - {"Conflict"}) if not x.nested][-1:] or \
+            ([Mention(0, 0, "", s.recent_event, "Summit", "coreference", False, 0.5)] if s.recent_event and
+             re.search(r"\b(?:it|the summit|the meeting)\s+$", text[:m.start()], re.I) else [])
+        if not events:
+            continue
+        where = re.compile(r"\bin\s+(?:the\s+(?:city|town|resort|capital)\s+of\s+)?", re.I).search(text, m.end(), _clause_end(s, m.end()))
+        if not where:
+            continue
+        chain = []
+        for x in sorted(_args(s, where.end(), len(text), PLACE), key=lambda x: x.start):
+            gap = text[(chain[-1].end if chain else where.end()):x.start]
+            if x.nested or (chain and not re.fullmatch(r"\s*(?:,|in|,\s*in)\s*(?:the\s+)?", gap, re.I)) or len(gap) > 4 and not chain:
+                break
+            chain.append(x)
+        if not chain:
+            continue
+        s.add(events[0].entity, "locatedIn", chain[0].entity, m.start(), chain[0].end, 0.65, "held-in")
+        for a, b in zip(chain, chain[1:]):
+            s.add(a.entity, "locatedIn", b.entity, a.start, b.end, 0.65, "held-in")
+        states = [x for x in chain if x.cls == "State"]
+        if states:
+            s.add(states[0].entity, "hosts", events[0].entity, m.start(), states[0].end, 0.55, "held-in")
     # mutual defence: the two states of the sentence
     for m in re.finditer(r"\bmutual[- ](?:defen[cs]e|security|assistance|aid)\b|\bdefen[cs]e (?:pact|alliance|treaty)\b|"
                          r"\bcollective defen[cs]e\b|\bsecurity guarantees? (?:to|for)\b|"
