@@ -265,3 +265,37 @@ def test_the_owner_of_a_war_and_troops_in_it_take_part():
     text = "North Korea's troops were killed in Russia's war against Ukraine."
     found = {(c.subject, c.relation, c.object) for c in find_relations(text, Linker(registry).find(text))}
     assert {("russia", "participatedIn", "war"), ("north-korea", "participatedIn", "war")} <= found
+
+
+def _found(text, *extra):
+    registry = Registry([*REGISTRY, *extra])
+    return {(c.subject, c.relation, c.object) for c in find_relations(text, Linker(registry).find(text))}
+
+
+def test_an_adopting_participle_is_the_main_clause_subjects_adoption():
+    assert ("res-2397", "adoptedBy", "unsc") in relations(
+        "Adopting Resolution 2397 by a vote of 12 in favour, the Security Council demanded an end to violence.")
+    assert ("res-2397", "adoptedBy", "unsc") in relations("Security Council Demands End to Violence, Adopting Resolution 2397")
+
+
+def test_a_fronted_passive_participle_names_the_sponsors():
+    found = _found("Tabled by Russia and China, the draft would have condemned Syria.",
+                   Entity("d", "DraftResolution", "draft"))
+    assert {("russia", "sponsors", "d"), ("china", "sponsors", "d")} <= found
+
+
+def test_the_name_of_an_invasion_says_who_invaded_whom():
+    found = _found("He spoke about the Russian invasion of Ukraine.", Entity("war", "Conflict", "Russian invasion of Ukraine"))
+    assert ("russia", "invaded", "ukraine") in found
+
+
+def test_members_in_a_consisting_of_list_and_an_accession():
+    nato = Entity("nato", "InternationalOrganization", "NATO")
+    assert {("russia", "memberOf", "nato"), ("belarus", "memberOf", "nato")} <= _found(
+        "NATO is an alliance consisting of Russia and Belarus.", nato)
+    assert ("ukraine", "memberOf", "nato") in _found("Following the accession of Ukraine to NATO, talks began.", nato)
+
+
+def test_a_middle_initial_inside_a_name_is_skipped_but_an_acronym_is_kept():
+    assert ("putin", "leaderOf", "russia") in relations("Russian President Vladimir V. Putin spoke.")
+    assert [m.entity for m in LINKER.find("the U.N. Security Council")] == ["unsc"]

@@ -142,6 +142,11 @@ class Linker:
     def find(self, text: str, offset: int = 0) -> list[Mention]:
         """Every registry name in ``text``: the longest at each place, plus those nested in it."""
         tokens = fold_tokens(text)
+        # a middle initial inside a name is skipped for matching ("Vladimir V. Putin", "Joseph R. Biden")
+        tokens = [t for k, t in enumerate(tokens) if not (
+            0 < k < len(tokens) - 1 and len(t[0]) == 1 and text[t[1]:t[2]].isupper() and text[t[2]:t[2] + 1] == "."
+            and len(tokens[k - 1][0]) > 1 and text[tokens[k - 1][1]:tokens[k - 1][1] + 1].isupper()
+            and text[tokens[k + 1][1]:tokens[k + 1][1] + 1].isupper() and len(tokens[k + 1][0]) > 1)]
         words = [t for t, _, _ in tokens]
         found: list[Mention] = []
         for i in range(len(tokens)):

@@ -22,7 +22,8 @@ __all__ = ["Proposal", "propose", "propose_drafts", "propose_events", "slug"]
 
 _NAME = r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|of|for|and|on|the|de|al)){0,5}"
 _LEADER_TITLES = r"President|Prime Minister|Premier|Chancellor|King|Queen|Supreme Leader|Emir|Crown Prince"
-_PERSON_TITLES = r"(?:Foreign|Defen[cs]e|Deputy|Finance|Interior|Prime)?\s*Minister|General|Gen\.|Admiral|Adm\.|Colonel|" \
+_PERSON_TITLES = r"Secretary-General|Director-General|Under-Secretary-General|High Representative|State Counsellor|" \
+                 r"(?:Foreign|Defen[cs]e|Deputy|Finance|Interior|Prime)?\s*Minister|General|Gen\.|Admiral|Adm\.|Colonel|" \
                  r"Col\.|Secretary|Ambassador|Senator|Sen\.|Spokes(?:person|man|woman)|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|" \
                  r"Commander|Envoy|Director|Chairman|Chairwoman|Governor|Mayor|Marshal|Lt\.?|Major|Captain"
 #: Title-case words that end a name in a headline ("Minister Park Before Their Meeting").

@@ -123,7 +123,7 @@ RULES = [
        ACTOR | EVENT, AGREEMENT | RESOLUTION | ACTOR | EVENT, confidence=0.5),
     _r("accuses", _v("accuse") + r"|\baccusations? against\b", ACTOR, ACTOR, confidence=0.6),
     _r("sponsors", _v("sponsor", "co-sponsor", "fund", "finance", "bankroll"), ACTOR, ACTOR | EVENT | RESOLUTION | AGREEMENT),
-    _r("sponsors", _v("draft", "table", "propose", "present", "introduce") + r"|\bput forward\b|\bsubmitted\b|\bpenned\b",
+    _r("sponsors", _v("draft", "table", "propose", "present", "introduce") + r"|\bput forward\b|\bsubmit(?:s|ted|ting)?\b|\bpenned\b",
        POLITY | PERSON, RESOLUTION),
     _r("hosts", _v("host"), ACTOR, EVENT),
     _r("participatedIn", r"\btook part in\b|\b(?:participat|attend)(?:e|es|ed|ing)\b(?: in)?|\btake part in\b|"
@@ -766,7 +766,7 @@ def _constructions(s: _Sentence) -> None:
     text = s.text
     prim = [m for m in s.mentions if not m.nested]
     # "<Demonym> President <Person>", "<State>'s leader <Person>"
-    for a, b in zip(s.mentions, s.mentions[1:]):
+    for a, b in zip(prim, prim[1:]):
         gap = text[a.end:b.start]
         if a.cls in STATE | ORGS and b.cls in PERSON and (_LEADER_TITLE.match(gap) or (
                 a.cls in ORGS and _ORG_HEAD_TITLE.fullmatch(gap))):
@@ -972,6 +972,59 @@ def _constructions(s: _Sentence) -> None:
         states = [x for x in chain if x.cls == "State"]
         if states:
             s.add(states[0].entity, "hosts", events[0].entity, m.start(), states[0].end, 0.55, "held-in")
+    # "Adopting resolution 2669 (2022) by a vote of ..., the 15-member organ demanded": adopted by the main clause's subject
+    for m in re.finditer(r"\b(?:unanimously\s+)?adopting\s+", text, re.I):
+        res = [x for x in prim if x.cls in RESOLUTION and x.start >= m.end() and
+               re.fullmatch(r"(?:[Rr]esolution\s+)?", text[m.end():x.start])]
+        if not res:
+            continue
+        after = re.compile(r",\s+(?:the\s+)?").search(text, res[0].end)
+        bodies = [x for x in prim if x.cls in ORGS and x.start >= res[0].end and after and x.start == after.end()] if after else []
+        if not bodies:  # "Security Council Demands ..., Adopting Resolution 2216": the subject before
+            bodies = [x for x in subjects(s, m.start(), ORGS)]
+        for b in bodies[:1]:
+            s.add(res[0].entity, "adoptedBy", b.entity, m.start(), res[0].end, 0.7, "adopting")
+    # "Resolution 2774 was adopted on 24 February 2025": a numbered Security Council resolution is the Council's
+    for m in re.finditer(r"\b(?:was|were|been)\s+(?:unanimously\s+)?(?:adopted|passed|approved)\b(?!\s+by\b)", text, re.I):
+        res = [x for x in prim if x.cls == "Resolution" and x.end <= m.start() and x.entity.startswith("unsc-resolution-")][-1:]
+        if res and re.fullmatch(r"[\s\w,()]*", text[res[0].end:m.start()]) and len(text[res[0].end:m.start()]) < 40:
+            s.add(res[0].entity, "adoptedBy", "unsc", m.start(), m.end(), 0.6, "adopted-unsc")
+    # "Tabled by France and the United Kingdom, the draft ...": a fronted passive participle
+    for m in re.finditer(r"(?:^|[.;]\s*)(?P<verb>Tabled|Submitted|Presented|Sponsored|Drafted|Introduced|Proposed|Put forward)\s+by\s+",
+                         text):
+        agents = objects(s, m.end() - 1, POLITY | PERSON, limit=3)
+        comma = text.find(",", agents[-1].end if agents else m.end())
+        after = [x for x in prim if x.cls in RESOLUTION and comma >= 0 and x.start >= comma and x.start - comma <= 6]
+        if not after and comma >= 0 and re.match(r",\s+it\b", text[comma:]) and s.recent_resolution:
+            after = [Mention(comma, comma, "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
+        for a in agents:
+            for r in after[:1]:
+                s.add(a.entity, "sponsors", r.entity, m.start("verb"), m.end(), 0.7, "fronted-passive")
+    # "the Russian invasion of Ukraine" as the name of a war: who invaded whom
+    for c in prim:
+        if c.cls != "Conflict":
+            continue
+        inner = [x for x in s.mentions if x.nested and x.cls == "State" and c.start <= x.start and x.end <= c.end]
+        nominal = re.search(r"\b(?P<n>invasion|occupation|annexation) of\b", c.text, re.I)
+        if nominal and len(inner) >= 2 and inner[0].start - c.start < nominal.start() and inner[-1].start - c.start > nominal.end():
+            relation = "invaded" if nominal.group("n").lower() == "invasion" else "occupies"
+            s.add(inner[0].entity, relation, inner[-1].entity, c.start, c.end, 0.65, "conflict-name")
+    # "an alliance consisting of A, B and C", "the accession of Finland to NATO": members
+    for m in re.finditer(r"\b(?:consisting of|comprising|composed of|made up of)\s+(?:the\s+)?", text, re.I):
+        orgs = [x for x in prim if x.cls in ORGS and x.end <= m.start() and not _in_parens(text, x.start)][:1]
+        for o in orgs:
+            for x in objects(s, m.end() - 1, STATE, limit=3):
+                s.add(x.entity, "memberOf", o.entity, m.start(), m.end(), 0.6, "consisting-of")
+    for m in re.finditer(r"\baccession of\s+(?:the\s+)?", text, re.I):
+        joiners = objects(s, m.end() - 1, POLITY, limit=3)
+        to = re.match(r"\s+to\s+(?:the\s+)?", text[joiners[-1].end:]) if joiners else None
+        if to:
+            target = [x for x in prim if x.start == joiners[-1].end + to.end()]
+            for t in target:
+                relation = "memberOf" if t.cls in ORGS else "partyTo" if t.cls in AGREEMENT else None
+                for j in joiners:
+                    if relation:
+                        s.add(j.entity, relation, t.entity, m.start(), t.end, 0.6, "accession")
     # mutual defence: the two states of the sentence
     for m in re.finditer(r"\bmutual[- ](?:defen[cs]e|security|assistance|aid)\b|\bdefen[cs]e (?:pact|alliance|treaty)\b|"
                          r"\bcollective defen[cs]e\b|\bsecurity guarantees? (?:to|for)\b|"
@@ -1162,6 +1215,6 @@ RELATION_TRIGGERS = {r.relation: r.trigger.pattern for r in RULES}
 _CONSTRUCTIONS = frozenset({"officialOf", "directorOf", "fellowOf", "leaderOf", "locatedIn", "successorOf", "targets", "alliedWith",
                             "mutualDefenceWith", "cooperatesWith", "affiliatedWith", "hosts", "partOf", "participatedIn",
                             "occupies", "sanctions", "partyTo", "adoptedBy", "votedFor", "votedAgainst",
-                            "abstainedOn", "memberOf"})  # (and cooperatesWith, participatedIn: listed above)
+                            "abstainedOn", "memberOf", "invaded", "sponsors"})
 PRODUCIBLE = frozenset({r.relation for r in RULES} | {v for r in RULES if r.by_subject for v in r.by_subject.values()}
                        | {rel for rel, _ in MATERIEL} | _CONSTRUCTIONS)
