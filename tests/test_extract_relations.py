@@ -299,3 +299,16 @@ def test_members_in_a_consisting_of_list_and_an_accession():
 def test_a_middle_initial_inside_a_name_is_skipped_but_an_acronym_is_kept():
     assert ("putin", "leaderOf", "russia") in relations("Russian President Vladimir V. Putin spoke.")
     assert [m.entity for m in LINKER.find("the U.N. Security Council")] == ["unsc"]
+
+
+def test_states_that_sign_are_signatories_and_parties_and_treaty_names_take_and():
+    found = relations("Russia and China signed the pact.")
+    assert {("russia", "signatoryOf", "treaty"), ("russia", "partyTo", "treaty")} <= found
+
+
+def test_names_with_particles_are_people():
+    from graph.extract.newentities import propose
+    labels = {p.label for p in propose("President Hafez al-Assad met President Ursula von der Leyen.", [])}
+    assert {"Hafez al-Assad", "Ursula von der Leyen"} <= labels
+    labels = {p.label for p in propose("They signed a Treaty of Friendship and Cooperation.", [])}
+    assert "Treaty of Friendship and Cooperation" in labels

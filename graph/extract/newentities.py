@@ -29,7 +29,7 @@ _PERSON_TITLES = r"Secretary-General|Director-General|Under-Secretary-General|Hi
 #: Title-case words that end a name in a headline ("Minister Park Before Their Meeting").
 _NOT_NAME = r"(?!(?:Before|After|During|Their|His|Her|Its|Our|The|And|With|For|From|To|On|At|In|Of|By|Meeting|Meet|Meets|Says|Said|" \
             r"Visit|Visits|Talks|Holds|Calls|Urges|Warns|Signs|Statement|Remarks|Press|Joint)\b)"
-_NAME_WORD = _NOT_NAME + r"[A-Z][a-z’'\-]+"
+_NAME_WORD = _NOT_NAME + r"(?:(?:al-|el-|bin\s+|ibn\s+|von\s+der\s+|van\s+der\s+|de\s+|da\s+)?[A-Z][a-z’'\-]+)"
 #: A personal name: capitalised words, with middle initials ("Janet L. Yellen", "Joseph R. Biden, Jr.").
 _PERSON_NAME = _NAME_WORD + r"(?:\s+[A-Z]\.)?(?:\s+" + _NAME_WORD + r"){1,2}(?:,\s+Jr\.)?"
 _TITLE_PREFIX = r"(?:(?:Assistant|Deputy|Vice|Under|Acting|Senior|First|Permanent|Special|Chief|Executive)\s+)*"
@@ -56,7 +56,7 @@ _HEADS = [
 ]
 _HEAD_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w’'\-]+\s+(?:(?:of|for|and|on|the)\s+)?){0,4}(?:" +
                       "|".join(f"(?P<{cls}>{pattern})" for cls, pattern in _HEADS) + r")(?:\s+(?:of|for|on)\s+(?:the\s+)?" +
-                      r"(?:[A-Z][\w’'\-]+\s*){1,3})?)(?=[\s,.;:)’'\"]|$)")
+                      r"[A-Z][\w’'\-]+(?:\s+(?:and\s+)?[A-Z][\w’'\-]+){0,3})?)(?=[\s,.;:)’'\"]|$)")
 _HEAD_WORDS = {w for _, pattern in _HEADS for w in re.findall(r"[A-Z][a-zA-Z]+", pattern)}
 _PLACE_RE = re.compile(r"\b(?P<name>[A-Z][a-z\-]+)\s+(?:region|oblast|province|krai)\b")
 #: Numbered Security Council resolutions in any of the usual forms: "Resolution 1718", "resolution

@@ -559,10 +559,14 @@ def _plain_rules(s: _Sentence) -> None:
                     tail = re.match(r"\s+with\s+(?:the\s+)?", s.text[o.end:])
                     if tail:
                         subs += [x for x in s.mentions if x.cls == "State" and x.start == o.end + tail.end()]
+            signed = rule.relation == "partyTo" and re.match(r"sign|ink", m.group(0), re.I)
             for a in subs:
                 for o in objs:
                     s.add(a.entity, _relation_for(rule, a, s), o.entity, m.start(), m.end(),
                           rule.confidence * min(a.confidence, o.confidence), rule.relation)
+                    if signed and a.cls == "State":  # a state that signs is a signatory, as well as a party
+                        s.add(a.entity, "signatoryOf", o.entity, m.start(), m.end(),
+                              rule.confidence * min(a.confidence, o.confidence), "signatoryOf")
 
 
 def _adjacent(s: _Sentence, pos: int, classes: frozenset) -> list[Mention]:
