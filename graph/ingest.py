@@ -138,7 +138,7 @@ def read_source(path: Path, *, title: str | None = None, date: str | None = None
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise InputError(f"unsupported file type {path.suffix or '(none)'} (use .txt, .md or .html)", source=str(path))
-    raw = read_text(path)
+    raw = read_text(path, MAX_BYTES)  # also refuses devices and pipes, and never reads past the limit
     header = ""
     match = re.match(r"\A---\n.*?\n---\n", raw, re.S)
     if match:

@@ -8,6 +8,9 @@ Every mapping loaded here carries the 1-based line where it starts under the key
 
 from __future__ import annotations
 
+import os
+import stat
+
 from pathlib import Path
 
 import yaml
@@ -48,17 +51,46 @@ def load_yaml_text(text: str, source: str, first_line: int = 1):
         raise InputError(f"YAML error: {err}", source=source) from None
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file; missing, unreadable, empty or non-UTF-8 files raise InputError."""
+#: The most any text file is read to (a document, a registry, a query); larger files are refused.
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> bytes:
+    """The bytes of a regular file, at most ``max_bytes`` of them.
+
+    Devices, pipes and sockets are refused before anything is read (a symlink to /dev/zero has
+    size 0 and would never end; a FIFO would block forever), and the read stops one byte past the
+    limit, so no input can make the process read without bound.
+    """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise InputError("file not found", source=str(path)) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a file", source=str(path)) from None
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror}", source=str(path)) from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError("is a folder, not a file", source=str(path))
+        if not stat.S_ISREG(mode):
+            raise InputError("not a regular file (a device, pipe or socket)", source=str(path))
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as err:
+            raise InputError(f"cannot read: {err.strerror}", source=str(path)) from None
+    if len(data) > max_bytes:
+        raise InputError(f"file is larger than {max_bytes / 1048576:g} MB", source=str(path))
+    return data
+
+
+def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> str:
+    """Read a UTF-8 text file (see :func:`read_bytes`); missing, unreadable, special, oversized,
+    empty or non-UTF-8 files raise InputError."""
+    path = Path(path)
+    data = read_bytes(path, max_bytes)
     if not data.strip():
         raise InputError("file is empty", source=str(path))
     try:

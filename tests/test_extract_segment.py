@@ -33,3 +33,18 @@ def test_an_endless_sentence_is_cut_into_bounded_pieces():
     sentences = split_sentences(text)
     assert len(sentences) > 1 and all(len(s.text) <= MAX_SENTENCE for s in sentences)
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_one_long_token_splits_in_linear_time():
+    """A token of 200,000 letters (or of '. A' repeated) once took quadratic time; compare two sizes
+    in one run: ten times the text must take far less than a hundred times as long."""
+    import time
+
+    def seconds(n):
+        start = time.perf_counter()
+        for text in ("a" * n + " End.", ". A" * (n // 3)):
+            split_sentences(text)
+        return time.perf_counter() - start
+
+    small, large = seconds(20_000), seconds(200_000)
+    assert large < 30 * max(small, 1e-3)

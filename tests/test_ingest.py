@@ -1,6 +1,7 @@
 """kg ingest: reading text, Markdown and HTML, one named graph per document, idempotence,
 replacement, dry runs, review files and bad input (one line, non-zero exit, store unchanged)."""
 
+import os
 import io
 from pathlib import Path
 
@@ -275,3 +276,23 @@ def test_two_documents_naming_the_same_new_entities_still_validate(kg, tmp_path)
     assert kg("ingest", str(docs)).exit_code == 0
     result = kg("validate")
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX FIFOs")
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_a_device_or_a_pipe_named_txt_is_refused_in_one_line_without_reading(kg_process, tmp_path, kind):
+    """A symlink to /dev/zero has size 0 and never ends; a FIFO blocks forever: both are refused."""
+    path = tmp_path / "z.txt"
+    if kind == "device":
+        path.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(path)
+    result = kg_process("ingest", str(path))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: {path}: not a regular file (a device, pipe or socket)"
+    data = tmp_path / "data"
+    (data / "documents").mkdir(parents=True)
+    os.mkfifo(data / "documents" / "f.txt") if kind == "fifo" else (data / "documents" / "f.txt").symlink_to("/dev/zero")
+    (data / "entities.yaml").write_text("- {id: x, class: State, label: X}\n")
+    built = kg_process("build", "--data", str(data))
+    assert built.returncode == 1 and "not a regular file" in built.stderr and "Traceback" not in built.stderr

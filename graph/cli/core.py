@@ -15,6 +15,7 @@ from ..imports import import_files
 from ..query import DEFAULT_LIMIT, named_queries, run_named, run_query
 from ..results import FORMATS, format_result
 from ..stats import stats as store_stats
+from ..yamlfile import read_text
 from ..validate import validate as validate_store
 from . import main, pass_store, progress
 
@@ -68,10 +69,7 @@ def _read_query(target: str) -> str:
     if target == "-":
         text = sys.stdin.read()
     else:
-        try:
-            text = Path(target).read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise InputError("not UTF-8 text", source=target) from None
+        text = read_text(Path(target))
     if not text.strip():
         raise QueryError("the query is empty")
     return text

@@ -43,7 +43,8 @@ def _spans_of_line(line: str) -> Iterator[tuple[int, int]]:
     begin = 0
     for match in _END_RE.finditer(line):
         stop = match.end()
-        word = re.search(r"([\w.]+)[.!?…]*[\"”’')\]]*$", line[begin:match.start() + 1])
+        # the word before the stop, looked for in a bounded tail so that one long token stays linear
+        word = re.search(r"([\w.]+)[.!?…]*[\"”’')\]]*$", line[max(begin, match.start() - 40):match.start() + 1])
         token = word.group(1).rstrip(".").lower() if word else ""
         if match.group(0).startswith(".") and (token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
             continue
