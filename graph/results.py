@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -21,7 +22,7 @@ from rdflib.namespace import XSD
 from .namespaces import CERTAINTY_IRIS, ONT, PREFIXES, Instances
 from .store import QueryResult
 
-__all__ = ["display", "format_result", "FORMATS"]
+__all__ = ["display", "format_result", "printable", "FORMATS"]
 
 FORMATS = ("table", "csv", "tsv", "json")
 _CERTAINTY_NAMES = {iri: name for name, iri in CERTAINTY_IRIS.items()}
@@ -50,6 +51,20 @@ def display(term, inst: Instances | None = None) -> str:
     return str(term)
 
 
+#: Characters a terminal would act on rather than show: C0 and C1 controls (ESC starts colour,
+#: cursor and title sequences) and the bidirectional overrides that reorder what is shown.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control characters shown as U+FFFD, newlines and tabs kept.
+
+    >>> printable("T\x1b]0;pwned\x07itle")
+    'T�]0;pwned�itle'
+    """
+    return _CONTROL_RE.sub("\ufffd", text)
+
+
 def _json_value(term, inst: Instances):
     if isinstance(term, Literal) and term.datatype in _NUMERIC:
         value = term.toPython()
@@ -59,7 +74,7 @@ def _json_value(term, inst: Instances):
 
 def _table(headers: list[str], rows: list[list[str]], width: int) -> str:
     def clip(text: str) -> str:
-        text = " ".join(text.split())
+        text = " ".join(printable(text).split())
         return text if width <= 0 or len(text) <= width else text[: width - 1] + "…"
 
     cells = [[clip(c) for c in row] for row in rows]

@@ -131,3 +131,18 @@ def test_installed_command_works_from_any_folder(kg_process, tmp_path):
     run = kg_process("build", cwd=elsewhere)
     assert run.returncode == 0, run.stderr
     assert "2 documents" in run.stdout and " statements" in run.stdout
+
+
+def test_control_characters_in_documents_never_reach_the_terminal(kg_process, tmp_path):
+    """An escape sequence in a title (it would retitle the terminal window) is shown as U+FFFD."""
+    doc = tmp_path / "e.txt"
+    doc.write_bytes(b'---\nid: esc1\ntitle: "Evil \\x1b]0;pwned\\x07 title \\u202e"\ndate: 2024-01-01\n---\n'
+                    b"Russia vetoed it. \x1b[31mRed\x1b[0m text.\n")
+    assert kg_process("ingest", str(doc)).returncode == 0
+    result = kg_process("query", "-", input="SELECT ?t WHERE { ?d <http://purl.org/dc/terms/title> ?t }")
+    assert result.returncode == 0 and "Evil" in result.stdout
+    assert not any(c in result.stdout + result.stderr for c in ("\x1b", "\x07", "\u202e"))
+    bad = tmp_path / "\x1b[2Jname.txt"
+    bad.write_bytes(b"")
+    refused = kg_process("ingest", str(bad))
+    assert refused.returncode == 1 and "\x1b" not in refused.stderr

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from ..errors import KGError
+from ..results import printable
 from ..store import BACKENDS, open_store
 
 __all__ = ["main", "pass_store", "progress"]
@@ -25,7 +26,7 @@ class KGGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KGError as err:
-            raise click.ClickException(str(err)) from None
+            raise click.ClickException(printable(str(err))) from None
         except BrokenPipeError:  # output piped into `head` and the like: stop quietly
             import os
             import sys
@@ -58,7 +59,7 @@ class _Notice(logging.Handler):
     """Library notices (a writer waiting for the lock ...) as one line on stderr."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"kg: {record.getMessage()}", err=True)
+        click.echo(f"kg: {printable(record.getMessage())}", err=True)
 
 
 def _show_library_notices() -> None:
@@ -84,7 +85,7 @@ def pass_store(f):
 
 def progress(message: str) -> None:
     """Progress goes to stderr so stdout stays clean for data."""
-    click.echo(message, err=True)
+    click.echo(printable(message), err=True)
 
 
 # Register the commands (imports at the end: they use `main`).
