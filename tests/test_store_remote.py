@@ -211,3 +211,90 @@ def test_kill_9_in_the_middle_of_an_ingest_leaves_the_graph_as_it_was(oxigraph_s
     claimed, really = _statement_counts(after)
     assert claimed == really > 0
     assert not [n for n in _server_graphs(url) if n.startswith(STAGING_PREFIX)]
+
+
+# --- misbehaving servers ------------------------------------------------------------------------
+
+def _serve(handler_cls):
+    """A small HTTP server on loopback in a thread: (url, server, requests seen)."""
+    import http.server
+    import threading
+
+    seen: list[dict] = []
+    handler_cls.seen = seen
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_cls)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server, seen
+
+
+def test_a_server_that_trickles_its_answer_is_cut_off_at_the_overall_deadline(monkeypatch):
+    """One byte every half second: a socket timeout never fires, the overall deadline does."""
+    import http.server
+    import time
+
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            try:
+                for _ in range(200):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.5)
+            except OSError:
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    url, server, _ = _serve(Trickle)
+    try:
+        monkeypatch.setenv("KG_REMOTE_TIMEOUT", "2")
+        monkeypatch.setenv("KG_REMOTE_UNION", "server")
+        store = RemoteStore(f"{url}/query")
+        start = time.monotonic()
+        with pytest.raises(StoreError, match="within 2 s"):
+            store.query("SELECT * WHERE { ?s ?p ?o }")
+        assert time.monotonic() - start < 10
+    finally:
+        server.shutdown()
+
+
+def test_a_redirect_to_another_origin_is_refused_and_gets_no_credentials(monkeypatch):
+    import http.server
+
+    class Elsewhere(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.seen.append(dict(self.headers))
+            self.send_response(200)
+            self.end_headers()
+
+        do_POST = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    other, other_server, other_seen = _serve(Elsewhere)
+
+    class Redirect(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.send_response(302)
+            self.send_header("Location", f"{other}/query")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    url, server, _ = _serve(Redirect)
+    try:
+        monkeypatch.setenv("KG_REMOTE_USER", "analyst")
+        monkeypatch.setenv("KG_REMOTE_PASSWORD", "secret")
+        monkeypatch.setenv("KG_REMOTE_UNION", "server")
+        with pytest.raises(StoreError, match="redirected the POST"):
+            RemoteStore(f"{url}/query").query("SELECT * WHERE { ?s ?p ?o }")
+        assert other_seen == []
+    finally:
+        server.shutdown()
+        other_server.shutdown()

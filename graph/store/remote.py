@@ -35,9 +35,12 @@ seconds (default 3600).
 from __future__ import annotations
 
 import base64
+import http.client
 import itertools
 import json
 import os
+import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -53,6 +56,75 @@ from .base import Derive, QueryResult, Store, Triple, plain
 from .oxigraph import _chunks, from_ox, ntriple_lines, term_nt
 
 __all__ = ["RemoteStore", "STAGING_PREFIX", "UNION_MODES"]
+
+_current = threading.local()
+
+
+class _Deadline:
+    """An overall deadline for one request and its answer: when it passes, the connection is shut
+    down, so a server that trickles a byte every few seconds (which a socket timeout never
+    catches) ends in a clear error instead of a wait without end."""
+
+    def __init__(self, seconds: float):
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        self._sockets.append(sock)
+
+    def _expire(self) -> None:
+        self.expired = True
+        for sock in self._sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+class _Connection(http.client.HTTPConnection):
+    def connect(self):
+        super().connect()
+        if getattr(_current, "deadline", None):
+            _current.deadline.watch(self.sock)
+
+
+class _SecureConnection(http.client.HTTPSConnection):
+    def connect(self):
+        super().connect()
+        if getattr(_current, "deadline", None):
+            _current.deadline.watch(self.sock)
+
+
+class _Handler(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(_Connection, req)
+
+
+class _SecureHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_SecureConnection, req, context=self._context)
+
+
+class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only for a GET to the same origin: a POST turned into a GET would lose the
+    query or update, and another origin must never receive the credentials."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        old, new = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl))
+        if req.get_method() != "GET" or (old.scheme, old.hostname, old.port) != (new.scheme, new.hostname, new.port):
+            raise StoreError(f"{req.full_url.split('?', 1)[0]} redirected the {req.get_method()} to "
+                             f"{newurl.split('?', 1)[0]} (HTTP {code}); redirects are followed only for reads on the "
+                             f"same server: use the final address")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_Handler, _SecureHandler, _SameOriginRedirects)
 
 #: Graph names used while uploading; never listed, never queried, dropped after each write.
 STAGING_PREFIX = "urn:x-kg:staging:"
@@ -147,9 +219,11 @@ class RemoteStore(Store):
         if self._auth:
             headers["Authorization"] = self._auth
         request = urllib.request.Request(url, data=data, method=method, headers=headers)
+        deadline = _current.deadline = _Deadline(self.timeout)
         try:
-            response = urllib.request.urlopen(request, timeout=self.timeout)
+            response = _OPENER.open(request, timeout=self.timeout)
         except urllib.error.HTTPError as err:
+            deadline.cancel()
             body = err.read().decode("utf-8", "replace")
             err.close()
             if err.code == 400 and what == "query":
@@ -159,19 +233,39 @@ class RemoteStore(Store):
                 raise StoreError(f"{shown} refused the {what}: HTTP {err.code} {err.reason}{hint}") from None
             detail = f": {_first_line(body)}" if body.strip() else ""
             raise StoreError(f"{shown} failed the {what}: HTTP {err.code} {err.reason}{detail}") from None
-        except urllib.error.URLError as err:
-            raise StoreError(f"cannot reach the SPARQL endpoint {shown}: {err.reason}") from None
-        except (TimeoutError, ConnectionError) as err:
+        except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException, OSError) as err:
+            deadline.cancel()
+            if deadline.expired:
+                raise StoreError(f"the SPARQL endpoint {shown} did not answer within {self.timeout:g} s "
+                                 f"(KG_REMOTE_TIMEOUT)") from None
+            if isinstance(err, urllib.error.URLError):
+                raise StoreError(f"cannot reach the SPARQL endpoint {shown}: {err.reason}") from None
             raise StoreError(f"the SPARQL endpoint {shown} did not answer: {err}") from None
+        except StoreError:
+            deadline.cancel()
+            raise
+        finally:
+            _current.deadline = None
+        response.kg_deadline = deadline
         self._server = self._server or response.headers.get("Server", "")
         return response
 
     def _read(self, response) -> bytes:
+        deadline = getattr(response, "kg_deadline", None)
         try:
             with response:
-                return response.read()
-        except (TimeoutError, ConnectionError, OSError) as err:
+                data = response.read()
+            if deadline is not None and deadline.expired:  # the shut-down socket reads as an early end
+                raise ConnectionError("cut off at the deadline")
+            return data
+        except (TimeoutError, ConnectionError, OSError, http.client.HTTPException) as err:
+            if deadline is not None and deadline.expired:
+                raise StoreError(f"the SPARQL endpoint {self.query_url} did not finish its answer within "
+                                 f"{self.timeout:g} s (KG_REMOTE_TIMEOUT)") from None
             raise StoreError(f"the SPARQL endpoint {self.query_url} broke off its answer: {err}") from None
+        finally:
+            if deadline is not None:
+                deadline.cancel()
 
     def _post_query(self, sparql: str, *, dataset: bool = True, graphs: Iterable[str] | None = None):
         """POST a query over the union graph (``dataset``), over exactly ``graphs``, or as written."""
@@ -253,8 +347,12 @@ class RemoteStore(Store):
                             if not line.endswith(b"."):
                                 raise StoreError(f"{self.urls[2]} sent a bad N-Triples line: {line[:80]!r}")
                             out.write(line[:-1].rstrip() + suffix)
-            except (TimeoutError, ConnectionError) as err:
+                if response.kg_deadline.expired:
+                    raise StoreError(f"the Graph Store {self.urls[2]} did not finish the export within {self.timeout:g} s")
+            except (TimeoutError, ConnectionError, OSError, http.client.HTTPException) as err:
                 raise StoreError(f"the Graph Store {self.urls[2]} broke off the export: {err}") from None
+            finally:
+                response.kg_deadline.cancel()
 
     # --- writing -----------------------------------------------------------------------------
     def _gsp(self, graph: str) -> str:
