@@ -41,7 +41,7 @@ from .registry import ENTITY_ID_RE, Registry, normalise_name
 from .resources import queries_dir
 from .store import QueryResult, Store
 
-__all__ = [
+__all__ = ["check_nesting", 
     "NamedQuery",
     "Param",
     "named_queries",
@@ -270,8 +270,37 @@ def prefixes_for(sparql: str) -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p.lower() not in declared)
 
 
+#: The deepest nesting of groups and brackets a query may have: far beyond any real query, far
+#: below what overflows a SPARQL engine's recursive parser (3,000 levels crashed the process).
+MAX_NESTING = 200
+#: Strings, IRIs and comments (skipped) and the brackets that nest.
+_LEXEME = re.compile(r'"""(?:[^\\]|\\.)*?"""' + r"|'''(?:[^\\]|\\.)*?'''" +
+                     r'|"(?:[^"\\\n]|\\.)*"' + r"|'(?:[^'\\\n]|\\.)*'" +
+                     r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*|[{}()\[\]]', re.S)
+
+
+def check_nesting(sparql: str, limit: int = MAX_NESTING) -> None:
+    """Refuse a query whose groups, brackets and parentheses nest deeper than ``limit``.
+
+    >>> check_nesting("SELECT * WHERE { " * 300 + "}" * 300)
+    Traceback (most recent call last):
+    ...
+    graph.errors.QueryError: the query nests 300 levels deep (at most 200)
+    """
+    depth = deepest = 0
+    for token in _LEXEME.findall(sparql):
+        if token in ("{", "(", "["):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in ("}", ")", "]"):
+            depth -= 1
+    if deepest > limit:
+        raise QueryError(f"the query nests {deepest} levels deep (at most {limit})")
+
+
 def run_query(store: Store, sparql: str, bindings: dict[str, object] | None = None) -> QueryResult:
     """Run ad-hoc SPARQL with the usual prefixes available, binding ``bindings`` safely."""
+    check_nesting(sparql)
     prologue = prefixes_for(sparql)
     try:
         return store.query(prologue + bind_values(sparql, bindings or {}))

@@ -2,6 +2,10 @@
 no traceback, and the store exactly as it was."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 import click
 import pytest
 
@@ -146,3 +150,34 @@ def test_control_characters_in_documents_never_reach_the_terminal(kg_process, tm
     bad.write_bytes(b"")
     refused = kg_process("ingest", str(bad))
     assert refused.returncode == 1 and "\x1b" not in refused.stderr
+
+
+def test_a_query_nested_three_thousand_levels_deep_is_refused_in_one_line(kg_process, tmp_path):
+    """It once overflowed the engine's parser and killed the process with a segmentation fault."""
+    query = tmp_path / "deep.rq"
+    query.write_text("SELECT * WHERE " + "{ " * 3000 + "}" * 3000)
+    result = kg_process("query", str(query))
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: the query nests 3000 levels deep (at most 200)"
+
+
+def test_ctrl_c_stops_a_query_that_would_run_for_hours(kg_process, tmp_path, data_dir):
+    import signal
+    import time
+
+    assert kg_process("build", "--data", str(data_dir)).returncode == 0
+    env = dict(os.environ, KG_HOME=str(kg_process.home), KG_STORE="oxigraph")
+    exe = Path(sys.executable).with_name("kg")
+    proc = subprocess.Popen([str(exe), "query", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, text=True)
+    proc.stdin.write("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
+    proc.stdin.close()
+    time.sleep(3)  # well into the cartesian product
+    assert proc.poll() is None
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=10)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130
+    assert "kg: query interrupted" in proc.stderr.read()

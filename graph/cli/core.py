@@ -65,6 +65,34 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
+def _interruptible(function, *args, **kwargs):
+    """Run a query in a worker thread, so that Ctrl-C stops ``kg query`` at once: the engine works
+    in native code, where Python's signal handler would only run when the query ends."""
+    import os
+    import threading
+
+    outcome: dict = {}
+
+    def work():
+        try:
+            outcome["result"] = function(*args, **kwargs)
+        except BaseException as err:  # handed to the main thread below
+            outcome["error"] = err
+
+    worker = threading.Thread(target=work, name="kg-query", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.1)
+    except KeyboardInterrupt:
+        click.echo("kg: query interrupted", err=True)
+        sys.stderr.flush()
+        os._exit(130)  # the engine's thread cannot be stopped; the process can
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
 def _read_query(target: str) -> str:
     if target == "-":
         text = sys.stdin.read()
@@ -104,7 +132,7 @@ def query(store, target: str | None, params: tuple[str, ...], fmt: str, width: i
         return
     bindings = _parse_params(params)
     if target in library:
-        result = run_named(store, target, bindings, limit=limit)
+        result = _interruptible(run_named, store, target, bindings, limit=limit)
         if result.truncated:
             click.echo(f"note: showing the first {limit} rows found, sorted; more match. Narrow the query "
                        "with --param, or use --limit 0 for every row in order.", err=True)
@@ -112,7 +140,7 @@ def query(store, target: str | None, params: tuple[str, ...], fmt: str, width: i
         from rdflib import Literal, URIRef
 
         terms = {k: URIRef(v[1:-1]) if v.startswith("<") and v.endswith(">") else Literal(v) for k, v in bindings.items()}
-        result = run_query(store, _read_query(target), terms)
+        result = _interruptible(run_query, store, _read_query(target), terms)
     else:
         raise QueryError(f"unknown named query {target!r} and no such file (see `kg query --list`)")
     if result.kind == "graph":
