@@ -3,8 +3,10 @@ r"""The default store: an embedded Oxigraph database on disk (pyoxigraph, a Rust
 Layout under ``<home>/oxigraph/``: database folders ``db-<n>`` and a symlink ``current`` to the
 live one. A write copies the live database (a RocksDB checkpoint: hard links, cheap), changes the
 copy, and swaps the symlink: a failure at any point leaves ``current`` as it was, and readers
-(including a server started on a snapshot) are never disturbed. A lock file serialises writers
-(a second writer waits its turn, see :mod:`graph.store.lock`).
+(including a server started on a snapshot) are never disturbed. The database a commit replaced is
+kept a minute (marked ``.retired``) for readers that resolved ``current`` just before the swap,
+and a reader whose database vanished opens the new one and asks again. A lock file serialises
+writers (a second writer waits its turn, see :mod:`graph.store.lock`).
 
 Bulk path: the triples are written as N-Quads by a Python thread into a pipe that Oxigraph's bulk
 loader reads on the other side, so serialising and loading overlap on two cores and the corpus is
@@ -303,6 +305,12 @@ def _bulk_load_file(db: ox.Store, path: Path, fmt: ox.RdfFormat, to_graph) -> No
         raise errors[0]
 
 
+_OPEN_ATTEMPTS = 6
+#: How long a database replaced by a commit is kept for readers still on it (seconds).
+_KEEP_RETIRED = 60
+_RETIRED = ".retired"
+
+
 class OxigraphStore(Store):
     """Oxigraph on disk, with copy-on-write transactions (see the module docstring)."""
 
@@ -322,18 +330,35 @@ class OxigraphStore(Store):
 
     def _read(self) -> ox.Store | None:
         if self._reader is None and self._current.exists():
-            try:
-                self._reader = ox.Store.read_only(str(self._current.resolve()))
-            except OSError as err:
-                raise StoreError(f"cannot open {self._current}: {err}") from None
+            # A writer that commits meanwhile swaps ``current`` and, at its next write, removes the
+            # database this reader resolved: open again on what ``current`` names now.
+            for attempt in range(_OPEN_ATTEMPTS):
+                try:
+                    self._reader = ox.Store.read_only(str(self._current.resolve()))
+                    break
+                except (OSError, RuntimeError) as err:
+                    if attempt == _OPEN_ATTEMPTS - 1:
+                        raise StoreError(f"cannot open {self._current}: {err}") from None
+                    time.sleep(0.05 * (attempt + 1))
         return self._reader
 
+    def _reading(self, work):
+        """``work(db)`` on the live database, once more on the new one if a commit removed the
+        database this reader had open (see :meth:`transaction`)."""
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                return work(self._read())
+            except (OSError, RuntimeError) as err:
+                if attempt == _OPEN_ATTEMPTS - 1 or "No such file" not in str(err):
+                    raise
+                self._reader = None
+                time.sleep(0.05 * (attempt + 1))
+
     def query(self, sparql: str) -> QueryResult:
-        return _query(self._read() or ox.Store(), sparql)  # an empty store answers on a fresh home
+        return self._reading(lambda db: _query(db or ox.Store(), sparql))  # an empty store answers on a fresh home
 
     def graph_names(self) -> list[URIRef]:
-        store = self._read()
-        return sorted(URIRef(g.value) for g in store.named_graphs()) if store else []
+        return self._reading(lambda db: sorted(URIRef(g.value) for g in db.named_graphs()) if db else [])
 
     def dump(self, out: BinaryIO) -> None:
         store = self._read()
@@ -352,8 +377,12 @@ class OxigraphStore(Store):
         with write_lock(self.root / "write.lock", str(self.root)):
             new_dir = self.root / f"db-{time.time_ns()}"
             old_dir = self._current.resolve() if self._current.exists() else None
-            for stale in self.root.glob("db-*"):  # left by a failed write whose database was still open
-                if old_dir is None or stale.name != old_dir.name:
+            for stale in self.root.glob("db-*"):
+                # left by a failed write, or replaced by a commit long enough ago that no reader
+                # can still be opening it
+                retired = stale / _RETIRED
+                if (old_dir is None or stale.name != old_dir.name) and (
+                        not retired.exists() or time.time() - retired.stat().st_mtime > _KEEP_RETIRED):
                     shutil.rmtree(stale, ignore_errors=True)
             try:
                 if old_dir is not None and not clear:
@@ -371,8 +400,10 @@ class OxigraphStore(Store):
                 shutil.rmtree(new_dir, ignore_errors=True)
                 raise
             self._reader = None
+            # the previous database stays a while (a later write removes it), so that a reader
+            # that resolved ``current`` just before the swap still opens and reads it
             if old_dir is not None:
-                shutil.rmtree(old_dir, ignore_errors=True)
+                (old_dir / _RETIRED).touch()
 
     def replace_graphs(
         self,
