@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 from rdflib import Literal, URIRef
 
@@ -41,7 +42,7 @@ from .registry import ENTITY_ID_RE, Registry, normalise_name
 from .resources import queries_dir
 from .store import QueryResult, Store
 
-__all__ = ["check_nesting", 
+__all__ = ["check_nesting", "check_service", 
     "NamedQuery",
     "Param",
     "named_queries",
@@ -298,9 +299,33 @@ def check_nesting(sparql: str, limit: int = MAX_NESTING) -> None:
         raise QueryError(f"the query nests {deepest} levels deep (at most {limit})")
 
 
+_SERVICE_RE = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?(<[^>]*>|[?$]\w+|\w*:\w*)", re.I)
+
+
+def check_service(sparql: str, allowed: Sequence[str] = ()) -> None:
+    """Refuse federated queries (``SERVICE``) except to the endpoints in ``allowed``.
+
+    A SERVICE clause makes the engine fetch any URL it names, the user's own network included, and
+    hand the answer back (server-side request forgery); strings and comments do not count.
+
+    >>> check_service('SELECT * WHERE { ?s ?p "SERVICE <x>" }')
+    >>> check_service("SELECT * WHERE { SERVICE <http://127.0.0.1:9/admin> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    graph.errors.QueryError: SERVICE <http://127.0.0.1:9/admin> is refused: federated queries reach only the endpoints allowed
+    """
+    code = _LEXEME.sub(lambda m: m.group(0) if m.group(0)[:1] in "<{}()[]" else " ", sparql)
+    for match in _SERVICE_RE.finditer(code):
+        target = match.group(1)
+        if target.strip("<>") not in allowed:
+            raise QueryError(f"SERVICE {target} is refused: federated queries reach only the endpoints allowed")
+
+
 def run_query(store: Store, sparql: str, bindings: dict[str, object] | None = None) -> QueryResult:
-    """Run ad-hoc SPARQL with the usual prefixes available, binding ``bindings`` safely."""
+    """Run ad-hoc SPARQL with the usual prefixes available, binding ``bindings`` safely
+    (nesting and federation are checked first, see :func:`check_nesting`, :func:`check_service`)."""
     check_nesting(sparql)
+    check_service(sparql)
     prologue = prefixes_for(sparql)
     try:
         return store.query(prologue + bind_values(sparql, bindings or {}))

@@ -6,7 +6,12 @@ or a bulk load of any other backend's dump), never on the live folder: a read-on
 folder that Python keeps writing is undefined behaviour (see FINDINGS.md). Rebuilding while
 serving is therefore safe; restart ``kg serve`` to publish the new graph.
 
-In front of it, a small proxy on the public address serves:
+In front of it, a small proxy on the public address filters every request (a well-formed target;
+a Host, and Origin if any, naming this server, against DNS rebinding and cross-site posts; bodies
+up to :data:`MAX_BODY` with a Content-Length; queries up to :data:`MAX_QUERY` characters, 200
+levels of nesting and no ``SERVICE`` unless allowed; silent connections closed after
+:data:`IDLE_TIMEOUT` s), stops queries at the timeout, restarts the engine if it dies (and the
+engine dies with ``kg serve``, even killed), and serves:
 
 - ``/`` and its assets: Oxigraph's own query page (YASGUI, files served locally, no CDN);
 - ``/query``: the SPARQL 1.1 Protocol (GET and POST), passed to the server unchanged, so any client
@@ -55,8 +60,9 @@ class OxigraphServer:
     """The ``oxigraph`` server binary as a subprocess: started, awaited, stopped by its pid."""
 
     def __init__(self, location: Path | str | None, *, host: str = "127.0.0.1", port: int | None = None,
-                 read_only: bool = False, union: bool = True, log: Path | None = None):
+                 read_only: bool = False, union: bool = True, log: Path | None = None, timeout_s: int | None = None):
         self.location = Path(location) if location is not None else None
+        self.timeout_s = timeout_s
         self.host = host
         self.port = port or free_port(host)
         self.read_only = read_only
@@ -89,6 +95,8 @@ class OxigraphServer:
         cmd += ["--bind", f"{self.host}:{self.port}"]
         if self.union:
             cmd.append("--union-default-graph")
+        if self.timeout_s:
+            cmd += ["--timeout-s", str(int(self.timeout_s))]
         return cmd
 
     def start(self, timeout: float = 30.0) -> "OxigraphServer":
@@ -98,7 +106,8 @@ class OxigraphServer:
             os.close(fd)
             self.log, self._own_log = Path(name), True
         with open(self.log, "ab") as out:
-            self.process = subprocess.Popen(self.command(), stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            self.process = subprocess.Popen(self.command(), stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                            preexec_fn=_die_with_parent if sys.platform == "linux" else None)
         deadline = time.monotonic() + timeout
         probe = self.query_url + "?query=ASK%7B%7D"
         while time.monotonic() < deadline:
@@ -135,6 +144,17 @@ class OxigraphServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def _die_with_parent() -> None:
+    """In the engine's process, before it runs: the kernel kills it when ``kg serve`` dies, even
+    by SIGKILL, so no engine is left answering as an orphan (Linux prctl PR_SET_PDEATHSIG)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except OSError:
+        pass
 
 
 def snapshot(store: Store, folder: Path) -> Path:
@@ -177,15 +197,43 @@ def explorer_page(store: Store, path: Path) -> Path | None:
 
 
 _HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"}
+#: Limits of the request filter in front of the engine.
+MAX_BODY = 1024 * 1024  # bytes of a request body
+MAX_QUERY = 100_000  # characters of a query
+IDLE_TIMEOUT = 30  # seconds a connection may stay silent, mid-request or between requests
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
-def _handler(backend: tuple[str, int], explorer: Path | None):
-    """The proxy's request handler: pass reads to the engine, refuse writes, serve the explorer."""
+def _query_text(command: str, target: str, headers, body: bytes | None) -> str | None:
+    """The SPARQL query of a protocol request (GET parameter, form field or direct POST body)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    found = parse_qs(urlsplit(target).query).get("query")
+    if command == "POST" and body:
+        kind = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if kind == "application/sparql-query":
+            return body.decode("utf-8", "replace")
+        if kind == "application/x-www-form-urlencoded":
+            found = parse_qs(body.decode("utf-8", "replace")).get("query") or found
+    return found[0] if found else None
+
+
+def _handler(backend: tuple[str, int], explorer: Path | None, *, bound: str = "127.0.0.1",
+             revive: Callable[[], tuple[str, int]] | None = None, query_timeout: float = 600,
+             allow_service: tuple[str, ...] = ()):
+    """The proxy's request handler: a request filter (well-formed targets, Host and Origin of this
+    server, bounded bodies and queries, no SERVICE), then reads passed to the engine, writes
+    refused, the explorer served. ``revive`` restarts a dead engine and gives its new address."""
+    from .errors import QueryError
+    from .query import check_nesting, check_service
+
+    address = {"backend": backend}
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "kg-serve"
         local = threading.local()
+        timeout = IDLE_TIMEOUT  # a half-sent request is dropped after this long
 
         def log_message(self, fmt, *args):  # quiet: one line per request is noise for a CLI
             pass
@@ -203,25 +251,79 @@ def _handler(backend: tuple[str, int], explorer: Path | None):
 
         def _connection(self) -> http.client.HTTPConnection:
             conn = getattr(self.local, "conn", None)
-            if conn is None:
-                conn = self.local.conn = http.client.HTTPConnection(*backend, timeout=600)
+            if conn is None or getattr(self.local, "backend", None) != address["backend"]:
+                conn = self.local.conn = http.client.HTTPConnection(*address["backend"], timeout=query_timeout + 5)
+                self.local.backend = address["backend"]
             return conn
 
-        def _forward(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length else None
+        def _host_allowed(self, value: str | None) -> bool:
+            """Host and Origin must name this server: a page on another site that resolves its
+            own name to 127.0.0.1 (DNS rebinding) gets nothing."""
+            if not value:
+                return False
+            from urllib.parse import urlsplit
+
+            host = urlsplit(value if "//" in value else f"//{value}").hostname or ""
+            if bound in ("0.0.0.0", "::"):
+                return True
+            return host == bound or (bound in _LOOPBACK and host in _LOOPBACK)
+
+        def _body(self) -> bytes | None | bool:
+            """The request body within the limits, or False once an error has been sent."""
+            if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+                self._send(411, b"send the body with a Content-Length\n")
+                return False
+            raw = self.headers.get("Content-Length")
+            if raw is None:
+                return None
+            if not raw.strip().isdigit():
+                self._send(400, b"bad Content-Length\n")
+                return False
+            length = int(raw)
+            if length > MAX_BODY:
+                self._send(413, f"request body above {MAX_BODY // 1024} KB\n".encode())
+                return False
+            return self.rfile.read(length) if length else None
+
+        def _check_query(self, body: bytes | None) -> bool:
+            """Size, nesting and federation limits on a /query request; False once refused."""
+            text = _query_text(self.command, self.path, self.headers, body)
+            if text is None:
+                return True
+            if len(text) > MAX_QUERY:
+                self._send(413, f"query above {MAX_QUERY:,} characters\n".encode())
+                return False
+            try:
+                check_nesting(text)
+                check_service(text, allow_service)
+            except QueryError as err:
+                self._send(403 if "SERVICE" in str(err) else 400, f"{err}\n".encode())
+                return False
+            return True
+
+        def _forward(self, body: bytes | None) -> None:
             headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_HEADERS | {"host"}}
-            for attempt in (1, 2):
+            for attempt in (1, 2, 3):
                 conn = self._connection()
                 try:
                     conn.request(self.command, self.path, body=body, headers=headers)
                     response = conn.getresponse()
                     data = response.read()
                     break
+                except TimeoutError:
+                    conn.close()
+                    self.local.conn = None
+                    self._send(503, f"the query ran longer than {query_timeout:g} s\n".encode())
+                    return
                 except (http.client.HTTPException, OSError):
                     conn.close()
                     self.local.conn = None
-                    if attempt == 2:
+                    if attempt == 2 and revive is not None:
+                        try:
+                            address["backend"] = revive()  # the engine died: start it again
+                        except StoreError:
+                            pass
+                    if attempt == 3 or (attempt == 2 and revive is None):
                         self._send(502, b"the SPARQL engine did not answer\n")
                         return
             self.send_response(response.status, response.reason)
@@ -234,6 +336,18 @@ def _handler(backend: tuple[str, int], explorer: Path | None):
                 self.wfile.write(data)
 
         def _route(self) -> None:
+            if not self.path.startswith("/") or any(ord(c) < 0x21 or c == "\x7f" for c in self.path):
+                self.close_connection = True
+                self._send(400, b"bad request target\n")
+                return
+            if not self._host_allowed(self.headers.get("Host")):
+                self.close_connection = True
+                self._send(421, b"unknown Host: this server answers only to the address it is bound to\n")
+                return
+            origin = self.headers.get("Origin")
+            if origin and origin != "null" and not self._host_allowed(origin) or origin == "null" and self.command == "POST":
+                self._send(403, b"cross-origin requests are refused\n")
+                return
             path = self.path.split("?", 1)[0].rstrip("/") or "/"
             if path == "/explorer":
                 if explorer is None or not explorer.is_file():
@@ -247,7 +361,13 @@ def _handler(backend: tuple[str, int], explorer: Path | None):
             if self.command not in ("GET", "HEAD", "POST"):
                 self._refuse()
                 return
-            self._forward()
+            body = self._body()
+            if body is False:
+                self.close_connection = True
+                return
+            if path == "/query" and not self._check_query(body):
+                return
+            self._forward(body)
 
         do_GET = do_HEAD = do_POST = _route
         do_PUT = do_DELETE = do_PATCH = _route
@@ -259,13 +379,16 @@ class Endpoint:
     """A running read-only endpoint: the engine on a snapshot and the proxy in front of it."""
 
     def __init__(self, store: Store, *, host: str = "127.0.0.1", port: int = 7878, explorer: Path | None = None,
-                 workdir: Path | None = None):
+                 workdir: Path | None = None, timeout: float = 60, allow_service: tuple[str, ...] = ()):
         self.host, self.port = host, port
         self.explorer = Path(explorer) if explorer else None
+        self.timeout, self.allow_service = timeout, tuple(allow_service)
         self._tmp = tempfile.TemporaryDirectory(prefix="kg-serve-", dir=workdir)
         self.snapshot = snapshot(store, Path(self._tmp.name) / "snapshot")
         self.engine = OxigraphServer(self.snapshot, read_only=True, union=True,
-                                     log=Path(self._tmp.name) / "oxigraph.log")
+                                     log=Path(self._tmp.name) / "oxigraph.log", timeout_s=max(1, int(timeout)))
+        self._revive_lock = threading.Lock()
+        self.restarts = 0
         self.httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -280,7 +403,9 @@ class Endpoint:
             ThreadingHTTPServer.daemon_threads = True
             family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
             server_class = type("Server", (ThreadingHTTPServer,), {"address_family": family, "request_queue_size": 64})
-            self.httpd = server_class((self.host, self.port), _handler((self.engine.host, self.engine.port), self.explorer))
+            handler = _handler((self.engine.host, self.engine.port), self.explorer, bound=self.host, revive=self._revive,
+                               query_timeout=self.timeout, allow_service=self.allow_service)
+            self.httpd = server_class((self.host, self.port), handler)
         except OSError as err:
             self.engine.stop()
             raise StoreError(f"cannot listen on {self.host}:{self.port}: {err.strerror or err}") from None
@@ -288,6 +413,16 @@ class Endpoint:
         self._thread = threading.Thread(target=self.httpd.serve_forever, name="kg-serve", daemon=True)
         self._thread.start()
         return self
+
+    def _revive(self) -> tuple[str, int]:
+        """Restart the engine if it died (the supervisor); its address, new or not."""
+        with self._revive_lock:
+            process = self.engine.process
+            if process is None or process.poll() is not None:
+                self.engine.process = None
+                self.engine.start()
+                self.restarts += 1
+            return self.engine.host, self.engine.port
 
     def stop(self) -> None:
         if self.httpd is not None:
@@ -309,7 +444,8 @@ def _interrupt(*_args) -> None:
 
 
 def serve(store: Store, *, host: str = "127.0.0.1", port: int = 7878, explorer: Path | None | bool = True,
-          announce: Callable[[str], None] = print, until: threading.Event | None = None) -> None:
+          announce: Callable[[str], None] = print, until: threading.Event | None = None, timeout: float = 60,
+          allow_service: tuple[str, ...] = ()) -> None:
     """Serve ``store`` read-only until interrupted (or until ``until`` is set).
 
     ``explorer``: a page to serve at /explorer, True to build one from the store, False for none.
@@ -318,7 +454,7 @@ def serve(store: Store, *, host: str = "127.0.0.1", port: int = 7878, explorer: 
     if explorer is True:
         announce("building the explorer page (skip with --no-explorer) ...")
         explorer = explorer_page(store, Path(pages.name) / "explorer.html")
-    endpoint = Endpoint(store, host=host, port=port, explorer=explorer or None)
+    endpoint = Endpoint(store, host=host, port=port, explorer=explorer or None, timeout=timeout, allow_service=allow_service)
     store.close()  # the snapshot is taken: let go of the live database
     endpoint.start()
     if threading.current_thread() is threading.main_thread():

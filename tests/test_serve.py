@@ -215,3 +215,145 @@ def test_eight_concurrent_clients_get_every_answer(endpoint):
     with ThreadPoolExecutor(8) as pool:
         statuses = list(pool.map(ask, range(200)))
     assert statuses == [200] * 200
+
+
+# --- hostile requests: the filter in front of the engine ---------------------------------------
+
+def _raw(endpoint, request: bytes, wait: float = 10) -> bytes:
+    """Send raw bytes to the proxy and return what it answers before closing or going quiet."""
+    import socket
+
+    with socket.create_connection((endpoint.host, endpoint.port), timeout=wait) as sock:
+        sock.sendall(request)
+        chunks = []
+        try:
+            while True:
+                data = sock.recv(65536)
+                if not data:
+                    break
+                chunks.append(data)
+                if b"\r\n\r\n" in b"".join(chunks) and b"Content-Length: " in b"".join(chunks):
+                    head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
+                    length = int(head.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+                    if len(body) >= length:
+                        break
+        except TimeoutError:
+            pass
+    return b"".join(chunks)
+
+
+def _still_answers(endpoint) -> bool:
+    status, _, body = _get(_query_url(endpoint, "ASK { ?s ?p ?o }"), "application/sparql-results+json")
+    return status == 200 and json.loads(body)["boolean"] is True
+
+
+def test_a_request_target_without_a_slash_is_refused_and_the_engine_lives_on(endpoint):
+    answer = _raw(endpoint, b"GET explorer HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.1 400")
+    assert _still_answers(endpoint)
+
+
+def test_a_query_nested_3000_levels_deep_gets_400_and_the_engine_lives_on(endpoint):
+    status, _, body = _get(_query_url(endpoint, "SELECT * WHERE " + "{ " * 3000 + "}" * 3000))
+    assert status == 400 and b"nests 3000 levels" in body
+    assert _still_answers(endpoint)
+
+
+def test_service_cannot_reach_into_the_users_network(endpoint):
+    import http.server
+    import threading
+
+    hits = []
+
+    class Admin(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        do_POST = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    admin = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Admin)
+    threading.Thread(target=admin.serve_forever, daemon=True).start()
+    try:
+        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{admin.server_address[1]}/admin> {{ ?s ?p ?o }} }}"
+        status, _, body = _get(_query_url(endpoint, query))
+        assert status == 403 and b"SERVICE" in body
+        assert hits == []
+    finally:
+        admin.shutdown()
+
+
+def test_another_host_name_and_a_cross_site_post_are_refused(endpoint):
+    rebinding = _raw(endpoint, b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: attacker.example:7878\r\n\r\n")
+    assert rebinding.startswith(b"HTTP/1.1 421")
+    body = b"query=ASK%7B%7D"
+    cross = _raw(endpoint, b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://attacker.example\r\n"
+                 b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+    assert cross.startswith(b"HTTP/1.1 403")
+    assert _still_answers(endpoint)
+
+
+@pytest.mark.parametrize("length, status", [(b"99999999999", b"413"), (b"-1", b"400"), (b"abc", b"400")])
+def test_bad_or_huge_content_lengths_are_refused_at_once(endpoint, length, status):
+    start = time.monotonic()
+    answer = _raw(endpoint, b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+                  b"Content-Length: " + length + b"\r\n\r\nASK {}")
+    assert answer.startswith(b"HTTP/1.1 " + status) and time.monotonic() - start < 5
+
+
+def test_half_sent_requests_are_closed_and_a_long_query_is_stopped(tmp_path, data_dir, monkeypatch):
+    import socket
+
+    import graph.serve
+
+    monkeypatch.setattr(graph.serve, "IDLE_TIMEOUT", 1)
+    home = tmp_path / "home"
+    store = open_store("oxigraph", home)
+    build(store, data_dir)
+    with Endpoint(store, port=0, explorer=None, timeout=2) as running:
+        with socket.create_connection((running.host, running.port), timeout=10) as sock:
+            sock.sendall(b"GET /query?query=ASK HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never finished
+            start = time.monotonic()
+            assert sock.recv(1024) == b"" and time.monotonic() - start < 5
+        start = time.monotonic()
+        status, _, _ = _get(_query_url(running, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"))
+        assert status in (500, 503) and time.monotonic() - start < 15
+        assert _still_answers(running)
+
+
+def test_a_dead_engine_is_restarted(tmp_path, data_dir):
+    home = tmp_path / "home"
+    store = open_store("oxigraph", home)
+    build(store, data_dir)
+    with Endpoint(store, port=0, explorer=None) as running:
+        running.engine.process.kill()
+        running.engine.process.wait()
+        assert _still_answers(running)
+        assert running.restarts == 1
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the engine's parent-death signal is Linux's")
+def test_killing_kg_serve_with_sigkill_leaves_no_engine_behind(tmp_path, data_dir):
+    home = tmp_path / "home"
+    build(open_store("oxigraph", home), data_dir)
+    port = free_port()
+    env = dict(os.environ, KG_HOME=str(home), KG_STORE="oxigraph")
+    kg = Path(sys.executable).with_name("kg")
+    process = subprocess.Popen([str(kg), "serve", "--no-explorer", "--port", str(port)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        assert "read-only" in process.stdout.readline()
+        engine = [int(p) for p in subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True,
+                                                 text=True).stdout.split()]
+        assert engine and all(process_alive(pid) for pid in engine)
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(process_alive(pid) for pid in engine) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(process_alive(pid) for pid in engine)
