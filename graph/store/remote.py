@@ -272,13 +272,17 @@ class RemoteStore(Store):
         form: list[tuple[str, str]] = [("query", sparql)]
         url = self.query_url
         if graphs is not None:
-            form += [("default-graph-uri", str(g)) for g in graphs]
+            graphs = [str(g) for g in graphs]
+            form += [("default-graph-uri", g) for g in graphs] + [("named-graph-uri", g) for g in graphs]
         elif dataset:
             mode = self._union_mode()
             if mode == "oxigraph":
                 url += ("&" if "?" in url else "?") + "union-default-graph"
             elif mode == "graphs":
-                form += [("default-graph-uri", str(g)) for g in self.graph_names()]
+                # the listed graphs are the dataset, for GRAPH ?g too: a killed writer's staging
+                # graphs must not show through a query that ranges over named graphs
+                listed = [str(g) for g in self.graph_names()]
+                form += [("default-graph-uri", g) for g in listed] + [("named-graph-uri", g) for g in listed]
         body = urllib.parse.urlencode(form).encode("utf-8")
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": _SELECT_ACCEPT}
         response = self._request(url, data=body, headers=headers, what="query")
