@@ -165,3 +165,16 @@ def test_a_summit_held_in_a_city_gives_the_chain_of_places_and_the_host():
 def test_member_states_of_an_organisation_are_not_the_organisation():
     facts, _ = _facts("The 2031 Vilnius summit began. All G7 member states participated in the summit.")
     assert ("g7", "participatedIn", "2031-vilnius-summit") not in facts
+
+
+def test_titles_after_a_possessive_and_before_of_a_state_and_accented_names():
+    facts, _ = _facts("Iran's supreme leader Ali Khamenei spoke. President of Ukraine Volodymyr Zelenskyy replied. "
+                      "The former President of Lithuania Dalia Grybauskaitė agreed. "
+                      "Chinese Assistant Foreign Minister Liu Guchang was there.")
+    assert {("ali-khamenei", "leaderOf", "iran"), ("volodymyr-zelenskyy", "leaderOf", "ukraine"),
+            ("dalia-grybauskaite", "leaderOf", "lithuania"), ("liu-guchang", "officialOf", "china")} <= facts
+
+
+def test_one_word_of_a_name_given_in_full_is_that_person():
+    facts, result = _facts("Foreign Minister Sergei Lavrov arrived in Pyongyang. Lavrov met Kim Jong Un on Tuesday.")
+    assert [m.entity for m in result.mentions if m.text == "Lavrov"] == ["sergei-lavrov"]

@@ -98,6 +98,7 @@ class Extractor:
         headline_draft: str | None = None  # a draft a headline introduced, which the lede retells
         speakers: list[str] = []  # the states a joint statement speaks for ("We, the leaders of ...")
         vote_dates: dict = {}  # resolution id -> the first date given with it (the day of the vote)
+        people: dict[str, dict[str, str]] = {}  # a word of a person's name -> {entity id: class}
         previous_states: list[str] = []
         for sentence in sentences:
             text, offset = sentence.text, sentence.start
@@ -126,6 +127,11 @@ class Extractor:
                 proposals.setdefault(p.id, p)
                 new_mentions.append(Mention(p.start, p.end, doc.text[p.start:p.end], p.id, p.cls, "new", False, 0.5))
             mentions = _mark_nested(mentions + described + new_mentions)
+            mentions = _mark_nested(mentions + _people_by_name(text, offset, mentions, people))
+            for m in mentions:  # "Kim" after "Kim Jong Un", "Hayashi" after "Yoshimasa Hayashi"
+                if m.cls in _PEOPLE and m.kind != "coreference":
+                    for token in re.findall(r"[A-Z][\w’'-]{2,}", m.text):
+                        people.setdefault(token, {})[m.entity] = m.cls
             if sentence.text.endswith(":"):
                 frame = ListFrame()
             elif not sentence.bullet:
@@ -241,6 +247,22 @@ class Extractor:
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around)\s+(?:the\s+)?$", re.I)
+
+
+_PEOPLE = ("Person", "PoliticalLeader", "Analyst")
+
+
+def _people_by_name(text: str, offset: int, mentions: list[Mention], people: dict) -> list[Mention]:
+    """A person named again by one word of a name the document gave in full ("Kim" after "Kim Jong
+    Un"), when that word belongs to one person only."""
+    out = []
+    for match in re.finditer(r"\b[A-Z][\w’'-]{2,}\b", text):
+        start, end = offset + match.start(), offset + match.end()
+        owners = people.get(match.group(0), {})
+        if len(owners) == 1 and not any(m.start < end and start < m.end for m in mentions):
+            (entity, cls), = owners.items()
+            out.append(Mention(start, end, match.group(0), entity, cls, "coreference", False, 0.6))
+    return out
 
 
 def _place_use(text: str, mention: Mention, offset: int) -> bool:

@@ -185,7 +185,7 @@ _LEADER_TITLE = re.compile(r"^(?:'s|’s)?\s*(?:(?:then|former|current|new|actin
                            r"leader|supreme leader|chancellor|king|queen|emperor|head of state|dictator|chairman)\s*$", re.I)
 _ORG_HEAD_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|acting)\s+)?(?:commission\s+)?(?:president|chair(?:man|woman|person)?|"
                              r"secretary[ -]general|director[ -]general|head|executive director)\s*", re.I)
-_OTHER_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|deputy|acting|chief|senior|top|first)\s+)*"
+_OTHER_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|deputy|acting|chief|senior|top|first|assistant|vice|under)\s+)*"
                           r"(?:spokes(?:man|woman|person)|(?:foreign|defen[cs]e|finance|interior|prime)?\s*minister|"
                           r"secretary[ -]general|secretary|ambassador|envoy|official|adviser|advisor|commander|general|"
                           r"chief of staff|negotiator|diplomat|aide|director|head|chief)\s*,?\s*", re.I)
@@ -777,6 +777,14 @@ def _constructions(s: _Sentence) -> None:
             s.add(b.entity, "leaderOf", a.entity, a.start, b.end, 0.85, "title")
         elif a.cls in POLITY and b.cls in PERSON and _OTHER_TITLE.fullmatch(gap):
             s.add(b.entity, "officialOf", a.entity, a.start, b.end, 0.75, "title")
+    for a, b in zip(prim, prim[1:]):  # "President of Ukraine Volodymyr Zelenskyy", "Minister of Defence of X Y"
+        title = re.search(r"\b(?P<t>President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Leader|"
+                          r"(?:[A-Z][a-z]+ )*Minister|Secretary|Ambassador|Chair\w*)(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)? of (?:the )?$",
+                          text[:a.start])
+        if title and a.cls in POLITY and b.cls in PERSON and re.fullmatch(r"\s+", text[a.end:b.start]):
+            leader = re.fullmatch(r"President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Leader", title.group("t"))
+            s.add(b.entity, "leaderOf" if leader and a.cls == "State" else "officialOf", a.entity, title.start(), b.end,
+                  0.8, "title")
     for p in s.mentions:  # "Dmitry Peskov, the Kremlin's spokesman", "X, Russia's foreign minister"
         if p.cls in PERSON:
             ap = re.match(r",\s*(?:the\s+)?", text[p.end:])
