@@ -118,3 +118,23 @@ def test_an_unnamed_draft_is_matched_to_the_one_gold_draft_of_its_document(tmp_p
     report = evaluate(corpus, registry=default_registry())
     assert report.scores["relations"].tp == 1
     assert report.scores["relations"].fp == 0
+
+
+def test_two_unnamed_drafts_pair_with_two_gold_drafts_by_the_facts_they_share(tmp_path):
+    corpus = tmp_path / "unseen"
+    (corpus / "documents").mkdir(parents=True)
+    (corpus / "curated").mkdir()
+    (corpus / "documents" / "d1.txt").write_text(
+        "---\nid: d1\ntitle: T\ndate: 2031-05-01\n---\nThe Council failed to adopt a draft resolution submitted by Gabon. "
+        "Burkina Faso's competing draft was also rejected.\n")
+    (corpus / "entities.yaml").write_text(
+        "- {id: gab, class: State, label: Gabon}\n- {id: bf, class: State, label: Burkina Faso}\n"
+        "- {id: first, class: DraftResolution, label: first draft}\n- {id: second, class: DraftResolution, label: second draft}\n")
+    (corpus / "curated" / "d1.yaml").write_text(
+        "document: d1\nfacts:\n"
+        "  - {subject: gab, relation: sponsors, object: first, certainty: confirmed, quote: The Council failed to adopt a draft resolution submitted by Gabon.}\n"
+        "  - {subject: bf, relation: sponsors, object: second, certainty: confirmed, quote: Burkina Faso's competing draft was also rejected.}\n")
+    from graph.gazetteer import default_registry
+
+    report = evaluate(corpus, registry=default_registry())
+    assert (report.scores["relations"].tp, report.scores["relations"].fp) == (2, 0)

@@ -178,3 +178,30 @@ def test_titles_after_a_possessive_and_before_of_a_state_and_accented_names():
 def test_one_word_of_a_name_given_in_full_is_that_person():
     facts, result = _facts("Foreign Minister Sergei Lavrov arrived in Pyongyang. Lavrov met Kim Jong Un on Tuesday.")
     assert [m.entity for m in result.mentions if m.text == "Lavrov"] == ["sergei-lavrov"]
+
+
+def test_a_competing_draft_is_a_second_draft_sponsored_by_its_owner():
+    facts, result = _facts("The Council failed to adopt a draft resolution submitted by Norway. "
+                           "The Russian Federation's competing draft was rejected by a vote of 3 against (France, Japan).")
+    assert len([e for e in result.new_entities if e.cls == "DraftResolution"]) == 2
+    assert {("norway", "sponsors", "d9-draft-1"), ("russia", "sponsors", "d9-draft-2"),
+            ("france", "votedAgainst", "d9-draft-2")} <= facts
+
+
+def test_embargoes_summits_and_delegates():
+    facts, _ = _facts("The Security Council renewed the arms embargo against Libya. "
+                      "Russian President Vladimir Putin and North Korean leader Kim Jong Un held summits in 2023. "
+                      "Vasily Nebenzya of the Russian Federation said the regime had failed.")
+    assert ("unsc", "sanctions", "libya") in facts
+    assert ("vladimir-putin", "metWith", "kim-jong-un") in facts or ("kim-jong-un", "metWith", "vladimir-putin") in facts
+    assert ("vasily-nebenzya", "officialOf", "russia") in facts
+
+
+def test_a_heading_of_a_country_is_not_a_person():
+    _, result = _facts("Historical Context of Russia\n\nRussia signed the treaty.")
+    assert not [e for e in result.new_entities if e.cls == "Person"]
+
+
+def test_a_delivery_inside_a_prepositional_phrase_names_no_giver():
+    facts, _ = _facts("The Security Council failed to reauthorize the crossing for the delivery of humanitarian aid into Syria.")
+    assert not [f for f in facts if f[1] == "providesEconomicAidTo"]

@@ -47,6 +47,9 @@ _NAME_TITLE_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r
                             r"Spokes\w+|Commissioner|Coordinator|Under-Secretary|Director-General|Secretary-General|"
                             r"director|president|minister|ambassador|representative|envoy|spokes\w+|head|chair\w*|"
                             r"commissioner|coordinator|analyst|professor|fellow|researcher)\b")
+_SPEAKS = re.compile(r"\s*(?:,|\(|said\b|says\b|stressed\b|noted\b|added\b|told\b|warned\b|urged\b|called\b|expressed\b|"
+                     r"welcomed\b|underscored\b|emphasi[sz]ed\b|asked\b|recalled\b|observed\b)")
+_NAME_OF_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r")\s+of\s+(?:the\s+)?")
 _HEADS = [
     ("GovernmentBody", r"Council|Committee|Ministry|Assembly|Parliament|Duma|Senate|Congress|Office|Department|Bureau|"
                        r"Commission|Court|Agency|Service|Cabinet|Government|Presidium|Politburo|Directorate"),
@@ -80,7 +83,8 @@ _DRAFT_RE = re.compile(
     r"(?:an?\s+|the\s+)?(?:(?:new|revised|[\w-]+-(?:led|drafted|sponsored|penned))\s+)?"
     r"(?:draft(?:\s+resolution)?|resolution)\b"
     r"|\ban?\s+(?:(?:new|revised|[\w-]+-(?:led|drafted|sponsored|penned))\s+)?draft(?:\s+resolution)?\b"
-    r"|\ban?\s+resolution\s+(?:that|which)\s+would\s+have\b", re.I)
+    r"|\ban?\s+resolution\s+(?:that|which)\s+would\s+have\b"
+    r"|\b(?:competing|rival|alternative|second|another|its own|their own)\s+draft(?:\s+resolution)?\b", re.I)
 #: A summit named by its number, year, host or organisation: "the 50th G7 summit", "the 2023
 #: Vilnius summit", "the NATO Summit in Vilnius".
 _SUMMIT_RE = re.compile(r"\b(?P<name>(?:(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}"
@@ -146,6 +150,13 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
         add(m.group("name"), cls, m.start("name"), m.group("title"))
     for m in _NAME_TITLE_RE.finditer(text):
         add(m.group("name"), "Person", m.start("name"), "apposition")
+    states: dict[int, int] = {}
+    for x in mentions:
+        if x.cls == "State":
+            states[x.start - offset] = max(states.get(x.start - offset, 0), x.end - offset)
+    for m in _NAME_OF_RE.finditer(text):  # "Vasily Nebenzya of the Russian Federation said" (a delegate)
+        if m.end() in states and _SPEAKS.match(text, states[m.end()]):
+            add(m.group("name"), "Person", m.start("name"), "delegate")
     for m in _RESOLUTION_LIST_RE.finditer(text):  # "resolutions 1718 (2006), 2270 (2016) and 2397 (2017)"
         for number in _RESOLUTION_NUMBER_RE.finditer(m.group(0)):
             start, end = m.start() + number.start(), m.start() + number.end()

@@ -96,7 +96,8 @@ RULES = [
     _r("condemned", _v("condemn", "denounce", "censure", "deplore") + r"|\bcondemnation of\b",
        ACTOR | RESOLUTION, ACTOR | EVENT | AGREEMENT | RESOLUTION),
     _r("sanctions", _v("sanction|sanctions|sanctioned|sanctioning", "blacklist", "penalise", "penalize") +
-       r"|\bimpos(?:e|es|ed|ing) (?:new |fresh |further |additional )?sanctions (?:on|against)\b|\bsanctions (?:on|against)\b",
+       r"|\bimpos(?:e|es|ed|ing) (?:new |fresh |further |additional )?sanctions (?:on|against)\b|\bsanctions (?:on|against)\b"
+       r"|\b(?:arms |oil |trade )?embargo (?:on|against)\b",
        ACTOR | RESOLUTION, ACTOR),
     _r("recognises", _v("recognise", "recognize") + r"|\brecognition of\b", POLITY, PLACE | frozenset({"GovernmentBody"})),
     _r("invaded", _v("invade", "attack") + r"|\binvasion of\b|\battack on\b|\bassault on\b", POLITY, PLACE),
@@ -110,7 +111,9 @@ RULES = [
     _r("warns", _v("warn", "threaten|threatens|threatened|threatening", "caution"), ACTOR, ACTOR | RESOLUTION),
     _r("negotiatesWith", _v("negotiate") + r"(?= with)|\bnegotiations? with\b|\b(?:held|hold|holds|holding) talks with\b|"
        r"\btalks with\b", ACTOR, ACTOR, obj_prep=r"with"),
-    _r("metWith", r"\b(?:met|meet|meets|meeting|meetings) with\b|\b(?:met|meets)\b(?! with)", ACTOR, ACTOR, confidence=0.6),
+    _r("metWith", r"\b(?:met|meet|meets|meeting|meetings) with\b|\b(?:met|meets)\b(?! with)|"
+       r"\b(?:held|hold|holds|holding) (?:a |two |their |several )?(?:summits?|meetings?|bilateral talks)\b", PERSON, PERSON,
+       confidence=0.6),
     _r("ratified", _v("ratify") + r"|\bratification of\b", POLITY | PERSON, AGREEMENT),
     _r("visited", _v("visit") + r"|\bvisits? to\b|\btrips? to\b|\btravel(?:l)?ed to\b", POLITY | PERSON, PLACE,
        confidence=0.6),
@@ -461,7 +464,8 @@ def _dash_antecedent(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]
 def _passive(s: _Sentence, m: re.Match) -> bool:
     if re.search(r"ing\b", m.group(0).split()[0], re.I) or re.match(r"\w+(?:ion|ment|s) of\b", m.group(0)):
         return False  # "has been sending" is active; "shipments of" is a noun
-    return bool(re.search(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$", s.text[:m.start()], re.I)) \
+    return bool(re.search(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:(?:\w+ly|also|then|later|not|never|since)\s+)?$",
+                          s.text[:m.start()], re.I)) \
         or bool(re.match(r"\s+by\b", s.text[m.end():]))
 
 
@@ -677,6 +681,9 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 before = s.text[:lo].rstrip(" ,").rstrip()
                 ante = [x for x in _args(s, 0, len(before) + 8, ACTOR) if x.end >= len(s.text[:lo].rstrip(" ,")) - 8]
                 givers = ante[-1:]
+        elif re.match(r"\w+ of\b", m.group(0)) and re.search(r"\b(?:for|of|on|to|with|about|in)\s+(?:the\s+)?$",
+                                                              s.text[:m.start()], re.I):
+            givers = []  # "failed to reauthorize ... for the delivery of aid into Syria": no giver named
         else:
             givers = subjects(s, m.start(), ACTOR)
             if not givers:
@@ -785,6 +792,14 @@ def _constructions(s: _Sentence) -> None:
             leader = re.fullmatch(r"President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Leader", title.group("t"))
             s.add(b.entity, "leaderOf" if leader and a.cls == "State" else "officialOf", a.entity, title.start(), b.end,
                   0.8, "title")
+    for a, b in zip(prim, prim[1:]):  # "Vasily Nebenzya of the Russian Federation said": a state's representative
+        if a.cls in PERSON and b.cls == "State" and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[a.end:b.start]):
+            s.add(a.entity, "officialOf", b.entity, a.start, b.end, 0.65, "title")
+    for d in prim:  # "the Russian Federation's competing draft": its sponsor
+        owner = [x for x in prim if x.cls in STATE and x.end <= d.start and
+                 re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+\s+)?", text[x.end:d.start])]
+        if d.cls == "DraftResolution" and owner:
+            s.add(owner[-1].entity, "sponsors", d.entity, owner[-1].start, d.end, 0.65, "draft-of")
     for p in s.mentions:  # "Dmitry Peskov, the Kremlin's spokesman", "X, Russia's foreign minister"
         if p.cls in PERSON:
             ap = re.match(r",\s*(?:the\s+)?", text[p.end:])
