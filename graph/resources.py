@@ -42,3 +42,8 @@ def queries_dir() -> Path:
 def gazetteer_dir() -> Path:
     """The built-in gazetteer's YAML files (organisations; states come from countryinfo)."""
     return _first_dir(_PACKAGE / "_data" / "gazetteer", _PACKAGE.parent / "data" / "gazetteer")
+
+
+def lexicon_dir() -> Path:
+    """The extractor's trigger lexicons (data/lexicon/*.yaml), for analysts to extend."""
+    return _first_dir(_PACKAGE / "_data" / "lexicon", _PACKAGE.parent / "data" / "lexicon")

@@ -312,3 +312,20 @@ def test_names_with_particles_are_people():
     assert {"Hafez al-Assad", "Ursula von der Leyen"} <= labels
     labels = {p.label for p in propose("They signed a Treaty of Friendship and Cooperation.", [])}
     assert "Treaty of Friendship and Cooperation" in labels
+
+
+def test_the_trigger_lexicon_is_data_and_a_bad_entry_is_named(tmp_path):
+    from graph.errors import InputError
+    from graph.extract.relations import RULES, load_rules
+
+    assert {r.relation for r in RULES} >= {"vetoed", "partyTo", "sanctions"}
+    lexicon = tmp_path / "relations.yaml"
+    lexicon.write_text("- relation: vetoed\n  triggers: [{verbs: [stonewall]}]\n  subject: [VOTER]\n  object: [RESOLUTION]\n")
+    (rule,) = load_rules(lexicon)
+    assert rule.trigger.search("Russia stonewalled the draft.")
+    lexicon.write_text("- relation: vetoed\n  triggers: [x]\n  subject: [Voters]\n  object: [RESOLUTION]\n")
+    with pytest.raises(InputError, match="entry 1 \\(vetoed\\): unknown class or group 'Voters'"):
+        load_rules(lexicon)
+    lexicon.write_text("- relation: vetos\n  triggers: [x]\n  subject: [VOTER]\n  object: [RESOLUTION]\n")
+    with pytest.raises(InputError, match="entry 1: relation"):
+        load_rules(lexicon)

@@ -39,3 +39,7 @@ def test_installed_wheel_builds_queries_and_validates_from_another_folder(tmp_pa
     treaties = kg("query", "treaties", "-f", "csv")
     assert treaties.returncode == 0 and "Treaty on Comprehensive Strategic Partnership" in treaties.stdout
     assert kg("validate").returncode == 0
+    # the extractor's gazetteer and trigger lexicon travel in the package too
+    (elsewhere / "note.txt").write_text("Gabon vetoed the draft resolution on Monday.\n", encoding="utf-8")
+    ingested = kg("ingest", "note.txt")
+    assert ingested.returncode == 0 and "1 of 1 documents written, 1 statements" in ingested.stdout, ingested.stderr

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .mentions import Mention
 
@@ -71,73 +72,63 @@ class Rule:
     by_subject: dict | None = None  # relation by subject class group, e.g. persons sign -> signatoryOf
 
 
-def _r(relation, pattern, subj, obj, **kw) -> Rule:
-    return Rule(relation, re.compile(pattern, re.I), subj, obj, **kw)
+#: The class groups a lexicon entry may name for its subject and object.
+GROUPS = {"ACTOR": ACTOR, "POLITY": POLITY, "PERSON": PERSON, "STATE": STATE, "ORGS": ORGS, "VOTER": VOTER,
+          "AGREEMENT": AGREEMENT, "RESOLUTION": RESOLUTION, "PLACE": PLACE, "EVENT": EVENT}
 
 
-#: Verb and noun triggers of the plain subject-verb-object relations.
-RULES = [
-    _r("partyTo", _v("sign", "conclude", "ink", "ratify") + r"|\bratification of\b", ACTOR, AGREEMENT,
-       by_subject={"person": "signatoryOf"}),
-    _r("partyTo", _v("accede") + r"|\baccession to\b|\bjoin(?:s|ed|ing)?\b|\bwithdr[ae]w from\b", POLITY, AGREEMENT,
-       confidence=0.6),
-    _r("memberOf", r"\bjoin(?:s|ed|ing)?\b|\b(?:is|are|was|were|became|become|becomes) (?:a |an )?(?:full )?members? of\b|"
-       r"\bmember states? of\b|\bmembership (?:of|in)\b", POLITY | PERSON, frozenset({"InternationalOrganization", "Organization"})),
-    _r("permanentMemberOf", r"\bpermanent members? of\b|\bpermanent seat (?:on|in|at)\b", POLITY, ORGS),
-    _r("vetoed", r"\bvetoe?s?\s+(?:cast|used|exercised|wielded)(?=\s+by\b)|" + _v("veto|vetoes|vetoed|vetoing", "block") +
-       r"|\b(?:cast|casts|casting|used|uses|using) (?:its|a|their|his|her) veto(?: (?:against|on|over))?\b|"
-       r"\bveto (?:of|on|against)\b|\bveto\b(?!\s+(?:power|right|threat))", VOTER, RESOLUTION),
-    _r("votedFor", r"\bvot(?:e|es|ed|ing) (?:for|in favou?r of)\b|" + _v("support", "back", "endorse", "approve"),
-       VOTER, RESOLUTION),
-    _r("votedAgainst", r"\bvot(?:e|es|ed|ing) against\b|" + _v("oppose", "reject"), VOTER, RESOLUTION),
-    _r("abstainedOn", r"\babstain(?:s|ed|ing)?(?: from voting)?(?: on| in| from)?\b|\babstention (?:on|in)\b",
-       VOTER, RESOLUTION),
-    _r("adoptedBy", r"\b(?:adopted|passed|approved|unanimously adopted)\s+by\b", RESOLUTION, ORGS),
-    _r("condemned", _v("condemn", "denounce", "censure", "deplore") + r"|\bcondemnation of\b",
-       ACTOR | RESOLUTION, ACTOR | EVENT | AGREEMENT | RESOLUTION),
-    _r("sanctions", _v("sanction|sanctions|sanctioned|sanctioning", "blacklist", "penalise", "penalize") +
-       r"|\bimpos(?:e|es|ed|ing) (?:new |fresh |further |additional )?sanctions (?:on|against)\b|\bsanctions (?:on|against)\b"
-       r"|\b(?:arms |oil |trade )?embargo (?:on|against)\b",
-       ACTOR | RESOLUTION, ACTOR),
-    _r("recognises", _v("recognise", "recognize") + r"|\brecognition of\b", POLITY, PLACE | frozenset({"GovernmentBody"})),
-    _r("invaded", _v("invade", "attack") + r"|\binvasion of\b|\battack on\b|\bassault on\b", POLITY, PLACE),
-    _r("occupies", _v("occupy", "annex", "seize", "capture") + r"|\boccupation of\b|\bannexation of\b|\bseized\b",
-       POLITY, PLACE),
-    _r("replaces", _v("replace", "supersede", "succeed") + r"|\btook the place of\b", AGREEMENT | RESOLUTION,
-       AGREEMENT | RESOLUTION),
-    _r("endedBy", r"\b(?:became|become|becomes|was|were|is|rendered) (?:void|null|invalid|defunct|obsolete|moot)\b|"
-       r"\b(?:lapsed|expired|ended|terminated|collapsed|dissolved)\b", AGREEMENT, EVENT, obj_prep=r"after|with|following|by|upon|on|at"),
-    _r("trains", _v("train") + r"|\btraining (?:of|for)\b", ACTOR, ACTOR),
-    _r("warns", _v("warn", "threaten|threatens|threatened|threatening", "caution"), ACTOR, ACTOR | RESOLUTION),
-    _r("negotiatesWith", _v("negotiate") + r"(?= with)|\bnegotiations? with\b|\b(?:held|hold|holds|holding) talks with\b|"
-       r"\btalks with\b", ACTOR, ACTOR, obj_prep=r"with"),
-    _r("metWith", r"\b(?:met|meet|meets|meeting|meetings) with\b|\b(?:met|meets)\b(?! with)|"
-       r"\b(?:held|hold|holds|holding) (?:a |two |their |several )?(?:summits?|meetings?|bilateral talks)\b", PERSON, PERSON,
-       confidence=0.6),
-    _r("ratified", _v("ratify") + r"|\bratification of\b", POLITY | PERSON, AGREEMENT),
-    _r("visited", _v("visit") + r"|\bvisits? to\b|\btrips? to\b|\btravel(?:l)?ed to\b", POLITY | PERSON, PLACE,
-       confidence=0.6),
-    _r("violates", _v("violate", "breach|breaches|breached|breaching", "flout") +
-       r"|\bin (?:breach|violation|defiance) of\b|\bviolations? of\b|\bbreach(?:es)? of\b",
-       ACTOR | EVENT | AGREEMENT, AGREEMENT | RESOLUTION, confidence=0.6),
-    _r("establishedBy", r"\b(?:established|created|set up|formed|mandated)\s+(?:pursuant to|by|under|in accordance with)\b",
-       ORGS | EVENT, RESOLUTION | AGREEMENT | ACTOR),
-    _r("undermines", _v("undermine", "weaken", "erode", "jeopardise", "jeopardize") + r"|\b(?:direct )?threat to\b",
-       ACTOR | EVENT, AGREEMENT | RESOLUTION | ACTOR | EVENT, confidence=0.5),
-    _r("accuses", _v("accuse") + r"|\baccusations? against\b", ACTOR, ACTOR, confidence=0.6),
-    _r("sponsors", _v("sponsor", "co-sponsor", "fund", "finance", "bankroll"), ACTOR, ACTOR | EVENT | RESOLUTION | AGREEMENT),
-    _r("sponsors", _v("draft", "table", "propose", "present", "introduce") + r"|\bput forward\b|\bsubmit(?:s|ted|ting)?\b|\bpenned\b",
-       POLITY | PERSON, RESOLUTION),
-    _r("hosts", _v("host"), ACTOR, EVENT),
-    _r("participatedIn", r"\btook part in\b|\b(?:participat|attend)(?:e|es|ed|ing)\b(?: in)?|\btake part in\b|"
-       r"\bjoin(?:s|ed|ing)?\b", ACTOR, EVENT),
-    _r("partOf", r"\b(?:is|are|was|were|as|becomes?|became) (?:a |an )?(?:key |integral )?(?:component |element )?part of\b|"
-       r"\bbelongs? to\b", ORGS | EVENT, ORGS | EVENT),
-    _r("affiliatedWith", r"\bworks? (?:for|at)\b|\bworked (?:for|at)\b", PERSON, ACTOR),
-    _r("supports", r"\bsupport(?:s|ed|ing)?\b|\bback(?:s|ed|ing)?\b", POLITY | PERSON, POLITY | PERSON, confidence=0.5),
-    _r("condemned", r"\bcriticis(?:e|es|ed|ing)\b|\bcriticiz(?:e|es|ed|ing)\b", ACTOR | RESOLUTION, ACTOR | EVENT,
-       confidence=0.5),
-]
+def load_rules(path: Path | None = None) -> list[Rule]:
+    """The verb and noun triggers of the plain subject-verb-object relations, read from the trigger
+    lexicon (``data/lexicon/relations.yaml``, see its header for the format); a wrong relation,
+    class or pattern there is an InputError naming the entry."""
+    from ..errors import InputError
+    from ..namespaces import ENTITY_CLASSES, RELATIONS
+    from ..resources import lexicon_dir
+    from ..yamlfile import load_yaml_file
+
+    path = Path(path) if path else lexicon_dir() / "relations.yaml"
+    entries = load_yaml_file(path)
+    if not isinstance(entries, list):
+        raise InputError("the trigger lexicon must be a list of entries", source=str(path))
+    rules = []
+    for n, entry in enumerate(entries, 1):
+        where = f"entry {n}"
+        if not isinstance(entry, dict) or entry.get("relation") not in RELATIONS:
+            raise InputError(f"{where}: relation must be one of the ontology's relations", source=str(path))
+
+        def classes(key: str) -> frozenset:
+            out: set[str] = set()
+            for name in entry.get(key) or ():
+                if name in GROUPS:
+                    out |= GROUPS[name]
+                elif name in ENTITY_CLASSES:
+                    out.add(name)
+                else:
+                    raise InputError(f"{where} ({entry['relation']}): unknown class or group {name!r} in {key}",
+                                     source=str(path))
+            if not out:
+                raise InputError(f"{where} ({entry['relation']}): {key} lists no class", source=str(path))
+            return frozenset(out)
+
+        parts = []
+        for item in entry.get("triggers") or ():
+            parts.append(_v(*item["verbs"]) + item.get("then", "") if isinstance(item, dict) else str(item))
+        try:
+            trigger = re.compile("|".join(parts), re.I)
+            prep = entry.get("object_prep")
+            re.compile(prep or "")
+        except re.error as err:
+            raise InputError(f"{where} ({entry['relation']}): bad pattern: {err}", source=str(path)) from None
+        if not parts:
+            raise InputError(f"{where} ({entry['relation']}): no triggers", source=str(path))
+        rules.append(Rule(entry["relation"], trigger, classes("subject"), classes("object"), prep,
+                          float(entry.get("confidence", 0.75)),
+                          {k: v for k, v in (entry.get("by_subject") or {}).items() if not k.startswith("__")} or None))
+    return rules
+
+
+#: Verb and noun triggers of the plain subject-verb-object relations (from the trigger lexicon).
+RULES = load_rules()
 
 _TRANSFER_VERBS = re.compile(
     _v("supply", "provide", "send|sends|sent|sending", "ship|ships|shipped|shipping", "deliver", "transfer|transfers|transferred|transferring",
@@ -509,7 +500,7 @@ def _plain_rules(s: _Sentence) -> None:
                     patients = _antecedent(s, lo, rule.obj)
                 if not patients:
                     patients = _dash_antecedent(s, lo, rule.obj)
-                if not patients and rule.subj is VOTER:  # "failed to adopt a draft ... due to a veto cast by X"
+                if not patients and rule.subj == VOTER:  # "failed to adopt a draft ... due to a veto cast by X"
                     patients = [x for x in s.mentions if x.cls in RESOLUTION and not x.nested and x.end <= m.start()][-1:] or (
                         [Mention(lo, lo, "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
                         if s.recent_resolution else [])
@@ -532,7 +523,7 @@ def _plain_rules(s: _Sentence) -> None:
                 subs = _adjacent(s, m.start(), rule.subj)
                 if not subs and re.match(r"(?:talks|negotiations?)", m.group(0), re.I):
                     subs = subjects(s, m.start(), rule.subj)  # "X held talks with Y", "hosted X for talks with Y"
-            elif rule.subj is VOTER:  # the nearest actor must be the voter: "the Council rejected a draft" has none
+            elif rule.subj == VOTER:  # the nearest actor must be the voter: "the Council rejected a draft" has none
                 subs = [x for x in subjects(s, m.start(), ACTOR) if x.cls in VOTER]
             else:
                 subs = [_state_of(s, x) for x in subjects(s, m.start(), rule.subj)]
@@ -1139,6 +1130,14 @@ def _constructions(s: _Sentence) -> None:
             for x in s.mentions:
                 if x.cls in POLITY and x.start == r.end + demand.end() and not x.nested:
                     s.add(r.entity, "targets", x.entity, r.start, x.end, 0.55, "resolution-targets")
+        # "Adopting resolution 2216 ..., the Council demanded that the Houthis withdraw": what it demands
+        if r.cls == "Resolution" and re.search(r"\badopting\s+(?:[Rr]esolution\s+)?$", text[:r.start], re.I):
+            for d in re.finditer(r"\b(?:demand\w*|urg\w*|call\w* (?:on|upon)|requir\w*)\s+(?:that\s+)?(?:all\s+\w+,?\s+)?"
+                                 r"(?:(?:in particular|including|especially)\s+)?(?:the\s+)?", text[r.end:], re.I):
+                at = r.end + d.end()
+                for x in prim:
+                    if x.start == at and x.cls in POLITY:
+                        s.add(r.entity, "targets", x.entity, r.start, x.end, 0.55, "resolution-targets")
         rel = re.match(r"\s*,?\s*(?:that|which)\b(?P<clause>[^,;:]*)", text[r.end:])
         if rel and not re.search(r"\b(?:would|will|could|demand\w*|call\w* (?:on|for)|urg\w*|target\w*|mandat\w*|requir\w*)\b",
                                  rel.group("clause"), re.I):
