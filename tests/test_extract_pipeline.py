@@ -205,3 +205,14 @@ def test_a_heading_of_a_country_is_not_a_person():
 def test_a_delivery_inside_a_prepositional_phrase_names_no_giver():
     facts, _ = _facts("The Security Council failed to reauthorize the crossing for the delivery of humanitarian aid into Syria.")
     assert not [f for f in facts if f[1] == "providesEconomicAidTo"]
+
+
+def test_patrons_each_other_leaders_under_and_abbreviated_states():
+    facts, _ = _facts("The Iranian-backed Houthis attacked ships in the Red Sea. Hezbollah, an Iranian proxy, fired rockets. "
+                      "China and Russia have close relations, while supporting each other. "
+                      "Belarus is a vassal state of Russia under Vladimir Putin. "
+                      "Australian Prime Minister Anthony Albanese and U.S. President Biden announced a plan.")
+    assert {("iran", "supports", "houthis"), ("iran", "supports", "hezbollah"), ("china", "supports", "russia"),
+            ("russia", "supports", "china"), ("vladimir-putin", "leaderOf", "russia"),
+            ("joe-biden", "leaderOf", "united-states")} <= facts
+    assert not [f for f in facts if f[1] in ("invaded", "votedFor")]

@@ -518,6 +518,9 @@ def _plain_rules(s: _Sentence) -> None:
                               "passive:" + rule.relation)
                 continue
             objs = objects(s, m.end(), rule.obj, rule.obj_prep)
+            if rule.relation == "invaded" and objs and re.search(r"\w\s+(?:in|at|near|off|across)\s+(?:the\s+)?$",
+                                                              s.text[m.end():objs[0].start], re.I):
+                continue  # "attacked ships in the Red Sea": the place is where, not what was attacked
             between = re.match(r"\s+between\s+", s.text[m.end():])
             if _NOMINAL.match(m.group(0)):
                 subs = _adjacent(s, m.start(), rule.subj)
@@ -533,6 +536,16 @@ def _plain_rules(s: _Sentence) -> None:
                 for p in parties:
                     for a in agreements:
                         s.add(p.entity, _relation_for(rule, p), a.entity, m.start(), m.end(), rule.confidence, "between")
+                continue
+            each_other = re.match(r"\s+(?:each other|one another)\b", s.text[m.end():])
+            if each_other and len(subs) < 2:  # "China and Russia ..., while supporting each other": the main subject
+                first = [x for x in _args(s, 0, m.start(), rule.subj) if not x.nested][:1]
+                subs = _coordinated(s, first[0], _args(s, 0, m.start(), rule.subj), leftwards=False) if first else subs
+            if not objs and len(subs) >= 2 and rule.relation not in SYMMETRIC and each_other:
+                for a in subs:  # "China and Russia support each other": both ways
+                    for b in subs:
+                        if a is not b and b.cls in rule.obj:
+                            s.add(a.entity, rule.relation, b.entity, m.start(), m.end(), rule.confidence, "each-other")
                 continue
             if rule.relation in SYMMETRIC and not objs and len(subs) >= 2:
                 for i, a in enumerate(subs):
@@ -770,6 +783,10 @@ def _constructions(s: _Sentence) -> None:
     # "<Demonym> President <Person>", "<State>'s leader <Person>"
     for a, b in zip(prim, prim[1:]):
         gap = text[a.end:b.start]
+        if re.search(r"(?:^|\.)[A-Z]$", a.text) and gap.startswith("."):
+            gap = gap[1:]  # "U.S. President": the abbreviation's last stop
+        if b.cls in PERSON and re.match(r"(?:President|Prime Minister|Premier|Chancellor|King|Queen)\s", b.text):
+            gap += b.text.split()[0]  # the title is part of the person's name in the registry ("President Biden")
         if a.cls in STATE | ORGS and b.cls in PERSON and (_LEADER_TITLE.match(gap) or (
                 a.cls in ORGS and _ORG_HEAD_TITLE.fullmatch(gap))):
             s.add(b.entity, "leaderOf", a.entity, a.start, b.end, 0.85, "title")
@@ -783,6 +800,9 @@ def _constructions(s: _Sentence) -> None:
             leader = re.fullmatch(r"President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Leader", title.group("t"))
             s.add(b.entity, "leaderOf" if leader and a.cls == "State" else "officialOf", a.entity, title.start(), b.end,
                   0.8, "title")
+    for a, b in zip(prim, prim[1:]):  # "Russia under Vladimir Putin": its leader
+        if a.cls == "State" and b.cls == "PoliticalLeader" and re.fullmatch(r"\s+under\s+", text[a.end:b.start]):
+            s.add(b.entity, "leaderOf", a.entity, a.start, b.end, 0.7, "title")
     for a, b in zip(prim, prim[1:]):  # "Vasily Nebenzya of the Russian Federation said": a state's representative
         if a.cls in PERSON and b.cls == "State" and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[a.end:b.start]):
             s.add(a.entity, "officialOf", b.entity, a.start, b.end, 0.65, "title")
@@ -873,6 +893,17 @@ def _constructions(s: _Sentence) -> None:
                 (re.fullmatch(r"\s+", text[a.end:b.start]) and re.match(r"(?:port|city|town|village|region|province|district|base|island|oblast)\s+of\b", b.text, re.I)) or
                 re.fullmatch(r"\s+(?:port|city|town|village|region|province|district|base|island|oblast)\s+of\s+", text[a.end:b.start], re.I)):
             s.add(b.entity, "locatedIn", a.entity, a.start, b.end, 0.7, "located")
+    # "Iranian-backed Houthis", "fellow Iranian proxy Hezbollah", "Hezbollah, an Iranian proxy": the patron supports it
+    for m in re.finditer(r"[-‐‑–\s](?:backed|sponsored|funded|armed|supported)\b|\s+prox(?:y|ies)\b", text, re.I):
+        patrons = [x for x in s.mentions if x.cls == "State" and x.end == m.start()]
+        if not patrons:
+            continue
+        clients = [x for x in _args(s, m.end(), len(text), POLITY - STATE) if x.start - m.end() <= 30 and not x.nested][:1]
+        before = re.search(r",\s+(?:an?|the)\s+$", text[:patrons[0].start])
+        if not clients and before:  # "Hezbollah, an Iranian proxy"
+            clients = [x for x in prim if x.cls in POLITY - STATE and x.end == before.start()]
+        for c in clients:
+            s.add(patrons[0].entity, "supports", c.entity, patrons[0].start, m.end(), 0.6, "backed")
     # "<Demonym>-occupied <Place>"
     for m in re.finditer(r"[-‐‑–\s]occupied\b", text, re.I):
         occupiers = [x for x in s.mentions if x.cls == "State" and x.end == m.start()]
