@@ -219,8 +219,8 @@ def _query_text(command: str, target: str, headers, body: bytes | None) -> str |
 
 
 def _handler(backend: tuple[str, int], explorer: Path | None, *, bound: str = "127.0.0.1",
-             revive: Callable[[], tuple[str, int]] | None = None, query_timeout: float = 600,
-             allow_service: tuple[str, ...] = ()):
+             revive: Callable[[], tuple[str, int]] | None = None, cancel: Callable[[], tuple[str, int]] | None = None,
+             query_timeout: float = 600, allow_service: tuple[str, ...] = ()):
     """The proxy's request handler: a request filter (well-formed targets, Host and Origin of this
     server, bounded bodies and queries, no SERVICE), then reads passed to the engine, writes
     refused, the explorer served. ``revive`` restarts a dead engine and gives its new address."""
@@ -237,6 +237,12 @@ def _handler(backend: tuple[str, int], explorer: Path | None, *, bound: str = "1
 
         def log_message(self, fmt, *args):  # quiet: one line per request is noise for a CLI
             pass
+
+        def handle_one_request(self):
+            try:
+                super().handle_one_request()
+            except (BrokenPipeError, ConnectionResetError):  # the client left: nothing to answer
+                self.close_connection = True
 
         def _send(self, code: int, body: bytes, content_type: str = "text/plain; charset=utf-8") -> None:
             self.send_response(code)
@@ -301,20 +307,49 @@ def _handler(backend: tuple[str, int], explorer: Path | None, *, bound: str = "1
                 return False
             return True
 
+        def _await(self, conn: http.client.HTTPConnection) -> str:
+            """Wait for the engine's answer: "answer", "late" (past the timeout) or "gone" (the
+            client hung up, so nobody wants the answer any more)."""
+            import select
+
+            deadline = time.monotonic() + query_timeout
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return "late"
+                ready, _, _ = select.select([conn.sock, self.connection], [], [], min(left, 1.0))
+                if conn.sock in ready:
+                    return "answer"
+                if self.connection in ready:
+                    try:
+                        if self.connection.recv(1, socket.MSG_PEEK) == b"":
+                            return "gone"
+                    except OSError:
+                        return "gone"
+                    time.sleep(0.05)  # the client sent more (pipelining): keep waiting for the engine
+
         def _forward(self, body: bytes | None) -> None:
             headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_HEADERS | {"host"}}
             for attempt in (1, 2, 3):
                 conn = self._connection()
                 try:
                     conn.request(self.command, self.path, body=body, headers=headers)
+                    verdict = self._await(conn)
+                    if verdict != "answer":
+                        # the engine cannot stop one query: a query past its time, or abandoned by
+                        # its client, is stopped by restarting the engine (other queries are retried)
+                        conn.close()
+                        self.local.conn = None
+                        if cancel is not None:
+                            address["backend"] = cancel()
+                        if verdict == "late":
+                            self._send(503, f"the query ran longer than {query_timeout:g} s\n".encode())
+                        else:
+                            self.close_connection = True
+                        return
                     response = conn.getresponse()
                     data = response.read()
                     break
-                except TimeoutError:
-                    conn.close()
-                    self.local.conn = None
-                    self._send(503, f"the query ran longer than {query_timeout:g} s\n".encode())
-                    return
                 except (http.client.HTTPException, OSError):
                     conn.close()
                     self.local.conn = None
@@ -386,7 +421,9 @@ class Endpoint:
         self._tmp = tempfile.TemporaryDirectory(prefix="kg-serve-", dir=workdir)
         self.snapshot = snapshot(store, Path(self._tmp.name) / "snapshot")
         self.engine = OxigraphServer(self.snapshot, read_only=True, union=True,
-                                     log=Path(self._tmp.name) / "oxigraph.log", timeout_s=max(1, int(timeout)))
+                                     log=Path(self._tmp.name) / "oxigraph.log", timeout_s=int(timeout) + 30)
+        # (the proxy stops a query at ``timeout`` by restarting the engine; the engine's own timeout,
+        # later, is a backstop: it answers an error but does not stop the computation)
         self._revive_lock = threading.Lock()
         self.restarts = 0
         self.httpd: ThreadingHTTPServer | None = None
@@ -404,7 +441,7 @@ class Endpoint:
             family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
             server_class = type("Server", (ThreadingHTTPServer,), {"address_family": family, "request_queue_size": 64})
             handler = _handler((self.engine.host, self.engine.port), self.explorer, bound=self.host, revive=self._revive,
-                               query_timeout=self.timeout, allow_service=self.allow_service)
+                               cancel=self._cancel, query_timeout=self.timeout, allow_service=self.allow_service)
             self.httpd = server_class((self.host, self.port), handler)
         except OSError as err:
             self.engine.stop()
@@ -422,6 +459,18 @@ class Endpoint:
                 self.engine.process = None
                 self.engine.start()
                 self.restarts += 1
+            return self.engine.host, self.engine.port
+
+    def _cancel(self) -> tuple[str, int]:
+        """Stop whatever the engine is computing by restarting it; its address."""
+        with self._revive_lock:
+            process = self.engine.process
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait()
+            self.engine.process = None
+            self.engine.start()
+            self.restarts += 1
             return self.engine.host, self.engine.port
 
     def stop(self) -> None:

@@ -357,3 +357,21 @@ def test_killing_kg_serve_with_sigkill_leaves_no_engine_behind(tmp_path, data_di
     while any(process_alive(pid) for pid in engine) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(process_alive(pid) for pid in engine)
+
+
+def test_a_query_abandoned_by_its_client_stops_burning_the_engine(tmp_path, data_dir):
+    """The engine's own timeout does not stop a running aggregate; the proxy stops it by restarting
+    the engine when the client hangs up (44 abandoned queries once cut throughput twentyfold)."""
+    home = tmp_path / "home"
+    store = open_store("oxigraph", home)
+    build(store, data_dir)
+    with Endpoint(store, port=0, explorer=None, timeout=60) as running:
+        first = running.engine.process.pid
+        query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        with pytest.raises(OSError):
+            urllib.request.urlopen(_query_url(running, query), timeout=1)  # the client gives up after 1 s
+        deadline = time.monotonic() + 10
+        while process_alive(first) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not process_alive(first) and running.restarts == 1
+        assert _still_answers(running)
