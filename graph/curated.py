@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, did_you_mean
 from .model import CERTAINTIES, Assertion, Document, Evidence, PartialDate, Quantity
 from .namespaces import RELATIONS
 from .registry import Registry
@@ -63,7 +63,8 @@ def _fact(item: object, doc: Document, registry: Registry, source: str) -> Asser
             raise InputError(f"unknown entity id {item[key]!r} in '{key}'", source=source, line=line)
     relation = str(item["relation"])
     if relation not in RELATIONS:
-        raise InputError(f"unknown relation {relation!r} (see ontology/geokg.ttl)", source=source, line=line)
+        raise InputError(f"unknown relation {relation!r}{did_you_mean(str(relation), RELATIONS)} (see ontology/geokg.ttl)",
+                         source=source, line=line)
     certainty = str(item.get("certainty", "confirmed"))
     if certainty not in CERTAINTIES:
         raise InputError(f"unknown certainty {certainty!r} (one of {', '.join(CERTAINTIES)})", source=source, line=line)

@@ -9,7 +9,7 @@ data/curated/x.yaml:4: bad date 2024-13-01
 
 from __future__ import annotations
 
-__all__ = ["KGError", "InputError", "QueryError", "StoreError", "ValidationError"]
+__all__ = ["KGError", "InputError", "QueryError", "StoreError", "ValidationError", "did_you_mean"]
 
 
 class KGError(Exception):
@@ -42,3 +42,19 @@ class StoreError(KGError):
 
 class ValidationError(KGError):
     """SHACL validation could not run (not: the data does not conform; that is a result)."""
+
+
+def did_you_mean(word: str, choices, *, limit: int = 3) -> str:
+    """A hint naming the closest of ``choices`` to a misspelt ``word`` ("" when none is close).
+
+    >>> did_you_mean("suppliesArms", ["suppliesArmsTo", "sanctions", "vetoed"])
+    ' (did you mean suppliesArmsTo?)'
+    """
+    import difflib
+
+    choices = [str(c) for c in choices]
+    folded = {c.casefold(): c for c in choices}
+    close = difflib.get_close_matches(word.casefold(), list(folded), n=limit, cutoff=0.6)
+    if not close:
+        close = [k for k in folded if word.casefold() in k][:limit]
+    return f" (did you mean {' or '.join(folded[c] for c in close)}?)" if close else ""

@@ -34,7 +34,7 @@ from typing import Sequence
 
 from rdflib import Literal, URIRef
 
-from .errors import InputError, QueryError
+from .errors import InputError, QueryError, did_you_mean
 from .model import CERTAINTIES, PartialDate
 from .namespaces import CERTAINTY_IRIS, ONT, PREFIXES, RELATIONS, Instances
 from .rdf import date_literal
@@ -227,13 +227,12 @@ def _convert(param: Param, value: str, store: Store, cache: dict) -> object:
             raise InputError(f"--param {param.name}: {err.message}") from None
     if param.type == "relation":
         if value not in RELATIONS:
-            close = [r for r in RELATIONS if normalise_name(r) == normalise_name(value)]
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            raise InputError(f"--param {param.name}: unknown relation {value!r}{hint}")
+            raise InputError(f"--param {param.name}: unknown relation {value!r}{did_you_mean(value, RELATIONS)}")
         return ONT[value]
     if param.type == "certainty":
         if value not in CERTAINTIES:
-            raise InputError(f"--param {param.name}: unknown certainty {value!r} (one of {', '.join(CERTAINTIES)})")
+            raise InputError(f"--param {param.name}: unknown certainty {value!r}{did_you_mean(value, CERTAINTIES)} "
+                             f"(one of {', '.join(CERTAINTIES)})")
         return CERTAINTY_IRIS[value]
     if param.type == "date":
         try:
@@ -346,14 +345,15 @@ def run_named(
     """
     library = named_queries(folder)
     if name not in library:
-        raise QueryError(f"unknown named query {name!r} (see `kg query --list`)")
+        raise QueryError(f"unknown named query {name!r}{did_you_mean(name, library)} (see `kg query --list`)")
     query = library[name]
     params = dict(params or {})
     declared = {p.name: p for p in query.params}
     unknown = set(params) - set(declared)
     if unknown:
         known = ", ".join(declared) or "none"
-        raise QueryError(f"unknown parameter {sorted(unknown)[0]!r} for query {name!r} (parameters: {known})")
+        wrong = sorted(unknown)[0]
+        raise QueryError(f"unknown parameter {wrong!r} for query {name!r}{did_you_mean(wrong, declared)} (parameters: {known})")
     cache: dict = {}
     bindings = {}
     for param in query.params:

@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import InputError
+from .errors import InputError, did_you_mean
 from .model import Entity
 from .namespaces import ENTITY_CLASSES
 from .yamlfile import check_entry, load_yaml_file
@@ -72,7 +72,8 @@ class Registry:
         """The one entity ``name`` refers to; InputError if none or several."""
         found = self.candidates(name)
         if not found:
-            raise InputError(f"unknown entity {name!r} (not an id, label or alias in the registry)")
+            names = list(self._by_id) + [e.label for e in self._by_id.values()]
+            raise InputError(f"unknown entity {name!r}{did_you_mean(name, names)} (not an id, label or alias in the registry)")
         if len(found) > 1:
             ids = ", ".join(e.id for e in found)
             raise InputError(f"ambiguous entity {name!r}: could be {ids}; use the id")

@@ -34,7 +34,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from .errors import InputError
+from .errors import InputError, did_you_mean
 from .model import CERTAINTIES, PartialDate
 from .namespaces import ENTITY_CLASSES, RELATIONS
 from .registry import Registry, normalise_name
@@ -111,8 +111,7 @@ def _check(kind: str, names: Iterable[str], known: Iterable[str]) -> list[str]:
     out = []
     for name in names:
         if name not in known:
-            close = [k for k in known if normalise_name(k) == normalise_name(name)]
-            hint = f" (did you mean {close[0]}?)" if close else f" (one of {', '.join(known)})" if len(known) < 10 else ""
+            hint = did_you_mean(name, known) or (f" (one of {', '.join(known)})" if len(known) < 10 else "")
             raise InputError(f"unknown {kind} {name!r}{hint}")
         out.append(name)
     return out
@@ -242,7 +241,10 @@ def resolve_node(graph: nx.MultiDiGraph, name: str, registry: Registry | None = 
     wanted = normalise_name(name)
     found = [n for n, label in graph.nodes(data="label") if normalise_name(str(label or "")) == wanted or normalise_name(n) == wanted]
     if len(found) != 1:
-        raise InputError(f"unknown entity {name!r}" if not found else f"ambiguous entity {name!r}: {', '.join(found)}")
+        if not found:
+            labels = [str(label) for _, label in graph.nodes(data="label") if label] + list(graph.nodes)
+            raise InputError(f"unknown entity {name!r}{did_you_mean(name, labels)}")
+        raise InputError(f"ambiguous entity {name!r}: {', '.join(found)}")
     return found[0]
 
 

@@ -181,3 +181,23 @@ def test_ctrl_c_stops_a_query_that_would_run_for_hours(kg_process, tmp_path, dat
         proc.kill()
     assert proc.returncode == 130
     assert "kg: query interrupted" in proc.stderr.read()
+
+
+def test_misspelt_names_get_a_did_you_mean(kg_process, data_dir):
+    assert kg_process("build", "--data", str(data_dir)).returncode == 0
+    cases = [
+        (("query", "treatys"), "did you mean treaties?"),
+        (("query", "actor-relations", "-p", "actr=north-korea"), "did you mean actor?"),
+        (("query", "actor-relations", "-p", "actor=North Kore"), "did you mean North Korea"),
+        (("viz", "--relation", "suppliesArms", "-o", "x.html"), "did you mean suppliesArmsTo"),
+    ]
+    for args, hint in cases:
+        result = kg_process(*args)
+        assert result.returncode == 1 and hint in result.stderr, (args, result.stderr)
+
+
+def test_stats_as_json_has_snake_case_keys_and_honours_top(kg_process, data_dir):
+    assert kg_process("build", "--data", str(data_dir)).returncode == 0
+    stats = json.loads(kg_process("stats", "-f", "json", "--top", "2").stdout)
+    assert set(stats) == {"entities_by_class", "statements_by_relation", "statements_by_certainty", "statements_by_document"}
+    assert all(len(section) <= 2 for section in stats.values())

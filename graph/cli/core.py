@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..build import build as build_graph
-from ..errors import InputError, QueryError
+from ..errors import InputError, QueryError, did_you_mean
 from ..export import EXPORT_FORMATS, export as export_store
 from ..imports import import_files
 from ..query import DEFAULT_LIMIT, named_queries, run_named, run_query
@@ -142,7 +142,8 @@ def query(store, target: str | None, params: tuple[str, ...], fmt: str, width: i
         terms = {k: URIRef(v[1:-1]) if v.startswith("<") and v.endswith(">") else Literal(v) for k, v in bindings.items()}
         result = _interruptible(run_query, store, _read_query(target), terms)
     else:
-        raise QueryError(f"unknown named query {target!r} and no such file (see `kg query --list`)")
+        raise QueryError(f"unknown named query {target!r}{did_you_mean(target, library)} and no such file "
+                         "(see `kg query --list`)")
     if result.kind == "graph":
         from rdflib import Graph
 
@@ -207,8 +208,8 @@ def validate(ctx: click.Context, shapes: Path | None, fmt: str) -> None:
 def stats(store, fmt: str, top: int | None) -> None:
     """Count what the graph holds: entities by class, statements by relation, certainty, document."""
     sections = store_stats(store)
-    if fmt == "json":
-        click.echo(json.dumps({k: dict(v) for k, v in sections.items()}, indent=2))
+    if fmt == "json":  # snake_case keys, and --top applies as in the table
+        click.echo(json.dumps({k.replace(" ", "_"): dict(v[:top] if top else v) for k, v in sections.items()}, indent=2))
         return
     for section, pairs in sections.items():
         total = sum(n for _, n in pairs)
