@@ -64,7 +64,8 @@ def test_score_arithmetic():
 def test_kg_eval_prints_tables_and_json(kg, data_dir):
     text = kg("eval")
     assert text.exit_code == 0 and "relations" in text.output and "suppliesArmsTo" in text.output
-    data = json.loads(kg("eval", "--json", "--data", str(NEWS)).output)
+    data = json.loads(kg("eval", "-f", "json", "--data", str(NEWS)).output)
+    assert json.loads(kg("eval", "--json", "--data", str(NEWS)).output) == data  # the old flag still works
     assert data["documents"] >= 6 and data["overall"]["relations"]["f1"] >= 0.60
     assert set(data["per_relation"]) >= {"deploysTroopsTo", "vetoed"}
 

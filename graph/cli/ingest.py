@@ -77,9 +77,11 @@ def ingest(store, ctx: click.Context, paths: tuple[Path, ...], title: str | None
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Score unseen text: the extractor links to the bundled registry and gazetteer only, and its "
                    "entities are matched to the folder's gold entities by id, QID or name (e.g. data/eval/test).")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Tables for reading, or JSON (the same flag as `kg query` and `kg stats`).")
+@click.option("--json", "as_json", is_flag=True, hidden=True, help="Same as -f json (kept for old scripts).")
 @click.option("--errors", is_flag=True, help="Also list the missed and spurious relation triples.")
-def eval_(data_dir: Path | None, corpus_dir: Path | None, as_json: bool, errors: bool) -> None:
+def eval_(data_dir: Path | None, corpus_dir: Path | None, fmt: str, as_json: bool, errors: bool) -> None:
     """Score the extractor against the curated facts: precision, recall and F1 for entities,
     mentions, linking, relations (overall and per relation type), certainty and dates, and
     why each missed fact was missed."""
@@ -89,7 +91,7 @@ def eval_(data_dir: Path | None, corpus_dir: Path | None, as_json: bool, errors:
         report = evaluate(corpus_dir, registry=load_registry(default_data_dir() / "entities.yaml"))
     else:
         report = evaluate(data_dir or default_data_dir())
-    if as_json:
+    if as_json or fmt == "json":
         click.echo(json.dumps(report.as_dict(), indent=2))
         return
     click.echo(format_report(report))
