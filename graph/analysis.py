@@ -166,8 +166,12 @@ def timeline(graph: nx.MultiDiGraph, a: str, b: str, registry: Registry | None =
 def plot_timeline(rows: list[dict], path_png: str | Path, title: str = "") -> Path:
     """Draw a timeline (from :func:`timeline`) as a PNG: one lane per relation, a marker per dated
     statement coloured by certainty (undated ones are counted in the caption, not drawn)."""
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        from .errors import InputError
 
+        raise InputError("--plot needs matplotlib, which is not installed: pip install 'geokg[plot]'") from None
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 

@@ -135,3 +135,19 @@ def test_kg_analyze_bad_input_is_one_line_and_a_non_zero_exit(kg, args, message)
     result = kg("analyze", *args)
     assert result.exit_code == 1
     assert result.output.strip().count("\n") == 0 and message in result.output
+
+
+def test_a_plot_without_matplotlib_is_one_line_naming_the_extra(tmp_path, data_dir):
+    """On a `make demo` install (no test extras) the plot once ended in a ModuleNotFoundError traceback."""
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    script = ("import sys; sys.modules['matplotlib'] = None; from graph.cli import main; "
+              "main(['--home', sys.argv[1], *sys.argv[2:]])")
+    run = lambda *args: subprocess.run([sys.executable, "-c", script, str(home), *args],  # noqa: E731
+                                       capture_output=True, text=True, cwd=tmp_path)
+    assert run("build", "--data", str(data_dir)).returncode == 0
+    result = run("analyze", "timeline", "russia", "north-korea", "--plot", "t.png")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "pip install 'geokg[plot]'" in result.stderr
