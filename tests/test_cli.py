@@ -32,7 +32,7 @@ def test_build_query_export_stats_validate_end_to_end(kg, tmp_path):
     assert "statements" in built.output
     listed = kg("query", "--list")
     assert "actor-relations" in listed.output and "--param actor=<entity>" in listed.output
-    vetoes = kg("query", "unsc-votes", "--format", "json")
+    vetoes = kg("query", "unsc-votes", "--format", "records")
     records = json.loads(vetoes.output)
     assert {"when": "2024-03", "voter": "Russia", "relation": "vetoed"}.items() <= records[3].items()
     assert kg("export", "-f", "turtle", "-o", str(tmp_path / "g.ttl")).exit_code == 0
@@ -54,7 +54,10 @@ def test_query_shows_a_page_and_says_so_on_stderr(kg):
 def test_adhoc_sparql_from_stdin_and_file(kg, tmp_path):
     kg("build")
     out = kg("query", "-", "--format", "csv", input="SELECT ?o WHERE { ?s ont:vetoed ?o }")
-    assert out.exit_code == 0 and out.output.splitlines() == ["o", "unsc-draft-2024-03"]
+    lines = out.output.splitlines()  # W3C SPARQL CSV: full IRIs
+    assert out.exit_code == 0 and lines[0] == "o" and len(lines) == 2 and lines[1].endswith("/entity/unsc-draft-2024-03")
+    readable = kg("query", "-", "--format", "records", input="SELECT ?o WHERE { ?s ont:vetoed ?o }")
+    assert json.loads(readable.output) == [{"o": "unsc-draft-2024-03"}]
     path = tmp_path / "q.rq"
     path.write_text("SELECT ?s WHERE { ?s rdfs:label ?name }")
     bound = kg("query", str(path), "--param", "name=Kim Jong-un", "--format", "csv")
@@ -201,3 +204,28 @@ def test_stats_as_json_has_snake_case_keys_and_honours_top(kg_process, data_dir)
     stats = json.loads(kg_process("stats", "-f", "json", "--top", "2").stdout)
     assert set(stats) == {"entities_by_class", "statements_by_relation", "statements_by_certainty", "statements_by_document"}
     assert all(len(section) <= 2 for section in stats.values())
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_query_results_in_the_w3c_formats_parse_with_a_sparql_client_library(kg, fmt):
+    """rdflib's own SPARQL results parsers read what `kg query -f json|xml|csv|tsv` writes."""
+    import io as _io
+
+    from rdflib.query import Result
+
+    kg("build")
+    sparql = ('PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?e ?label ?missing WHERE { '
+              '?e rdfs:label ?label FILTER(?label = "North Korea"@en) } LIMIT 1')
+    out = kg("query", "-", "-f", fmt, input=sparql)
+    assert out.exit_code == 0, out.output
+    parsed = Result.parse(_io.StringIO(out.output) if fmt != "xml" else _io.BytesIO(out.output.encode()), format=fmt)
+    rows = list(parsed)
+    assert len(rows) == 1 and str(rows[0][0]).endswith("/entity/north-korea") and str(rows[0][1]) == "North Korea"
+    if fmt in ("json", "xml", "tsv"):
+        assert rows[0][1].language == "en" and rows[0][2] is None  # tagged literal, unbound left unbound
+
+
+def test_construct_output_uses_the_project_prefixes(kg):
+    kg("build")
+    out = kg("query", "-", input="CONSTRUCT { ?s ont:vetoed ?o } WHERE { ?s ont:vetoed ?o }")
+    assert "@prefix ont: <https://w3id.org/geokg/ontology#>" in out.output and "ns1:" not in out.output

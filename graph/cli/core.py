@@ -107,7 +107,8 @@ def _read_query(target: str) -> str:
 @click.argument("target", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a parameter (repeatable). Values are checked by type, never pasted into the query.")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table or records (JSON) for reading; json, xml, csv, tsv: the W3C SPARQL 1.1 results formats.")
 @click.option("--width", type=int, default=60, show_default=True, help="Clip table cells to this width (0: no clipping).")
 @click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
               help="Rows of a named query to show: the first found, sorted (0: every row, in order).")
@@ -147,7 +148,11 @@ def query(store, target: str | None, params: tuple[str, ...], fmt: str, width: i
     if result.kind == "graph":
         from rdflib import Graph
 
+        from ..namespaces import PREFIXES
+
         graph = Graph()
+        for prefix, namespace in PREFIXES.items():  # ont:, not ns1:
+            graph.bind(prefix, namespace, override=True)
         for triple in result.triples:
             graph.add(triple)
         click.echo(graph.serialize(format="turtle"), nl=False)
