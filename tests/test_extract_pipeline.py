@@ -216,3 +216,9 @@ def test_patrons_each_other_leaders_under_and_abbreviated_states():
             ("russia", "supports", "china"), ("vladimir-putin", "leaderOf", "russia"),
             ("joe-biden", "leaderOf", "united-states")} <= facts
     assert not [f for f in facts if f[1] in ("invaded", "votedFor")]
+
+
+def test_what_a_draft_would_have_demanded_is_stated_not_speculative():
+    _, result = _facts("The Council failed to adopt a draft resolution that would have condemned Gabon.")
+    targets = [a for a in result.assertions if a.relation == "targets"]
+    assert targets and targets[0].certainty == "confirmed"

@@ -329,3 +329,8 @@ def test_the_trigger_lexicon_is_data_and_a_bad_entry_is_named(tmp_path):
     lexicon.write_text("- relation: vetos\n  triggers: [x]\n  subject: [VOTER]\n  object: [RESOLUTION]\n")
     with pytest.raises(InputError, match="entry 1: relation"):
         load_rules(lexicon)
+
+
+def test_a_list_does_not_run_into_the_next_clause_or_across_kinds():
+    found = relations("Russia condemned the pact, and China said it was watching.")
+    assert ("russia", "condemned", "china") not in found

@@ -296,3 +296,12 @@ def test_a_device_or_a_pipe_named_txt_is_refused_in_one_line_without_reading(kg_
     (data / "entities.yaml").write_text("- {id: x, class: State, label: X}\n")
     built = kg_process("build", "--data", str(data))
     assert built.returncode == 1 and "not a regular file" in built.stderr and "Traceback" not in built.stderr
+
+
+def test_the_example_folder_of_the_readme_ingests(kg_process):
+    examples = Path(__file__).parent.parent / "examples" / "articles"
+    dry = kg_process("ingest", str(examples), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "russia vetoed" in dry.stdout and "dry run: nothing written" in dry.stdout
+    done = kg_process("ingest", str(examples))
+    assert done.returncode == 0 and "2 of 2 documents written" in done.stdout

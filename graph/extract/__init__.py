@@ -205,6 +205,8 @@ class Extractor:
         text = sentence.text
         descriptive = c.rule in _DESCRIPTIVE
         certainty = "confirmed" if descriptive else assess(text, c.trigger_start, c.trigger_end).certainty
+        if c.relation == "targets" and certainty == "speculative" and re.search(r"\bwould(?: also)? have\b", text):
+            certainty = "confirmed"  # what a draft "would have" demanded is its content, stated, not a guess
         according_to = None
         if not descriptive:
             for start, end, kind in attribution_spans(text):

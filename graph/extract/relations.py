@@ -338,6 +338,11 @@ def _coordinated(s: _Sentence, head: Mention, pool: list[Mention], leftwards: bo
             continue
         if not _CONJ_GAP.match(gap):
             break
+        if _family(m) != _family(head):
+            break  # "condemned the agreement, and Japan said ...": a treaty and a state are no list
+        if not leftwards and "," in gap and re.match(r"\s+(?:said|says|has|have|had|was|were|is|are|will|would|also|did|does)\b",
+                                                  s.text[m.end:]):
+            break  # ", and Japan said": a new clause, not one more object
         if leftwards and not joints and not re.search(r"\b(?:and|or|with|plus|as well as)\b|&", gap, re.I):
             break
         joints.append(bool(re.search(r"\b(?:and|or|with|plus|as well as)\b|&", gap, re.I)))
@@ -351,6 +356,14 @@ def _coordinated(s: _Sentence, head: Mention, pool: list[Mention], leftwards: bo
             joints.pop()
             group.pop()
     return group
+
+
+def _family(m: Mention) -> str:
+    """What kind of thing a mention is, for lists: agreements, resolutions, events, places or actors."""
+    for name, group in (("agreement", AGREEMENT), ("resolution", RESOLUTION), ("event", EVENT)):
+        if m.cls in group:
+            return name
+    return "place" if m.cls == "Place" else "actor"
 
 
 def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
