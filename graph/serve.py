@@ -13,7 +13,8 @@ levels of nesting and no ``SERVICE`` unless allowed; silent connections closed a
 :data:`IDLE_TIMEOUT` s), stops queries at the timeout, restarts the engine if it dies (and the
 engine dies with ``kg serve``, even killed), and serves:
 
-- ``/`` and its assets: Oxigraph's own query page (YASGUI, files served locally, no CDN);
+- ``/``: the query page (:func:`query_page`: the engine's YASGUI, files served locally, the project
+  prefixes declared, the named queries to load, no request leaving the machine);
 - ``/query``: the SPARQL 1.1 Protocol (GET and POST), passed to the server unchanged, so any client
   (SPARQLWrapper, rdflib's SPARQLStore, curl) gets JSON, XML, CSV, TSV or Turtle as it asks;
   a malformed query gets HTTP 400 with the parser's message;
@@ -196,6 +197,24 @@ def explorer_page(store: Store, path: Path) -> Path | None:
     return write_explorer(select(to_networkx(store)), Path(path), store_details(store), title="Knowledge graph explorer")
 
 
+def query_page(explorer: bool) -> bytes:
+    """The query page served at ``/``: the engine's YASGUI with the project prefixes declared, the
+    named queries to load, and no autocompleter that fetches from the Internet (the engine's own
+    page asks prefix.cc)."""
+    import json
+    from importlib import resources
+
+    from .query import named_queries, prefixes_for
+
+    queries = [{"name": q.name, "title": q.title, "text": prefixes_for(q.text) + q.text}
+               for q in named_queries().values()]
+    config = {"prologue": prefixes_for("").rstrip("\n"), "example": "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10",
+              "queries": queries, "explorer": explorer}
+    payload = json.dumps(config).replace("</", "<\\/")  # never closes the script element
+    template = resources.files("graph").joinpath("templates", "query.html").read_text(encoding="utf-8")
+    return template.replace("__KG_CONFIG__", payload).encode("utf-8")
+
+
 _HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection"}
 #: Limits of the request filter in front of the engine.
 MAX_BODY = 1024 * 1024  # bytes of a request body
@@ -228,6 +247,7 @@ def _handler(backend: tuple[str, int], explorer: Path | None, *, bound: str = "1
     from .query import check_nesting, check_service
 
     address = {"backend": backend}
+    page: dict = {}  # the query page, built on first request
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -384,6 +404,11 @@ def _handler(backend: tuple[str, int], explorer: Path | None, *, bound: str = "1
                 self._send(403, b"cross-origin requests are refused\n")
                 return
             path = self.path.split("?", 1)[0].rstrip("/") or "/"
+            if path == "/" and self.command in ("GET", "HEAD"):
+                if page.get("body") is None:
+                    page["body"] = query_page(explorer is not None)
+                self._send(200, page["body"], "text/html; charset=utf-8")
+                return
             if path == "/explorer":
                 if explorer is None or not explorer.is_file():
                     self._send(404, b"no explorer page: run `kg viz` or start `kg serve --explorer FILE`\n")

@@ -203,3 +203,37 @@ def test_nodes_hidden_by_a_filter_come_back_to_where_they_were(bundled_page):
     assert page.js("kg.network.body.data.nodes.length") < len(before)
     page.js("kg.setAsOf(null)")
     assert page.js("kg.network.getPositions()") == before
+
+
+def test_the_query_page_of_kg_serve_runs_offline_with_the_project_prefixes(browser, tmp_path, data_dir):
+    """The engine's own page asked prefix.cc for prefixes on load; ours asks nothing outside,
+    declares ont: and the other prefixes, and loads the named queries."""
+    from graph.serve import Endpoint
+
+    store = open_store("oxigraph", tmp_path / "home")
+    build(store, data_dir)
+    with Endpoint(store, port=0, explorer=None) as endpoint:
+        page = browser.new_page()
+        outside: list[str] = []
+
+        def route(r):
+            if r.request.url.startswith(endpoint.url + "/"):
+                r.continue_()
+            else:
+                outside.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.goto(endpoint.url + "/")
+        page.wait_for_function("() => window.yasgui && yasgui.getTab()", timeout=30_000)
+        assert "PREFIX ont: <https://w3id.org/geokg/ontology#>" in page.evaluate("yasgui.getTab().getQuery()")
+        page.select_option("#named", "unsc-votes")
+        page.evaluate("yasgui.getTab().setQuery(yasgui.getTab().getQuery())")
+        page.click(".CodeMirror")
+        page.keyboard.type("PREFIX x")  # would fetch prefix.cc with the stock autocompleters
+        page.evaluate("yasgui.getTab().setQuery(yasgui.getTab().getQuery().replace('PREFIX x', ''))")
+        page.evaluate("yasgui.getTab().query()")
+        page.wait_for_function("() => document.querySelector('.yasr .dataTable tbody tr') !== null", timeout=30_000)
+        assert "vetoed" in page.inner_text(".yasr")
+        assert outside == []
+        page.close()
