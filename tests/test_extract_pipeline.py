@@ -222,3 +222,18 @@ def test_what_a_draft_would_have_demanded_is_stated_not_speculative():
     _, result = _facts("The Council failed to adopt a draft resolution that would have condemned Gabon.")
     targets = [a for a in result.assertions if a.relation == "targets"]
     assert targets and targets[0].certainty == "confirmed"
+
+
+def test_offices_named_by_a_title_and_leaders_of_a_state_after_their_name():
+    facts, _ = _facts("Secretary of State Antony J. Blinken met Director of the Central Foreign Affairs Office Wang Yi. "
+                      "Secretary of Defense Lloyd J. Austin III spoke. "
+                      "Today, we—Prime Minister Anthony Albanese of Australia and Prime Minister Narendra Modi of India—met.")
+    assert {("antony-blinken", "leaderOf", "us-state-department"), ("lloyd-austin", "leaderOf", "pentagon"),
+            ("anthony-albanese", "leaderOf", "australia"), ("narendra-modi", "leaderOf", "india")} <= facts
+    assert ("wang-yi", "directorOf", "central-foreign-affairs-office") in facts
+
+
+def test_countries_that_work_together_cooperate_and_a_summit_in_a_city_is_there():
+    facts, _ = _facts("The EU and China agreed to work together on climate. Remarks after the 2031 EU-China summit in Brussels.")
+    assert ("european-union", "cooperatesWith", "china") in facts or ("china", "cooperatesWith", "european-union") in facts
+    assert any(f[1] == "locatedIn" and f[2] == "brussels" for f in facts)

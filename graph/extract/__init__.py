@@ -30,7 +30,7 @@ from . import ner as _ner
 from .certainty import assess, attribution_spans
 from .dates import DateExpression, find_dates
 from .mentions import Linker, Mention, Salience, _mark_nested, resolve_descriptions, resolve_organisations
-from .newentities import Proposal, propose, propose_drafts, propose_events
+from .newentities import Proposal, propose, propose_drafts, propose_events, slug
 from .quantities import find_quantities
 from .relations import ACTOR, ListFrame, find_relations
 from .segment import Sentence, split_sentences
@@ -52,7 +52,7 @@ _AT_THE_VOTE = {"vetoed", "votedFor", "votedAgainst", "abstainedOn", "sponsors",
 _REPORTING = re.compile(r"\s*\b(?:said|says|told|announced|reported|added|denied|denies|stated|claimed|estimated|"
                         r"confirmed|dismissed|rejected)\b\s*$|^\s*(?:said|denied|told|announced|reported|confirmed|dismissed)\b",
                         re.I)
-_WE_ARE = re.compile(r"\W*We,\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of|from)\s+", re.I)
+_WE_ARE = re.compile(r"\W*(?:\w+,\s+)?[Ww]e(?:,\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of|from)\s+|\s*[—–]\s*)")
 _QUANTIFIED = {"transfer", "reverse-transfer", "list-item", "workers", "exchange"}
 
 
@@ -139,7 +139,14 @@ class Extractor:
             if not speakers and _WE_ARE.match(text):  # "We, the leaders of Japan, the ROK and the US, ..."
                 speakers = list(dict.fromkeys(m.entity for m in mentions if m.cls == "State" and not m.nested))
             recent_state = salience.last_state_subject
-            actors = [m for m in mentions if not _place_use(text, m, offset)]
+            actors = []
+            for m in mentions:
+                if not _place_use(text, m, offset):
+                    actors.append(m)
+                elif m.text[:1].isupper():  # "the summit in Brussels": the city, a place of its own
+                    city = Proposal(slug(m.text), "Place", m.text, m.start, m.end, "capital")
+                    proposals.setdefault(city.id, city)
+                    actors.append(replace(m, entity=city.id, cls="Place", kind="new"))
             candidates = find_relations(text, actors, offset=offset, recent_state=recent_state,
                                         recent_event=recent_event, recent_conflict=recent_conflict, frame=frame,
                                         previous_states=previous_states,

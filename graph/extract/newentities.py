@@ -33,7 +33,7 @@ _NOT_NAME = r"(?!(?:Before|After|During|Their|His|Her|Its|Our|The|And|With|For|F
 _LOWER = r"(?:[a-z’'\-]|[^\x00-\x7F\W\d])"  # a letter after the first one of a name, accents included
 _NAME_WORD = _NOT_NAME + r"(?:(?:al-|el-|bin\s+|ibn\s+|von\s+der\s+|van\s+der\s+|de\s+|da\s+)?[A-Z]" + _LOWER + "+)"
 #: A personal name: capitalised words, with middle initials ("Janet L. Yellen", "Joseph R. Biden, Jr.").
-_PERSON_NAME = _NAME_WORD + r"(?:\s+[A-Z]\.)?(?:\s+" + _NAME_WORD + r"){1,2}(?:,\s+Jr\.)?"
+_PERSON_NAME = _NAME_WORD + r"(?:\s+[A-Z]\.)?(?:\s+" + _NAME_WORD + r"){1,2}(?:,\s+Jr\.|\s+(?:III|II|IV|Jr\.|Sr\.)(?!\w))?"
 _TITLE_PREFIX = r"(?:(?:Assistant|Deputy|Vice|Under|Acting|Senior|First|Permanent|Special|Chief|Executive)\s+)*"
 _PERSON_RE = re.compile(r"\b(?P<title>" + _TITLE_PREFIX + r"(?:" + _LEADER_TITLES + "|" + _PERSON_TITLES +
                         r")(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?|"
@@ -49,6 +49,8 @@ _NAME_TITLE_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r
                             r"commissioner|coordinator|analyst|professor|fellow|researcher)\b")
 _SPEAKS = re.compile(r"\s*(?:,|\(|said\b|says\b|stressed\b|noted\b|added\b|told\b|warned\b|urged\b|called\b|expressed\b|"
                      r"welcomed\b|underscored\b|emphasi[sz]ed\b|asked\b|recalled\b|observed\b)")
+_TITLE_OF = re.compile(r"\b(?:Director|Head|Chief|Minister|Secretary|Chair\w*|President|Ambassador|Commissioner|"
+                       r"Director-General|Secretary-General)\s+of\s+(?:the\s+)?$")
 _NAME_OF_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r")\s+of\s+(?:the\s+)?")
 _HEADS = [
     ("GovernmentBody", r"Council|Committee|Ministry|Assembly|Parliament|Duma|Senate|Congress|Office|Department|Bureau|"
@@ -59,6 +61,7 @@ _HEADS = [
     ("InternationalOrganization", r"Organization|Organisation|Alliance|Union|Bank|Fund|Community|Cooperation Organization"),
     ("Place", r"Region|Oblast|Province|Krai|Island|Islands|Sea|Strait|Peninsula|Valley|District|Port|Base|Republic"),
     ("Treaty", r"Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter"),
+    ("Talks", r"Dialogue|Forum|Conference|Talks|Consultations"),
     ("Organization", r"Foundation|Corporation|Company|Group|Party|Association|Society|Federation|Enterprise|Works"),
 ]
 _HEAD_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w’'\-]+\s+(?:(?:of|for|and|on|the)\s+)?){0,4}(?:" +
@@ -141,7 +144,7 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
         taken.append((start, end))
         label, aliases = name, ()
         if cls in ("Person", "PoliticalLeader"):  # "Janet L. Yellen" is Janet Yellen, named as written too
-            label = re.sub(r",\s+Jr\.$", "", re.sub(r"\s+[A-Z]\.(?=\s)", "", name))
+            label = re.sub(r",?\s+(?:Jr\.|Sr\.|III|II|IV)$", "", re.sub(r"\s+[A-Z]\.(?=\s)", "", name))
             aliases = (name,) if label != name else ()
         out.append(Proposal(slug(label), cls, label, start + offset, end + offset, cue, aliases))
 
@@ -172,6 +175,13 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
         add(m.group("name"), cls, m.start("name"), m.group(cls))
     for m in _PLACE_RE.finditer(text):
         add(m.group("name"), "Place", m.start("name"), "region")
+    # "Director of the CCP Central Foreign Affairs Office Wang Yi": the name after a titled body
+    bodies = [(x.start - offset, x.end - offset) for x in mentions] + [(p.start - offset, p.end - offset) for p in out]
+    for start, end in bodies:
+        if _TITLE_OF.search(text[max(0, start - 40):start]):
+            name = re.match(r"\s+(?P<name>" + _PERSON_NAME + r")\b", text[end:])
+            if name:
+                add(name.group("name"), "Person", end + name.start("name"), "title")
     return sorted(out, key=lambda p: p.start)
 
 

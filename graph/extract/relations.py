@@ -130,6 +130,29 @@ def load_rules(path: Path | None = None) -> list[Rule]:
 #: Verb and noun triggers of the plain subject-verb-object relations (from the trigger lexicon).
 RULES = load_rules()
 
+
+def load_titles(path: Path | None = None) -> list[tuple[re.Pattern, str, str]]:
+    """Titles that name an office ("Secretary of State"): (pattern ending where the name starts,
+    office id, relation), from ``data/lexicon/titles.yaml`` (see its header)."""
+    from ..errors import InputError
+    from ..namespaces import RELATIONS
+    from ..resources import lexicon_dir
+    from ..yamlfile import load_yaml_file
+
+    path = Path(path) if path else lexicon_dir() / "titles.yaml"
+    out = []
+    for n, entry in enumerate(load_yaml_file(path) or [], 1):
+        if not isinstance(entry, dict) or not entry.get("title") or not entry.get("office") or \
+                entry.get("relation") not in RELATIONS:
+            raise InputError(f"entry {n}: needs a title, an office and a relation of the ontology", source=str(path))
+        words = r"\s+".join(re.escape(w) for w in str(entry["title"]).split())
+        out.append((re.compile(r"\b" + words + r",?\s+$"), str(entry["office"]), str(entry["relation"])))
+    return out
+
+
+#: Titles that name an office (from the title lexicon).
+TITLES = load_titles()
+
 _TRANSFER_VERBS = re.compile(
     _v("supply", "provide", "send|sends|sent|sending", "ship|ships|shipped|shipping", "deliver", "transfer|transfers|transferred|transferring",
        "give|gives|gave|given|giving", "export", "dispatch|dispatches|dispatched|dispatching", "furnish|furnishes|furnished|furnishing",
@@ -807,18 +830,32 @@ def _constructions(s: _Sentence) -> None:
             s.add(b.entity, "officialOf", a.entity, a.start, b.end, 0.75, "title")
     for a, b in zip(prim, prim[1:]):  # "President of Ukraine Volodymyr Zelenskyy", "Minister of Defence of X Y"
         title = re.search(r"\b(?P<t>President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Leader|"
-                          r"(?:[A-Z][a-z]+ )*Minister|Secretary|Ambassador|Chair\w*)(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)? of (?:the )?$",
-                          text[:a.start])
+                          r"(?:[A-Z][a-z]+ )*Minister|Secretary|Ambassador|Chair\w*|Director|Head)"
+                          r"(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)? of (?:the )?$", text[:a.start])
         if title and a.cls in POLITY and b.cls in PERSON and re.fullmatch(r"\s+", text[a.end:b.start]):
             leader = re.fullmatch(r"President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Leader", title.group("t"))
-            s.add(b.entity, "leaderOf" if leader and a.cls == "State" else "officialOf", a.entity, title.start(), b.end,
-                  0.8, "title")
+            relation = "leaderOf" if leader and a.cls == "State" else "directorOf" if title.group("t") in (
+                "Director", "Head") else "officialOf"
+            s.add(b.entity, relation, a.entity, title.start(), b.end, 0.8, "title")
+    for p in prim:  # "Secretary of State Antony Blinken": the office the title names
+        if p.cls in PERSON:
+            before = text[max(0, p.start - 60):p.start]
+            for pattern, office, relation in TITLES:
+                if pattern.search(before):
+                    s.add(p.entity, relation, office, p.start, p.end, 0.8, "title")
+                    break
+    for e in prim:  # "the EU-China summit in Brussels": where an event took place
+        if e.cls in ("Summit", "Talks", "Event"):
+            where = [x for x in prim if x.cls in PLACE and re.fullmatch(r"\s+in\s+(?:the\s+)?", text[e.end:x.start])]
+            for x in where[:1]:
+                s.add(e.entity, "locatedIn", x.entity, e.start, x.end, 0.6, "held-in")
     for a, b in zip(prim, prim[1:]):  # "Russia under Vladimir Putin": its leader
         if a.cls == "State" and b.cls == "PoliticalLeader" and re.fullmatch(r"\s+under\s+", text[a.end:b.start]):
             s.add(b.entity, "leaderOf", a.entity, a.start, b.end, 0.7, "title")
     for a, b in zip(prim, prim[1:]):  # "Vasily Nebenzya of the Russian Federation said": a state's representative
         if a.cls in PERSON and b.cls == "State" and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[a.end:b.start]):
-            s.add(a.entity, "officialOf", b.entity, a.start, b.end, 0.65, "title")
+            leader = re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir)\s+$", text[:a.start])
+            s.add(a.entity, "leaderOf" if leader else "officialOf", b.entity, a.start, b.end, 0.65, "title")
     for d in prim:  # "the Russian Federation's competing draft": its sponsor
         owner = [x for x in prim if x.cls in STATE and x.end <= d.start and
                  re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+\s+)?", text[x.end:d.start])]
@@ -1285,6 +1322,6 @@ RELATION_TRIGGERS = {r.relation: r.trigger.pattern for r in RULES}
 _CONSTRUCTIONS = frozenset({"officialOf", "directorOf", "fellowOf", "leaderOf", "locatedIn", "successorOf", "targets", "alliedWith",
                             "mutualDefenceWith", "cooperatesWith", "affiliatedWith", "hosts", "partOf", "participatedIn",
                             "occupies", "sanctions", "partyTo", "adoptedBy", "votedFor", "votedAgainst",
-                            "abstainedOn", "memberOf", "invaded", "sponsors"})
+                            "abstainedOn", "memberOf", "invaded", "sponsors", "directorOf"})
 PRODUCIBLE = frozenset({r.relation for r in RULES} | {v for r in RULES if r.by_subject for v in r.by_subject.values()}
                        | {rel for rel, _ in MATERIEL} | _CONSTRUCTIONS)
