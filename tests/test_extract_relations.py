@@ -334,3 +334,7 @@ def test_the_trigger_lexicon_is_data_and_a_bad_entry_is_named(tmp_path):
 def test_a_list_does_not_run_into_the_next_clause_or_across_kinds():
     found = relations("Russia condemned the pact, and China said it was watching.")
     assert ("russia", "condemned", "china") not in found
+
+
+def test_sanctioning_companies_in_a_country_does_not_sanction_the_country():
+    assert ("china", "sanctions", "russia") not in relations("China sanctioned two companies in Russia.")

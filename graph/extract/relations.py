@@ -554,9 +554,9 @@ def _plain_rules(s: _Sentence) -> None:
                               "passive:" + rule.relation)
                 continue
             objs = objects(s, m.end(), rule.obj, rule.obj_prep)
-            if rule.relation == "invaded" and objs and re.search(r"\w\s+(?:in|at|near|off|across)\s+(?:the\s+)?$",
+            if rule.relation in ("invaded", "sanctions") and objs and re.search(r"\w\s+(?:in|at|near|off|across)\s+(?:the\s+)?$",
                                                               s.text[m.end():objs[0].start], re.I):
-                continue  # "attacked ships in the Red Sea": the place is where, not what was attacked
+                continue  # "attacked ships in the Red Sea", "sanctioned two companies in Russia": where, not whom
             between = re.match(r"\s+between\s+", s.text[m.end():])
             if _NOMINAL.match(m.group(0)):
                 subs = _adjacent(s, m.start(), rule.subj)
