@@ -229,3 +229,11 @@ def test_construct_output_uses_the_project_prefixes(kg):
     kg("build")
     out = kg("query", "-", input="CONSTRUCT { ?s ont:vetoed ?o } WHERE { ?s ont:vetoed ?o }")
     assert "@prefix ont: <https://w3id.org/geokg/ontology#>" in out.output and "ns1:" not in out.output
+
+
+def test_kg_query_refuses_service_in_one_line(kg_process, data_dir):
+    """A SERVICE clause would make the embedded engine fetch any URL, the user's network included."""
+    assert kg_process("build", "--data", str(data_dir)).returncode == 0
+    result = kg_process("query", "-", input="SELECT * WHERE { SERVICE <http://127.0.0.1:9/admin> { ?s ?p ?o } }")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().startswith("Error: SERVICE <http://127.0.0.1:9/admin> is refused")
