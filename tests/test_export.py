@@ -1,5 +1,6 @@
 """Exports: Turtle that an independent parser accepts and that round-trips, and the other formats."""
 
+import json
 import csv
 import io
 import shutil
@@ -81,3 +82,28 @@ def test_every_format_is_listed_in_the_cli():
 
     choices = next(p for p in command.params if p.name == "fmt").type.choices
     assert tuple(choices) == EXPORT_FORMATS
+
+
+def test_jsonld_is_compacted_with_a_context_and_keeps_every_triple(bundled_oxigraph):
+    from rdflib import Graph
+
+    data = exported(bundled_oxigraph, "jsonld")
+    document = json.loads(data)
+    assert document["@context"]["ont"] == "https://w3id.org/geokg/ontology#"
+    assert any("ont:vetoed" in node for node in document["@graph"])
+    parsed, plain = Graph(), Graph()
+    parsed.parse(data=data, format="json-ld")
+    plain.parse(data=exported(bundled_oxigraph, "nt"), format="nt")
+    assert len(parsed) == len(plain) and set(parsed) == set(plain)
+
+
+def test_gephi_formats_type_numbers_and_gexf_has_a_timeline_of_full_dates(bundled_oxigraph, tmp_path):
+    import re
+
+    graphml = exported(bundled_oxigraph, "graphml").decode("utf-8")
+    assert re.search(r'attr.name="confidence" attr.type="double"', graphml)
+    assert re.search(r'attr.name="quoteStart" attr.type="(?:long|int)"', graphml)
+    gexf = exported(bundled_oxigraph, "gexf").decode("utf-8")
+    assert 'mode="dynamic"' in gexf and 'timeformat="date"' in gexf
+    spells = re.findall(r'\b(?:start|end)="([^"]*)"', gexf)
+    assert spells and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", s) for s in spells)
