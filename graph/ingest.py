@@ -35,14 +35,50 @@ from .registry import Registry, load_registry
 from .resources import default_data_dir
 from .store import Store
 from .tallies import write_graphs
-from .yamlfile import read_text
+from .yamlfile import read_bytes, read_text
 
-__all__ = ["MAX_BYTES", "SUFFIXES", "IngestItem", "IngestReport", "html_to_text", "markdown_to_text",
+__all__ = ["MAX_BYTES", "MAX_PDF_BYTES", "SUFFIXES", "pdf_to_text", "IngestItem", "IngestReport", "html_to_text", "markdown_to_text",
            "read_source", "collect_files", "ingest", "document_graph"]
 
-#: The largest file ``kg ingest`` accepts (5 MB, about 2,500 pages of news text).
+#: The largest file ``kg ingest`` accepts (5 MB, about 2,500 pages of news text; PDFs, mostly
+#: layout and images, up to :data:`MAX_PDF_BYTES`).
 MAX_BYTES = 5 * 1024 * 1024
-SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+MAX_PDF_BYTES = 50 * 1024 * 1024
+SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+            ".pdf": "pdf"}
+
+
+def pdf_to_text(data: bytes, source: str) -> tuple[str, str | None, str | None]:
+    """The text of a PDF, page by page, with its title and creation date when it has them
+    (pypdf, the ``pdf`` extra); a scanned PDF without a text layer is refused, not read as empty."""
+    try:
+        import pypdf
+    except ImportError:
+        raise InputError("reading PDF needs pypdf, which is not installed: pip install 'geokg[pdf]'", source=source) from None
+    import io
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd files are not ours to print
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise InputError("the PDF is encrypted", source=source)
+        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        info = reader.metadata or {}
+        title = str(info.get("/Title") or "").strip() or None
+        created = str(info.get("/CreationDate") or "")
+    except InputError:
+        raise
+    except Exception as err:  # pypdf raises many kinds on a damaged file: one line, whatever the kind
+        raise InputError(f"not a readable PDF ({type(err).__name__}: {str(err)[:120]})", source=source) from None
+    text = "\n\n".join(p for p in pages if p)
+    if not text.strip():
+        raise InputError("the PDF has no text layer (a scan?): nothing to read", source=source)
+    date = None
+    stamp = re.match(r"D:(\d{4})(\d{2})(\d{2})", created)
+    if stamp:
+        date = "-".join(stamp.groups())
+    return text, title, date
 
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
           "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "figcaption", "main", "aside", "nav"}
@@ -132,13 +168,17 @@ def read_source(path: Path, *, title: str | None = None, date: str | None = None
         size = path.stat().st_size
     except FileNotFoundError:
         raise InputError("file not found", source=str(path)) from None
-    if size > MAX_BYTES:
-        raise InputError(f"file is {size / 1048576:.1f} MB, above the ingest limit of {MAX_BYTES // 1048576} MB "
-                         f"(split it into documents)", source=str(path))
     kind = SUFFIXES.get(path.suffix.lower())
+    limit = MAX_PDF_BYTES if kind == "pdf" else MAX_BYTES
+    if size > limit:
+        raise InputError(f"file is {size / 1048576:.1f} MB, above the ingest limit of {limit // 1048576} MB "
+                         f"(split it into documents)", source=str(path))
     if kind is None:
-        raise InputError(f"unsupported file type {path.suffix or '(none)'} (use .txt, .md or .html)", source=str(path))
-    raw = read_text(path, MAX_BYTES)  # also refuses devices and pipes, and never reads past the limit
+        raise InputError(f"unsupported file type {path.suffix or '(none)'} (use .txt, .md, .html or .pdf)", source=str(path))
+    if kind == "pdf":  # read like the others: regular files only, never past the limit
+        raw, pdf_title, pdf_date = pdf_to_text(read_bytes(path, limit), str(path))
+    else:
+        raw = read_text(path, MAX_BYTES)  # also refuses devices and pipes, and never reads past the limit
     header = ""
     match = re.match(r"\A---\n.*?\n---\n", raw, re.S)
     if match:
@@ -152,6 +192,8 @@ def read_source(path: Path, *, title: str | None = None, date: str | None = None
         meta_date = parser.meta.get("article:published_time") or parser.meta.get("date")
     elif kind == "markdown":
         body = markdown_to_text(raw)
+    elif kind == "pdf":
+        body, derived_title, meta_date = raw, pdf_title, pdf_date
     else:
         body = raw
     if not body.strip():

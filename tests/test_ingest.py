@@ -305,3 +305,52 @@ def test_the_example_folder_of_the_readme_ingests(kg_process):
     assert "russia vetoed" in dry.stdout and "dry run: nothing written" in dry.stdout
     done = kg_process("ingest", str(examples))
     assert done.returncode == 0 and "2 of 2 documents written" in done.stdout
+
+
+def _pdf(text_lines: list[str], title: str) -> bytes:
+    """A small valid PDF with a text layer (one page, Helvetica), written by hand."""
+    stream = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({line}) Tj T*" for line in text_lines) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        f"<< /Title ({title}) /CreationDate (D:20240615120000Z) >>",
+    ]
+    out, offsets = "%PDF-1.4\n", []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n{body}\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n" + "".join(f"{o:010d} 00000 n \n" for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    return out.encode("latin-1")
+
+
+def test_a_pdf_report_is_read_with_its_title_and_date(tmp_path):
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(_pdf(["Russia vetoed the draft resolution.", "North Korea sent troops to Russia."], "Think-tank report"))
+    doc = read_source(pdf)
+    assert doc.title == "Think-tank report" and str(doc.date) == "2024-06-15"
+    assert "Russia vetoed the draft resolution." in doc.text
+
+
+def test_a_damaged_or_textless_pdf_is_one_line(kg_process, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\nthis is not a pdf body\n")
+    result = kg_process("ingest", str(broken))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "broken.pdf" in result.stderr
+
+
+def test_a_pdf_without_pypdf_installed_names_the_extra(tmp_path):
+    import subprocess
+    import sys
+
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(_pdf(["Russia vetoed the draft resolution."], "T"))
+    script = ("import sys; sys.modules['pypdf'] = None; from graph.cli import main; "
+              "main(['--home', sys.argv[1], 'ingest', sys.argv[2]])")
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "h"), str(pdf)], capture_output=True, text=True)
+    assert result.returncode == 1 and "pip install 'geokg[pdf]'" in result.stderr and "Traceback" not in result.stderr
