@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from . import progress as work
 from .corpus import corpus_graphs, load_corpus, ontology_triples
 from .namespaces import Instances
 from .query import run_query
@@ -60,6 +61,7 @@ def build(
     graphs = corpus_graphs(corpus, inst, ontology_triples(ontology_folder))
     triples = sum(len(t) for t in graphs.values())
     progress(f"loading {triples:,} triples in {len(graphs)} named graphs into the {store.describe()}")
+    work.begin("loading", triples, "triples")
     # Documents no longer in the corpus are dropped, unless `kg ingest` added them; graphs that
     # other commands wrote (ingest's producers, `kg import`) stay.
     ingested = set(_ingested_document_graphs(store, inst))

@@ -22,6 +22,7 @@ from typing import BinaryIO
 import networkx as nx
 import pyoxigraph as ox
 
+from . import progress as work
 from .namespaces import PREFIXES
 from .network import EDGE_FIELDS, statement_rows, to_networkx
 from .store import Store
@@ -158,8 +159,25 @@ def _csv(store: Store, out: BinaryIO) -> None:
     out.write(text.getvalue().encode("utf-8"))
 
 
+class _Counted:
+    """A binary stream that counts what goes through it as progress."""
+
+    def __init__(self, out: BinaryIO):
+        self._out = out
+
+    def write(self, data) -> int:
+        n = self._out.write(data)
+        work.advance(len(data))
+        return n
+
+    def __getattr__(self, name):
+        return getattr(self._out, name)
+
+
 def export(store: Store, fmt: str, out: BinaryIO) -> None:
     """Write the whole store to ``out`` (a binary stream) in format ``fmt``."""
+    work.begin("exporting", None, "bytes")
+    out = _Counted(out)
     if fmt == "jsonld":
         _jsonld(store, out)
     elif fmt in _RDF_FORMATS:

@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from . import progress as work
 from .errors import InputError
 from .namespaces import Instances
 from .store import Store
@@ -83,6 +84,7 @@ def import_files(
         raise InputError(f"bad graph IRI {str(target)!r}: {err}") from None
     size = sum(p.stat().st_size for p, _ in files)
     progress(f"loading {len(files)} file(s), {size / 1e6:,.1f} MB, into the {store.describe()}")
+    work.begin("importing", size, "bytes")
     try:
         store.load_files(files, default_graph=target, derive=recount(inst))
     except SyntaxError as err:

@@ -20,11 +20,16 @@ __all__ = ["main", "pass_store", "progress"]
 
 
 class KGGroup(click.Group):
-    """A click group that turns library errors into ``click.ClickException`` at the edge."""
+    """A click group that turns library errors into ``click.ClickException`` at the edge, and
+    draws the library's progress on long work."""
 
     def invoke(self, ctx: click.Context):
+        from ..progress import watching
+
+        bar = Bar()
         try:
-            return super().invoke(ctx)
+            with watching(bar):
+                return super().invoke(ctx)
         except KGError as err:
             raise click.ClickException(printable(str(err))) from None
         except BrokenPipeError:  # output piped into `head` and the like: stop quietly
@@ -35,6 +40,8 @@ class KGGroup(click.Group):
             ctx.exit(0)
         except (OSError, MemoryError) as err:
             raise click.ClickException(f"{type(err).__name__}: {err}") from None
+        finally:
+            bar.end()
 
 
 @click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,6 +93,60 @@ def pass_store(f):
 def progress(message: str) -> None:
     """Progress goes to stderr so stdout stays clean for data."""
     click.echo(printable(message), err=True)
+
+
+class Bar:
+    """Draws the library's progress (:mod:`graph.progress`) on stderr: a bar updated in place on a
+    terminal, otherwise a line at each tenth (or every ``every`` seconds when the total is not
+    known). Small jobs (under ``quiet_below`` units, done in under two seconds) draw nothing."""
+
+    def __init__(self, stream=None, *, every: float = 10.0, quiet_below: int = 200_000):
+        import sys
+        import time
+
+        self.stream = stream or sys.stderr
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.every, self.quiet_below, self.clock = every, quiet_below, time.monotonic
+        self.label, self.total, self.unit, self.done = "", None, "", 0
+        self.started = self.last = 0.0
+        self.shown_tenth = 0
+
+    def begin(self, label: str, total: int | None, unit: str) -> None:
+        self.label, self.total, self.unit, self.done = label, total, unit, 0
+        self.started = self.last = self.clock()
+        self.shown_tenth = 0
+
+    def _amount(self, n: float) -> str:
+        return f"{n / 1e6:,.1f} MB" if self.unit == "bytes" else f"{int(n):,} {self.unit}"
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        now = self.clock()
+        if (self.total is not None and self.total < self.quiet_below) or now - self.started < 2:
+            return
+        if self.tty:
+            if now - self.last >= 0.2:
+                self.last = now
+                if self.total:
+                    filled = min(30, int(30 * self.done / self.total))
+                    text = f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] {min(100, 100 * self.done // self.total)}%"
+                else:
+                    text = f"\r{self.label}: {self._amount(self.done)}"
+                self.stream.write(text)
+                self.stream.flush()
+        elif self.total:
+            tenth = min(10, 10 * self.done // self.total)
+            if tenth > self.shown_tenth:
+                self.shown_tenth = tenth
+                done = f"{self.done / 1e6:,.1f}" if self.unit == "bytes" else f"{self.done:,}"
+                self.stream.write(f"{self.label}: {tenth * 10}% ({done} of {self._amount(self.total)})\n")
+        elif now - self.last >= self.every:
+            self.last = now
+            self.stream.write(f"{self.label}: {self._amount(self.done)} so far\n")
+
+    def end(self) -> None:
+        if self.tty and self.last > self.started:
+            self.stream.write("\n")
 
 
 # Register the commands (imports at the end: they use `main`).

@@ -37,6 +37,7 @@ from typing import BinaryIO, Iterable, Iterator, Mapping, Sequence
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
+from .. import progress
 from ..errors import QueryError, StoreError
 from .base import Derive, QueryResult, Store, Triple, one_line, plain
 from .lock import write_lock
@@ -139,14 +140,17 @@ def nquad_lines(graphs: Mapping[URIRef, Iterable[Triple]]) -> Iterator[str]:
 
 
 def _chunks(lines: Iterable[str], size: int = 4096) -> Iterator[bytes]:
+    """N-Quads lines in batches of ``size``, as bytes, each batch counted as progress."""
     batch: list[str] = []
     for line in lines:
         batch.append(line)
         if len(batch) >= size:
             yield "".join(batch).encode("utf-8")
+            progress.advance(len(batch))
             batch = []
     if batch:
         yield "".join(batch).encode("utf-8")
+        progress.advance(len(batch))
 
 
 _PIPE_FROM = 20_000
@@ -167,6 +171,7 @@ def bulk_load_lines(db: ox.Store, lines: Iterable[str]) -> None:
                 db.bulk_load("".join(head).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
             except SyntaxError as err:
                 raise StoreError(f"cannot load the triples: {err}") from None
+            progress.advance(len(head))
         return
     lines = itertools.chain(head, lines)
     read_fd, write_fd = os.pipe()
@@ -261,6 +266,7 @@ class _ByteRange(io.RawIOBase):
             return 0
         n = self._file.readinto(memoryview(buffer)[: min(len(buffer), self._left)]) or 0
         self._left -= n
+        progress.advance(n)
         return n
 
     def close(self) -> None:
