@@ -73,3 +73,12 @@ def test_with_no_total_the_bar_reports_the_amount_every_few_seconds():
         bar.advance(10_000_000)
     lines = stream.getvalue().splitlines()
     assert lines and lines[-1].startswith("exporting: ") and lines[-1].endswith("MB so far") and len(lines) <= 3
+
+
+def test_work_nobody_announced_draws_nothing():
+    stream, clock = io.StringIO(), Clock()
+    bar = Bar(stream)
+    bar.clock = clock
+    clock.now = 100
+    bar.advance(78)
+    assert stream.getvalue() == ""

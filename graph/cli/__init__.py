@@ -120,6 +120,8 @@ class Bar:
         return f"{n / 1e6:,.1f} MB" if self.unit == "bytes" else f"{int(n):,} {self.unit}"
 
     def advance(self, n: int) -> None:
+        if not self.label:
+            return  # counted work nobody announced (an ingest's small uploads): nothing to draw
         self.done += n
         now = self.clock()
         if (self.total is not None and self.total < self.quiet_below) or now - self.started < 2:

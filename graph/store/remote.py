@@ -126,6 +126,12 @@ class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
 
 _OPENER = urllib.request.build_opener(_Handler, _SecureHandler, _SameOriginRedirects)
 
+#: The graphs a new Virtuoso database holds for itself: never listed as the store's.
+_VIRTUOSO_SYSTEM_GRAPHS = frozenset({
+    "http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#", "http://localhost:8890/sparql",
+    "http://localhost:8890/DAV/", "http://www.w3.org/2002/07/owl#"})
+#: Bytes of N-Triples sent per Graph Store request when uploading a graph.
+_UPLOAD_PART = 8 * 1024 * 1024
 #: Graph names used while uploading; never listed, never queried, dropped after each write.
 STAGING_PREFIX = "urn:x-kg:staging:"
 UNION_MODES = ("auto", "oxigraph", "graphs", "server")
@@ -185,6 +191,8 @@ class RemoteStore(Store):
             update or env.get("KG_REMOTE_UPDATE") or derived[1],
             gsp or env.get("KG_REMOTE_GSP") or derived[2],
         )
+        # which URLs were guessed, to be corrected once the server says what it is (Virtuoso)
+        self._guessed = (False, not (update or env.get("KG_REMOTE_UPDATE")), not (gsp or env.get("KG_REMOTE_GSP")))
         for url in self.urls:
             parts = urllib.parse.urlsplit(url)
             if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -247,8 +255,23 @@ class RemoteStore(Store):
         finally:
             _current.deadline = None
         response.kg_deadline = deadline
-        self._server = self._server or response.headers.get("Server", "")
+        if not self._server:
+            self._server = response.headers.get("Server", "")
+            self._adapt()
         return response
+
+    def _is_virtuoso(self) -> bool:
+        return (self._server or "").lower().startswith("virtuoso")
+
+    def _adapt(self) -> None:
+        """Virtuoso takes updates on its query URL and the Graph Store Protocol at
+        ``/sparql-graph-crud``: guessed URLs are corrected when its Server header says so."""
+        if not self._is_virtuoso():
+            return
+        parts = urllib.parse.urlsplit(self.urls[0])
+        crud = urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/sparql-graph-crud", "", ""))
+        self.urls = (self.urls[0], self.urls[0] if self._guessed[1] else self.urls[1],
+                     crud if self._guessed[2] else self.urls[2])
 
     def _read(self, response) -> bytes:
         deadline = getattr(response, "kg_deadline", None)
@@ -295,6 +318,8 @@ class RemoteStore(Store):
             return "graphs"  # the server's union would include staged, uncommitted graphs
         if self.union != "auto":
             return self.union
+        if self._is_virtuoso():
+            return "server"  # its default graph is the union of all graphs, its own hold no project terms
         return "oxigraph" if (self._server or "").lower().startswith("oxigraph") else "graphs"
 
     # --- reading -----------------------------------------------------------------------------
@@ -325,12 +350,19 @@ class RemoteStore(Store):
 
     def _all_graph_names(self) -> set[str]:
         """Every named graph on the server, staging graphs included."""
-        content_type, body = self._post_query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", dataset=False)
+        if self._server is None:
+            self._post_query("ASK {}", dataset=False)  # which server this is decides how to list
+        virtuoso = self._is_virtuoso()
+        # Virtuoso lists nothing for an empty graph pattern, and keeps system graphs of its own
+        pattern = "{ ?s ?p ?o }" if virtuoso else "{ }"
+        content_type, body = self._post_query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {pattern} }}", dataset=False)
         try:
             bindings = json.loads(body)["results"]["bindings"]
         except (ValueError, KeyError) as err:
             raise StoreError(f"{self.query_url} sent an unexpected answer listing graphs: {err}") from None
         names = {b["g"]["value"] for b in bindings if b.get("g", {}).get("type") == "uri"}
+        if virtuoso:
+            names = {n for n in names if n not in _VIRTUOSO_SYSTEM_GRAPHS}
         self._staging_seen = bool(self._staging_seen) or any(n.startswith(STAGING_PREFIX) for n in names)
         return names
 
@@ -369,10 +401,26 @@ class RemoteStore(Store):
                                  what="update"))
 
     def _upload(self, graph: str, triples: Iterable[Triple], cache: dict) -> None:
-        chunks: Iterator[bytes] = _chunks(ntriple_lines(triples, cache=cache))
-        # An iterable body is sent with chunked transfer encoding: the graph is streamed.
-        self._read(self._request(self._gsp(graph), data=chunks, method="PUT",
-                                 headers={"Content-Type": "application/n-triples"}, what="upload"))
+        """PUT the graph's first part, POST (append) the others: every request carries a
+        Content-Length, which every server honours (Virtuoso answers a chunked PUT "201 Created"
+        and stores nothing); parts bound the memory a large graph needs."""
+        method = "PUT"
+        part: list[bytes] = []
+        size = 0
+
+        def send() -> None:
+            nonlocal method, part, size
+            self._read(self._request(self._gsp(graph), data=b"".join(part), method=method,
+                                     headers={"Content-Type": "application/n-triples"}, what="upload"))
+            method, part, size = "POST", [], 0
+
+        for chunk in _chunks(ntriple_lines(triples, cache=cache)):
+            part.append(chunk)
+            size += len(chunk)
+            if size >= _UPLOAD_PART:
+                send()
+        if part or method == "PUT":
+            send()
 
     def replace_graphs(
         self,
