@@ -35,6 +35,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import RDFS
 
+from . import progress as work
 from .corpus import load_corpus
 from .extract import Extractor
 from .namespaces import ONT, SYMMETRIC_RELATIONS
@@ -245,7 +246,9 @@ def evaluate(data_dir: Path, *, extractor: Extractor | None = None, registry: Re
     per_relation: dict[str, Score] = defaultdict(Score)
     report = EvalReport(str(data_dir), extractor.producer, len(corpus.documents), len(corpus.assertions), 0,
                         causes={c: 0 for c in CAUSES}, aligned=aligned)
+    work.begin("scoring", len(corpus.documents), "documents")
     for doc_id, doc in sorted(corpus.documents.items()):
+        work.advance(1)
         gold = gold_by_doc.get(doc_id, [])
         result = extractor.extract(doc)
         predicted = result.assertions

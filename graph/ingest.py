@@ -24,6 +24,7 @@ from typing import Callable, Iterable
 import yaml
 from rdflib import URIRef
 
+from . import progress as work
 from .documents import DOC_ID_RE, parse_document
 from .errors import InputError
 from .extract import PRODUCER, Extraction, Extractor
@@ -339,7 +340,9 @@ def ingest(
     report = IngestReport(dry_run=dry_run)
     graphs: dict[URIRef, list[Triple]] = {}
     states = _stored_states(store, documents, inst)
+    work.begin("extracting", len(documents), "documents")
     for doc in documents:
+        work.advance(1)
         digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
         stored, agents = states.get(doc.id, (None, set()))
         if stored == digest and producer in agents:
@@ -356,6 +359,7 @@ def ingest(
     if not dry_run:
         if graphs:
             producers = {PRODUCER} | {a.producer for i in report.items if i.extraction for a in i.extraction.assertions}
+            work.begin("writing", sum(len(t) for t in graphs.values()), "triples")
             write_graphs(store, {**graphs, **agent_graphs(producers, inst)}, inst=inst)
         if review_dir is not None:
             for item in report.items:

@@ -29,7 +29,7 @@ from .store.oxigraph import term_nt
 
 __all__ = ["display", "format_result", "printable", "FORMATS"]
 
-FORMATS = ("table", "records", "json", "xml", "csv", "tsv")
+FORMATS = ("table", "records", "json", "xml", "csv", "tsv", "sparql-json", "sparql-xml", "sparql-csv", "sparql-tsv")
 _CERTAINTY_NAMES = {iri: name for name, iri in CERTAINTY_IRIS.items()}
 _NUMERIC = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger}
 
@@ -140,6 +140,7 @@ def format_result(result: QueryResult, fmt: str = "table", *, width: int = 60) -
         raise ValueError("format_result handles SELECT and ASK results; serialise graphs instead")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    fmt = fmt.removeprefix("sparql-")  # sparql-json ... name the W3C formats outright
     if fmt == "xml":
         return _sparql_xml(result)
     if result.kind == "ask":

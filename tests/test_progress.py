@@ -82,3 +82,17 @@ def test_work_nobody_announced_draws_nothing():
     clock.now = 100
     bar.advance(78)
     assert stream.getvalue() == ""
+
+
+def test_ingest_and_eval_count_documents(tmp_path, data_dir):
+    from graph.evaluate import evaluate
+    from graph.ingest import ingest
+
+    note = tmp_path / "note.txt"
+    note.write_text("Russia vetoed the draft resolution.\n", encoding="utf-8")
+    with progress.watching(Recorder()) as seen:
+        ingest(open_store("memory"), [note])
+    assert seen.begun[0] == ("extracting", 1, "documents") and seen.begun[1][0] == "writing"
+    with progress.watching(Recorder()) as seen:
+        evaluate(data_dir)
+    assert seen.begun == [("scoring", 2, "documents")] and seen.done == 2

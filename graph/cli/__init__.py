@@ -124,7 +124,8 @@ class Bar:
             return  # counted work nobody announced (an ingest's small uploads): nothing to draw
         self.done += n
         now = self.clock()
-        if (self.total is not None and self.total < self.quiet_below) or now - self.started < 2:
+        small = self.quiet_below if self.unit in ("triples", "bytes") else 20
+        if (self.total is not None and self.total < small) or now - self.started < 2:
             return
         if self.tty:
             if now - self.last >= 0.2:
