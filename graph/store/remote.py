@@ -1,7 +1,7 @@
 """A remote SPARQL 1.1 endpoint as a store: Oxigraph server, Fuseki, GraphDB, Virtuoso, Neptune.
 
 It speaks only the standard protocols: SPARQL 1.1 Protocol for queries (POST, form-encoded),
-SPARQL 1.1 Update, and the Graph Store HTTP Protocol (PUT of a whole graph as N-Triples).
+SPARQL 1.1 Update, and the Graph Store HTTP Protocol (N-Triples).
 
 Configuration (the command line never carries credentials):
 
@@ -14,8 +14,13 @@ Configuration (the command line never carries credentials):
   ``union-default-graph`` request option), ``graphs`` (the standard way: every named graph is
   given as a ``default-graph-uri``), ``server`` (the server's default graph already is the union:
   GraphDB, Virtuoso, Fuseki with ``unionDefaultGraph``), or ``auto`` (the default: ``oxigraph``
-  when the server says it is Oxigraph, else ``graphs``);
-- ``KG_REMOTE_TIMEOUT``: seconds to wait for an answer (default 300).
+  when the server says it is Oxigraph, ``server`` when it says Virtuoso, else ``graphs``);
+- ``KG_REMOTE_TIMEOUT``: seconds a request and its answer may take (default 300).
+
+Virtuoso is recognised by its Server header: updates go to its query URL and the Graph Store
+Protocol to ``/sparql-graph-crud`` (unless set explicitly), and its own system graphs are never
+listed. Graphs are uploaded in parts of a few MB, each with a Content-Length (PUT, then POST to
+append): Virtuoso answers a chunked PUT "201 Created" and stores nothing.
 
 Replacing graphs is whole: the new content of every graph is first uploaded under a private
 staging name (``urn:x-kg:staging:<start ms>:<token>:<n>``); the derived graphs (the statement
