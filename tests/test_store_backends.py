@@ -146,3 +146,18 @@ def test_default_store_streams_a_large_graph_through_the_bulk_loader(tmp_path):
     result = store.query('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } ')
     assert int(result.rows[0][0]) == 50_000
     assert store.query('ASK { <http://ex.org/s7> ?p "v \\"7\\"\\n" }').boolean is True
+
+
+def test_a_write_failing_midway_on_virtuoso_leaves_the_earlier_data(bundled_virtuoso):
+    """The new graphs are staged first and swapped in by one update: a write that breaks off
+    after some of its graphs went up leaves Virtuoso's data as it was."""
+    from rdflib import URIRef
+
+    before = bundled_virtuoso.graph_names()
+    counted = _rows(bundled_virtuoso, "treaties")
+    graphs = {URIRef("http://ex.org/whole"): [(URIRef("http://ex.org/a"), URIRef("http://ex.org/p"), Literal(1))],
+              URIRef("http://ex.org/broken"): _broken_after(50_000)}
+    with pytest.raises(RuntimeError, match="broke off"):
+        bundled_virtuoso.replace_graphs(graphs, remove=before[:1])
+    assert bundled_virtuoso.graph_names() == before
+    assert _rows(bundled_virtuoso, "treaties") == counted
