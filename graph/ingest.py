@@ -129,12 +129,33 @@ def _tidy(text: str) -> str:
 
 
 def html_to_text(markup: str) -> tuple[str, str | None]:
-    """Visible text of an HTML page (scripts, styles and the head dropped) and its ``<title>``."""
+    """The text of an HTML page and its ``<title>``: the main text found by trafilatura when it is
+    installed (the ``html`` extra: menus, footers, cookie notices and "related" links left out),
+    else every visible text (scripts, styles and the head dropped)."""
     parser = _TextParser()
     parser.feed(markup)
     parser.close()
     title = _tidy("".join(parser.title)) or None
-    return _tidy("".join(parser.parts)), title
+    main = _main_text(markup)
+    return (main if main else _tidy("".join(parser.parts))), title
+
+
+def _main_text(markup: str) -> str | None:
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    import logging
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its notes on odd pages are not ours to print
+    markup = re.sub(r"(?is)<noscript\b.*?</noscript>", "", markup)  # never shown to a reader with scripts on
+    try:
+        text = trafilatura.extract(markup, include_comments=False, include_tables=True, output_format="txt")
+    except Exception:  # a page trafilatura cannot handle falls back to the plain reading
+        return None
+    if not text or not text.strip():
+        return None
+    return _tidy(re.sub(r"\n+", "\n\n", text))  # one block per paragraph, as the plain reading gives
 
 
 def markdown_to_text(text: str) -> str:

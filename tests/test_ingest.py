@@ -354,3 +354,36 @@ def test_a_pdf_without_pypdf_installed_names_the_extra(tmp_path):
               "main(['--home', sys.argv[1], 'ingest', sys.argv[2]])")
     result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "h"), str(pdf)], capture_output=True, text=True)
     assert result.returncode == 1 and "pip install 'geokg[pdf]'" in result.stderr and "Traceback" not in result.stderr
+
+
+NEWS_PAGE = """<!doctype html><html><head><title>Russia vetoes UN panel - Example News</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li>
+<li><a href="/login">Sign in to Example News</a></li></ul></nav>
+<div class="cookie">We use cookies. Accept all cookies to continue browsing Example News Corporation.</div>
+<main><article><h1>Russia vetoes UN panel on North Korea</h1>
+<p>Russia on Thursday vetoed a draft resolution that would have renewed the mandate of the UN panel of
+experts monitoring sanctions on North Korea, ending fifteen years of independent monitoring.</p>
+<p>China abstained. The other thirteen members of the Security Council voted in favour of the text,
+which the United States had drafted after months of negotiation with its allies.</p>
+<p>Diplomats said the decision would make it harder to track arms transfers between Pyongyang and Moscow.</p>
+</article></main>
+<aside><h3>Related</h3><ul><li><a href="/a">Ten things to know about the Security Council</a></li></ul></aside>
+<footer><p>© 2024 Example News Corporation. All rights reserved. Privacy policy. Terms of use.</p></footer>
+</body></html>"""
+
+
+def test_html_main_text_leaves_menus_cookies_and_footers_out(tmp_path, monkeypatch):
+    """With trafilatura (the html extra) the article is read, not the page's furniture; without
+    it, every visible text is read, as before."""
+    import importlib.util
+    import sys
+
+    if importlib.util.find_spec("trafilatura") is None:
+        pytest.skip("trafilatura is not installed (pip install 'geokg[html]')")
+    doc = read_source(write(tmp_path, "news.html", NEWS_PAGE))
+    assert "Russia on Thursday vetoed a draft resolution" in doc.text and "China abstained." in doc.text
+    for furniture in ("Sign in", "cookies", "All rights reserved", "Ten things to know"):
+        assert furniture not in doc.text
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # the fallback when the extra is missing
+    plain = read_source(write(tmp_path, "news2.html", NEWS_PAGE))
+    assert "All rights reserved" in plain.text and "China abstained." in plain.text
