@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import yaml
-from rdflib import URIRef
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
 
 from . import progress as work
 from .documents import DOC_ID_RE, parse_document
@@ -49,9 +50,10 @@ SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "ma
             ".pdf": "pdf"}
 
 
-def pdf_to_text(data: bytes, source: str) -> tuple[str, str | None, str | None]:
-    """The text of a PDF, page by page, with its title and creation date when it has them
-    (pypdf, the ``pdf`` extra); a scanned PDF without a text layer is refused, not read as empty."""
+def pdf_to_text(data: bytes, source: str) -> tuple[str, str | None, str | None, list[tuple[int, int]]]:
+    """The text of a PDF, page by page, with its title and creation date when it has them, and
+    where each page starts in the text (offset, page number) (pypdf, the ``pdf`` extra); a
+    scanned PDF without a text layer is refused, not read as empty."""
     try:
         import pypdf
     except ImportError:
@@ -75,11 +77,17 @@ def pdf_to_text(data: bytes, source: str) -> tuple[str, str | None, str | None]:
     text = "\n\n".join(p for p in pages if p)
     if not text.strip():
         raise InputError("the PDF has no text layer (a scan?): nothing to read", source=source)
+    # where each page starts in the text, for the page of each evidence quote (ont:page)
+    starts, at = [], 0
+    for number, page in enumerate(pages, 1):
+        if page:
+            starts.append((at, number))
+            at += len(page) + 2
     date = None
     stamp = re.match(r"D:(\d{4})(\d{2})(\d{2})", created)
     if stamp:
         date = "-".join(stamp.groups())
-    return text, title, date
+    return text, title, date, starts
 
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
           "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "figcaption", "main", "aside", "nav"}
@@ -198,7 +206,7 @@ def read_source(path: Path, *, title: str | None = None, date: str | None = None
     if kind is None:
         raise InputError(f"unsupported file type {path.suffix or '(none)'} (use .txt, .md, .html or .pdf)", source=str(path))
     if kind == "pdf":  # read like the others: regular files only, never past the limit
-        raw, pdf_title, pdf_date = pdf_to_text(read_bytes(path, limit), str(path))
+        raw, pdf_title, pdf_date, pdf_pages = pdf_to_text(read_bytes(path, limit), str(path))
     else:
         raw = read_text(path, MAX_BYTES)  # also refuses devices and pipes, and never reads past the limit
     header = ""
@@ -232,6 +240,8 @@ def read_source(path: Path, *, title: str | None = None, date: str | None = None
     if not body.endswith("\n"):
         body += "\n"
     doc = parse_document(header + body, str(path), **overrides)
+    if kind == "pdf":
+        doc.metadata["pages"] = pdf_pages
     if doc.url and not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+", doc.url):
         raise InputError(f"the source {doc.url!r} is not a URL (for example https://example.org/article)", source=str(path))
     return doc
@@ -284,6 +294,12 @@ def document_graph(extraction: Extraction, inst: Instances) -> list[Triple]:
     triples = document_triples(doc, inst)
     triples.append((inst.document(doc.id), ONT.producedBy, agent_iri(PRODUCER, inst)))
     triples += assertions_triples(extraction.assertions, inst)
+    pages = doc.metadata.get("pages") or []
+    for a in extraction.assertions:  # a PDF's page of each evidence quote
+        number = next((n for start, n in reversed(pages) if start <= a.evidence.start), None)
+        if number is not None:
+            triples.append((inst.evidence(doc.id, a.evidence.start, a.evidence.end), ONT.page,
+                            Literal(number, datatype=XSD.integer)))
     for entity in extraction.new_entities:
         triples += entity_triples(entity, inst)
     return triples

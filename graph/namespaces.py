@@ -161,6 +161,7 @@ class ONT(DefinedNamespace):
     # --- document metadata ---------------------------------------------------------------
     documentKind: URIRef
     characterCount: URIRef
+    page: URIRef
     sha256: URIRef
 
 

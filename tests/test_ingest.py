@@ -387,3 +387,37 @@ def test_html_main_text_leaves_menus_cookies_and_footers_out(tmp_path, monkeypat
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # the fallback when the extra is missing
     plain = read_source(write(tmp_path, "news2.html", NEWS_PAGE))
     assert "All rights reserved" in plain.text and "China abstained." in plain.text
+
+
+def _two_page_pdf() -> bytes:
+    """A PDF of two pages with a text layer, written by hand."""
+    pages = ["Russia vetoed the draft resolution.", "North Korea sent troops to Russia in October 2024."]
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>"]
+    for n in range(2):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {5 + n} 0 R "
+                       f"/Resources << /Font << /F1 7 0 R >> >> >>")
+    for text in pages:
+        stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET"
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
+    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out, offsets = "%PDF-1.4\n", []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n{body}\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n" + "".join(f"{o:010d} 00000 n \n" for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    return out.encode("latin-1")
+
+
+def test_evidence_from_a_pdf_keeps_its_page(store, tmp_path):
+    from graph.validate import validate
+
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(_two_page_pdf())
+    ingest(store, [pdf], registry=REGISTRY)
+    rows = store.query("SELECT ?quote ?page WHERE { ?ev <https://w3id.org/geokg/ontology#page> ?page ; "
+                       "<http://www.w3.org/ns/oa#hasSelector> ?sel . ?sel <http://www.w3.org/ns/oa#exact> ?quote }").rows
+    pages = {str(q): int(p) for q, p in rows}
+    assert pages.get("North Korea sent troops to Russia in October 2024.") == 2
+    assert validate(store).conforms
