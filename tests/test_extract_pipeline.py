@@ -237,3 +237,10 @@ def test_countries_that_work_together_cooperate_and_a_summit_in_a_city_is_there(
     facts, _ = _facts("The EU and China agreed to work together on climate. Remarks after the 2031 EU-China summit in Brussels.")
     assert ("european-union", "cooperatesWith", "china") in facts or ("china", "cooperatesWith", "european-union") in facts
     assert any(f[1] == "locatedIn" and f[2] == "brussels" for f in facts)
+
+
+def test_a_title_after_a_possessive_and_a_comma_and_a_name_after_led_by():
+    facts, result = _facts("Troops went to Sudan after Sudan's president, Omar al-Bashir, asked for them. "
+                           "The movement was led by Ruhollah Khomeini.")
+    assert ("omar-al-bashir", "leaderOf", "sudan") in facts
+    assert "ruhollah-khomeini" in {e.id for e in result.new_entities}

@@ -39,7 +39,8 @@ _PERSON_RE = re.compile(r"\b(?P<title>" + _TITLE_PREFIX + r"(?:" + _LEADER_TITLE
                         r")(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?|"
                         r"(?<=[A-Za-z] )(?:representative|ambassador|envoy|spokes(?:person|man|woman)|delegate)|"
                         r"(?<=’s |'s )(?:supreme leader|president|prime minister|foreign minister|defen[cs]e minister|"
-                        r"leader|ambassador|envoy|spokes(?:person|man|woman)))\s+"
+                        r"leader|ambassador|envoy|spokes(?:person|man|woman))|"
+                        r"(?<=\b[Ll]ed by )|(?<=\b[Hh]eaded by ))(?:,)?\s*"
                         r"(?P<name>" + _PERSON_NAME + r"|" + _NOT_NAME + r"[A-Z][a-z’'\-]{2,}(?=\s*[,.;:)]|\s*$|\s+and\b|\s+[a-z]|\s+(?=" + _NOT_NAME[3:] + r"))\b")
 #: "Jonah Leff, Executive Director, Conflict Armament Research": a name before a title in apposition.
 _NAME_TITLE_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r"),\s+(?:the\s+|a\s+)?" + _TITLE_PREFIX +

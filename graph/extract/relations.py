@@ -199,7 +199,7 @@ _TITLE_WORDS = r"(?:the|a|an|his|her|its|their|then|former|current|new|acting|in
                r"defen[cs]e|secretary|general|chairman|chairwoman|chair|head|chief|spokesperson|spokesman|" \
                r"spokeswoman|ambassador|envoy|official|dr\.?|mr\.?|ms\.?|mrs\.?|prof\.?|dictator)"
 _LEADER_TITLE = re.compile(r"^(?:'s|’s)?\s*(?:(?:then|former|current|new|acting|interim)\s+)?(?:president|prime minister|premier|"
-                           r"leader|supreme leader|chancellor|king|queen|emperor|head of state|dictator|chairman)\s*$", re.I)
+                           r"leader|supreme leader|chancellor|king|queen|emperor|head of state|dictator|chairman)\s*,?\s*$", re.I)
 _ORG_HEAD_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|acting)\s+)?(?:commission\s+)?(?:president|chair(?:man|woman|person)?|"
                              r"secretary[ -]general|director[ -]general|head|executive director)\s*", re.I)
 _OTHER_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|deputy|acting|chief|senior|top|first|assistant|vice|under)\s+)*"
