@@ -107,3 +107,9 @@ def test_gephi_formats_type_numbers_and_gexf_has_a_timeline_of_full_dates(bundle
     assert 'mode="dynamic"' in gexf and 'timeformat="date"' in gexf
     spells = re.findall(r'\b(?:start|end)="([^"]*)"', gexf)
     assert spells and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", s) for s in spells)
+    path = tmp_path / "g.gexf"
+    path.write_text(gexf, encoding="utf-8")
+    read = nx.read_gexf(path)  # as Gephi or networkx reads it: typed values, one date precision
+    edges = [d for _, _, d in read.edges(data=True)]
+    assert all(isinstance(d["confidence"], float) and isinstance(d["quoteStart"], int) for d in edges)
+    assert {len(d["start"]) for d in edges if "start" in d} == {10}
