@@ -21,7 +21,7 @@ import pytest
 from graph.serve import OxigraphServer, free_port
 
 __all__ = ["oxigraph_server", "module_oxigraph_server", "running_server", "dead_endpoint", "process_alive",
-           "VirtuosoServer", "module_virtuoso_server", "virtuoso_available"]
+           "VirtuosoServer", "module_virtuoso_server", "virtuoso_available", "sparql_server"]
 
 
 @contextmanager
@@ -134,6 +134,25 @@ def module_virtuoso_server(tmp_path_factory):
             pytest.fail("KG_REQUIRE_VIRTUOSO is set but virtuoso-opensource is not installed")
         pytest.skip("virtuoso-opensource is not installed (apt-get install virtuoso-opensource)")
     server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso")).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["oxigraph", "virtuoso"])
+def sparql_server(request, tmp_path):
+    """A fresh, empty read-write SPARQL server, per test: an Oxigraph server, then a private
+    Virtuoso (so each remote test runs on both; Virtuoso as in :func:`module_virtuoso_server`)."""
+    if request.param == "oxigraph":
+        with running_server(tmp_path / "oxigraph-server", union=False) as server:
+            yield server
+        return
+    if not virtuoso_available():
+        if os.environ.get("KG_REQUIRE_VIRTUOSO"):
+            pytest.fail("KG_REQUIRE_VIRTUOSO is set but virtuoso-opensource is not installed")
+        pytest.skip("virtuoso-opensource is not installed (apt-get install virtuoso-opensource)")
+    server = VirtuosoServer(tmp_path / "virtuoso").start()
     try:
         yield server
     finally:

@@ -14,7 +14,7 @@ Configuration (the command line never carries credentials):
   ``union-default-graph`` request option), ``graphs`` (the standard way: every named graph is
   given as a ``default-graph-uri``), ``server`` (the server's default graph already is the union:
   GraphDB, Virtuoso, Fuseki with ``unionDefaultGraph``), or ``auto`` (the default: ``oxigraph``
-  when the server says it is Oxigraph, ``server`` when it says Virtuoso, else ``graphs``);
+  when the server says it is Oxigraph, else ``graphs``);
 - ``KG_REMOTE_TIMEOUT``: seconds a request and its answer may take (default 300).
 
 Virtuoso is recognised by its Server header: updates go to its query URL and the Graph Store
@@ -63,6 +63,9 @@ from .oxigraph import _chunks, from_ox, ntriple_lines, term_nt
 __all__ = ["RemoteStore", "STAGING_PREFIX", "UNION_MODES"]
 
 _current = threading.local()
+# Virtuoso echoes every default-graph-uri of a request as one X-SPARQL-default-graph header, and
+# http.client refuses answers with more than 100 headers: allow as many as a large store has graphs.
+http.client._MAXHEADERS = max(getattr(http.client, "_MAXHEADERS", 100), 1_000_000)
 
 
 class _Deadline:
@@ -323,8 +326,8 @@ class RemoteStore(Store):
             return "graphs"  # the server's union would include staged, uncommitted graphs
         if self.union != "auto":
             return self.union
-        if self._is_virtuoso():
-            return "server"  # its default graph is the union of all graphs, its own hold no project terms
+        # (Virtuoso's default graph is the union of all graphs, its own system graphs included:
+        # "graphs" names ours and nothing else)
         return "oxigraph" if (self._server or "").lower().startswith("oxigraph") else "graphs"
 
     # --- reading -----------------------------------------------------------------------------
@@ -384,6 +387,7 @@ class RemoteStore(Store):
                 with response:
                     for line in response:
                         line = line.strip()
+                        line = line.replace(b"\t", b" ")  # Virtuoso separates terms by tabs (never raw in a term)
                         if line and not line.startswith(b"#"):
                             if not line.endswith(b"."):
                                 raise StoreError(f"{self.urls[2]} sent a bad N-Triples line: {line[:80]!r}")
