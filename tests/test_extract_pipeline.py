@@ -244,3 +244,16 @@ def test_a_title_after_a_possessive_and_a_comma_and_a_name_after_led_by():
                            "The movement was led by Ruhollah Khomeini.")
     assert ("omar-al-bashir", "leaderOf", "sudan") in facts
     assert "ruhollah-khomeini" in {e.id for e in result.new_entities}
+
+
+def test_rank_abbreviations_titles_and_bodies_are_not_people():
+    facts, result = _facts("Lloyd Austin met Chinese Minister of Defense Adm. Dong Jun. European Council President Spokesperson "
+                           "Preben Aamann spoke. The war was fought by the Armed Forces of Ukraine, with help.")
+    people = {e.label for e in result.new_entities if e.cls in ("Person", "PoliticalLeader")}
+    assert not people & {"Adm", "Spokesperson", "Armed Forces"}
+
+
+def test_the_summit_is_the_one_the_report_is_about():
+    facts, _ = _facts("The 2031 BRICS summit was held in Kazan, Russia. The 2031 BRICS summit opened. "
+                      "Egypt joined at the 15th BRICS summit. President Mahmoud Abbas attended the summit.")
+    assert ("mahmoud-abbas", "participatedIn", "2031-brics-summit") in facts

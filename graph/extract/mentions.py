@@ -240,6 +240,7 @@ class Salience:
     clock: int = 0
     classes: dict[str, str] = field(default_factory=dict)  # entity id -> class, for entities proposed in the document
     labels: dict[str, str] = field(default_factory=dict)  # entity id -> the name the document first used
+    count: dict[str, int] = field(default_factory=dict)  # entity id -> how often the document named it
 
     def note(self, mention: Mention) -> None:
         ids = self.last.setdefault(mention.cls, [])
@@ -247,6 +248,7 @@ class Salience:
             ids.remove(mention.entity)
         ids.append(mention.entity)
         self.classes[mention.entity] = mention.cls
+        self.count[mention.entity] = self.count.get(mention.entity, 0) + 1
         if mention.kind not in ("description", "coreference"):
             self.labels.setdefault(mention.entity, " ".join(fold_tokens_text(mention.text)))
         self.clock += 1
@@ -260,6 +262,12 @@ class Salience:
         """The entity of one of ``classes`` named last."""
         found = [eid for cls in classes for eid in self.last.get(cls, []) if eid not in exclude]
         return max(found, key=lambda eid: self.when.get(eid, 0), default=None)
+
+    def main(self, classes: tuple[str, ...]) -> str | None:
+        """The entity of one of ``classes`` the document names most (the last on a tie): "the
+        summit" of a report on one summit, even just after another was mentioned in passing."""
+        found = [eid for cls in classes for eid in self.last.get(cls, [])]
+        return max(found, key=lambda eid: (self.count.get(eid, 0), self.when.get(eid, 0)), default=None)
 
 
 def _entity_text(entity: Entity) -> str:
@@ -369,6 +377,8 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
             elif re.search(r"\b(?:would have|if adopted)\b", text, re.I):
                 # "the resolution" that "would have" done something is a draft if the document named one
                 chosen = salience.recent(("DraftResolution",), exclude) or salience.recent(classes, exclude)
+            elif head in ("summit", "talks") and not mods:
+                chosen = salience.main(classes)
             else:
                 chosen = salience.recent(classes, exclude)
             confidence = 0.55

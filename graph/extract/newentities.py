@@ -29,7 +29,9 @@ _PERSON_TITLES = r"Secretary-General|Director-General|Under-Secretary-General|Hi
 #: Title-case words that end a name in a headline ("Minister Park Before Their Meeting").
 _NOT_NAME = r"(?!(?:Before|After|During|Their|His|Her|Its|Our|The|And|With|For|From|To|On|At|In|Of|By|Meeting|Meet|Meets|Says|Said|" \
             r"Visit|Visits|Talks|Holds|Calls|Urges|Warns|Signs|Statement|Remarks|Press|Joint|Affairs|Defen[cs]e|Treasury|" \
-            r"State|Foreign|Justice|Finance|Interior|Trade|Commerce|Security|Council|Republic|Federation)\b)"
+            r"State|Foreign|Justice|Finance|Interior|Trade|Commerce|Security|Council|Republic|Federation|" \
+            r"Adm|Gen|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Ms|Mrs|Prof|Spokes\w+|Secretary|Minister|President|Director|" \
+            r"Ambassador|Envoy|Chairman|Chairwoman|Premier|Chancellor)\b)"
 _LOWER = r"(?:[a-z’'\-]|[^\x00-\x7F\W\d])"  # a letter after the first one of a name, accents included
 _NAME_WORD = _NOT_NAME + r"(?:(?:al-|el-|bin\s+|ibn\s+|von\s+der\s+|van\s+der\s+|de\s+|da\s+)?[A-Z]" + _LOWER + "+)"
 #: A personal name: capitalised words, with middle initials ("Janet L. Yellen", "Joseph R. Biden, Jr.").
@@ -159,6 +161,8 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
         if x.cls == "State":
             states[x.start - offset] = max(states.get(x.start - offset, 0), x.end - offset)
     for m in _NAME_OF_RE.finditer(text):  # "Vasily Nebenzya of the Russian Federation said" (a delegate)
+        if set(m.group("name").split()) & _HEAD_WORDS:
+            continue  # "Armed Forces of Ukraine": a body, not a person
         if m.end() in states and _SPEAKS.match(text, states[m.end()]):
             add(m.group("name"), "Person", m.start("name"), "delegate")
     for m in _RESOLUTION_LIST_RE.finditer(text):  # "resolutions 1718 (2006), 2270 (2016) and 2397 (2017)"
