@@ -338,3 +338,11 @@ def test_a_list_does_not_run_into_the_next_clause_or_across_kinds():
 
 def test_sanctioning_companies_in_a_country_does_not_sanction_the_country():
     assert ("china", "sanctions", "russia") not in relations("China sanctioned two companies in Russia.")
+
+
+def test_support_far_from_military_words_is_support_and_a_gerund_after_for_is_not_the_subjects():
+    found = relations("In the years after the great war of the century, the agreement of 1946 said that Russia "
+                      "supports Syria in its independence from France.")
+    assert ("russia", "supports", "syria") in found and ("russia", "providesMilitaryAidTo", "syria") not in found
+    found = relations("China sanctioned five firms for providing weapons to Russia.")
+    assert ("china", "suppliesArmsTo", "russia") not in found

@@ -606,7 +606,8 @@ def _plain_rules(s: _Sentence) -> None:
             signed = rule.relation == "partyTo" and re.match(r"sign|ink", m.group(0), re.I)
             for a in subs:
                 for o in objs:
-                    s.add(a.entity, _relation_for(rule, a, s), o.entity, m.start(), m.end(),
+                    around = s.text[max(0, m.start() - 30):min(len(s.text), max(o.end, m.end()) + 30)]
+                    s.add(a.entity, _relation_for(rule, a, s, around), o.entity, m.start(), m.end(),
                           rule.confidence * min(a.confidence, o.confidence), rule.relation)
                     if signed and a.cls == "State":  # a state that signs is a signatory, as well as a party
                         s.add(a.entity, "signatoryOf", o.entity, m.start(), m.end(),
@@ -638,10 +639,15 @@ def _polity(s: _Sentence, m: Mention) -> Mention:
     return m
 
 
-def _relation_for(rule: Rule, subject: Mention, s: _Sentence | None = None) -> str:
-    if rule.relation == "supports" and s is not None and (
-            any(m.cls == "Conflict" for m in s.mentions) or re.search(r"\b(?:militar\w*|war|troops|arms|weapons)\b", s.text, re.I)):
-        return "providesMilitaryAidTo"
+def _relation_for(rule: Rule, subject: Mention, s: _Sentence | None = None, around: str | None = None) -> str:
+    """The relation a rule gives for this subject: support in a war (a war the sentence names, or
+    military words in ``around``, the text near the trigger and its object) is military aid, a
+    person signs."""
+    if rule.relation == "supports" and s is not None:
+        near = around if around is not None else s.text
+        if any(m.cls == "Conflict" for m in s.mentions) or \
+                re.search(r"\b(?:militar\w*|war|troops|arms|weapons)\b", near, re.I):
+            return "providesMilitaryAidTo"
     if rule.by_subject and subject.cls in PERSON:
         return rule.by_subject["person"]
     return rule.relation
@@ -721,8 +727,10 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 before = s.text[:lo].rstrip(" ,").rstrip()
                 ante = [x for x in _args(s, 0, len(before) + 8, ACTOR) if x.end >= len(s.text[:lo].rstrip(" ,")) - 8]
                 givers = ante[-1:]
-        elif re.match(r"\w+ of\b", m.group(0)) and re.search(r"\b(?:for|of|on|to|with|about|in)\s+(?:the\s+)?$",
-                                                              s.text[:m.start()], re.I):
+        elif (re.match(r"\w+ of\b", m.group(0)) and re.search(r"\b(?:for|of|on|to|with|about|in)\s+(?:the\s+)?$",
+                                                               s.text[:m.start()], re.I)) or \
+                (m.group(0).lower().endswith("ing") and re.search(r"\bfor\s+$", s.text[:m.start()], re.I)):
+            # "... for the delivery of aid", "sanctioned five entities for providing support to X": not the subject's doing
             givers = []  # "failed to reauthorize ... for the delivery of aid into Syria": no giver named
         else:
             givers = subjects(s, m.start(), ACTOR)
