@@ -482,6 +482,7 @@ class Endpoint:
             process = self.engine.process
             if process is None or process.poll() is not None:
                 self.engine.process = None
+                self.engine.port = free_port(self.engine.host)
                 self.engine.start()
                 self.restarts += 1
             return self.engine.host, self.engine.port
@@ -494,6 +495,7 @@ class Endpoint:
                 process.kill()
                 process.wait()
             self.engine.process = None
+            self.engine.port = free_port(self.engine.host)  # never wait for the old port to be free again
             self.engine.start()
             self.restarts += 1
             return self.engine.host, self.engine.port

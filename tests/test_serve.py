@@ -242,9 +242,16 @@ def _raw(endpoint, request: bytes, wait: float = 10) -> bytes:
     return b"".join(chunks)
 
 
-def _still_answers(endpoint) -> bool:
-    status, _, body = _get(_query_url(endpoint, "ASK { ?s ?p ?o }"), "application/sparql-results+json")
-    return status == 200 and json.loads(body)["boolean"] is True
+def _still_answers(endpoint, within: float = 20) -> bool:
+    """The endpoint answers a query, now or once a restarted engine is up (within ``within`` s)."""
+    deadline = time.monotonic() + within
+    while True:
+        status, _, body = _get(_query_url(endpoint, "ASK { ?s ?p ?o }"), "application/sparql-results+json")
+        if status == 200 and json.loads(body)["boolean"] is True:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.5)
 
 
 def test_a_request_target_without_a_slash_is_refused_and_the_engine_lives_on(endpoint):
