@@ -76,24 +76,30 @@ def test_kg_eval_on_a_missing_folder_is_one_line(kg_process, tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_eval_corpus_links_to_the_bundled_registry_and_explains_misses(tmp_path):
-    """Unseen text: gold entities the bundled registry lacks are found through the gazetteer or
-    proposals and matched by name; a fact whose argument is not found is counted as such."""
+
+def _eval_unseen(tmp_path, document: str, entities: str, facts: str):
+    """Score one unseen document (``document``: file text; ``entities``: YAML list; ``facts``: the
+    curated YAML items) as ``kg eval --corpus`` does."""
+    from graph.gazetteer import default_registry
+
     corpus = tmp_path / "unseen"
     (corpus / "documents").mkdir(parents=True)
     (corpus / "curated").mkdir()
-    (corpus / "documents" / "d1.txt").write_text(
-        "---\nid: d1\ntitle: T\ndate: 2024-05-01\n---\nGabon condemned Burkina Faso. Zorbland praised Gabon.\n")
-    (corpus / "entities.yaml").write_text(
+    (corpus / "documents" / "d1.txt").write_text(document)
+    (corpus / "entities.yaml").write_text(entities)
+    (corpus / "curated" / "d1.yaml").write_text("document: d1\nfacts:\n" + facts)
+    return evaluate(corpus, registry=default_registry())
+
+def test_eval_corpus_links_to_the_bundled_registry_and_explains_misses(tmp_path):
+    """Unseen text: gold entities the bundled registry lacks are found through the gazetteer or
+    proposals and matched by name; a fact whose argument is not found is counted as such."""
+    report = _eval_unseen(
+        tmp_path,
+        "---\nid: d1\ntitle: T\ndate: 2024-05-01\n---\nGabon condemned Burkina Faso. Zorbland praised Gabon.\n",
         "- {id: gab, class: State, label: Gabon}\n- {id: bf, class: State, label: Burkina Faso}\n"
-        "- {id: zorbland, class: State, label: Zorbland}\n")
-    (corpus / "curated" / "d1.yaml").write_text(
-        "document: d1\nfacts:\n"
+        "- {id: zorbland, class: State, label: Zorbland}\n",
         "  - {subject: gab, relation: condemned, object: bf, certainty: confirmed, quote: Gabon condemned Burkina Faso.}\n"
         "  - {subject: zorbland, relation: supports, object: gab, certainty: confirmed, quote: Zorbland praised Gabon.}\n")
-    from graph.gazetteer import default_registry
-
-    report = evaluate(corpus, registry=default_registry())
     assert report.scores["relations"].tp == 1
     assert report.causes["entity"] == 1
     assert "why gold facts were missed" in __import__("graph.evaluate", fromlist=["format_report"]).format_report(report)
@@ -102,40 +108,24 @@ def test_eval_corpus_links_to_the_bundled_registry_and_explains_misses(tmp_path)
 def test_an_unnamed_draft_is_matched_to_the_one_gold_draft_of_its_document(tmp_path):
     """A draft the text never names is minted by the extractor; with one such draft on each side
     of a document, the two are the same entity (matched by class)."""
-    corpus = tmp_path / "unseen"
-    (corpus / "documents").mkdir(parents=True)
-    (corpus / "curated").mkdir()
-    (corpus / "documents" / "d1.txt").write_text(
+    report = _eval_unseen(
+        tmp_path,
         "---\nid: d1\ntitle: T\ndate: 2031-05-01\n---\nThe Security Council failed to adopt a draft resolution on Gabon. "
-        "The draft was vetoed by Burkina Faso.\n")
-    (corpus / "entities.yaml").write_text(
+        "The draft was vetoed by Burkina Faso.\n",
         "- {id: gab, class: State, label: Gabon}\n- {id: bf, class: State, label: Burkina Faso}\n"
-        "- {id: the-draft, class: DraftResolution, label: Draft resolution on Gabon}\n")
-    (corpus / "curated" / "d1.yaml").write_text(
-        "document: d1\nfacts:\n"
+        "- {id: the-draft, class: DraftResolution, label: Draft resolution on Gabon}\n",
         "  - {subject: bf, relation: vetoed, object: the-draft, certainty: confirmed, quote: The draft was vetoed by Burkina Faso.}\n")
-    from graph.gazetteer import default_registry
-
-    report = evaluate(corpus, registry=default_registry())
     assert report.scores["relations"].tp == 1
     assert report.scores["relations"].fp == 0
 
 
 def test_two_unnamed_drafts_pair_with_two_gold_drafts_by_the_facts_they_share(tmp_path):
-    corpus = tmp_path / "unseen"
-    (corpus / "documents").mkdir(parents=True)
-    (corpus / "curated").mkdir()
-    (corpus / "documents" / "d1.txt").write_text(
+    report = _eval_unseen(
+        tmp_path,
         "---\nid: d1\ntitle: T\ndate: 2031-05-01\n---\nThe Council failed to adopt a draft resolution submitted by Gabon. "
-        "Burkina Faso's competing draft was also rejected.\n")
-    (corpus / "entities.yaml").write_text(
+        "Burkina Faso's competing draft was also rejected.\n",
         "- {id: gab, class: State, label: Gabon}\n- {id: bf, class: State, label: Burkina Faso}\n"
-        "- {id: first, class: DraftResolution, label: first draft}\n- {id: second, class: DraftResolution, label: second draft}\n")
-    (corpus / "curated" / "d1.yaml").write_text(
-        "document: d1\nfacts:\n"
+        "- {id: first, class: DraftResolution, label: first draft}\n- {id: second, class: DraftResolution, label: second draft}\n",
         "  - {subject: gab, relation: sponsors, object: first, certainty: confirmed, quote: The Council failed to adopt a draft resolution submitted by Gabon.}\n"
         "  - {subject: bf, relation: sponsors, object: second, certainty: confirmed, quote: Burkina Faso's competing draft was also rejected.}\n")
-    from graph.gazetteer import default_registry
-
-    report = evaluate(corpus, registry=default_registry())
     assert (report.scores["relations"].tp, report.scores["relations"].fp) == (2, 0)

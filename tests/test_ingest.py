@@ -318,13 +318,19 @@ def _pdf(text_lines: list[str], title: str) -> bytes:
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         f"<< /Title ({title}) /CreationDate (D:20240615120000Z) >>",
     ]
+    return _pdf_file(objects, info=6)
+
+
+def _pdf_file(objects: list[str], info: int | None = None) -> bytes:
+    """A PDF file of numbered ``objects`` (1 is the catalog), with its cross-reference table."""
     out, offsets = "%PDF-1.4\n", []
     for n, body in enumerate(objects, 1):
         offsets.append(len(out))
         out += f"{n} 0 obj\n{body}\nendobj\n"
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n" + "".join(f"{o:010d} 00000 n \n" for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    trailer = f"/Size {len(objects) + 1} /Root 1 0 R" + (f" /Info {info} 0 R" if info else "")
+    out += f"trailer\n<< {trailer} >>\nstartxref\n{xref}\n%%EOF\n"
     return out.encode("latin-1")
 
 
@@ -400,14 +406,7 @@ def _two_page_pdf() -> bytes:
         stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET"
         objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
     objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out, offsets = "%PDF-1.4\n", []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{n} 0 obj\n{body}\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n" + "".join(f"{o:010d} 00000 n \n" for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-    return out.encode("latin-1")
+    return _pdf_file(objects)
 
 
 def test_evidence_from_a_pdf_keeps_its_page(store, tmp_path):
