@@ -16,7 +16,6 @@ import argparse
 import http.server
 import os
 import platform
-import shutil
 import signal
 import socket
 import subprocess

@@ -17,7 +17,6 @@ True
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
 
 from rdflib import Literal, URIRef
 

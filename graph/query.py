@@ -38,7 +38,7 @@ from .errors import InputError, QueryError, did_you_mean
 from .model import CERTAINTIES, PartialDate
 from .namespaces import CERTAINTY_IRIS, ONT, PREFIXES, RELATIONS, Instances
 from .rdf import date_literal
-from .registry import ENTITY_ID_RE, Registry, normalise_name
+from .registry import ENTITY_ID_RE, Registry
 from .resources import queries_dir
 from .store import QueryResult, Store
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..build import build as build_graph
-from ..errors import InputError, QueryError, did_you_mean
+from ..errors import QueryError, did_you_mean
 from ..export import EXPORT_FORMATS, export as export_store
 from ..imports import import_files
 from ..query import DEFAULT_LIMIT, named_queries, run_named, run_query

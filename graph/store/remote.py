@@ -51,7 +51,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from typing import BinaryIO, Iterable, Iterator, Mapping
+from typing import BinaryIO, Iterable, Mapping
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -138,6 +138,9 @@ _OPENER = urllib.request.build_opener(_Handler, _SecureHandler, _SameOriginRedir
 _VIRTUOSO_SYSTEM_GRAPHS = frozenset({
     "http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#", "http://localhost:8890/sparql",
     "http://localhost:8890/DAV/", "http://www.w3.org/2002/07/owl#"})
+#: Every named graph on a server (Oxigraph lists them from an empty pattern; Virtuoso needs a triple).
+_LIST_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
+_LIST_GRAPHS_VIRTUOSO = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 #: Bytes of N-Triples sent per Graph Store request when uploading a graph.
 _UPLOAD_PART = 8 * 1024 * 1024
 #: Graph names used while uploading; never listed, never queried, dropped after each write.
@@ -362,8 +365,7 @@ class RemoteStore(Store):
             self._post_query("ASK {}", dataset=False)  # which server this is decides how to list
         virtuoso = self._is_virtuoso()
         # Virtuoso lists nothing for an empty graph pattern, and keeps system graphs of its own
-        pattern = "{ ?s ?p ?o }" if virtuoso else "{ }"
-        content_type, body = self._post_query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {pattern} }}", dataset=False)
+        content_type, body = self._post_query(_LIST_GRAPHS_VIRTUOSO if virtuoso else _LIST_GRAPHS, dataset=False)
         try:
             bindings = json.loads(body)["results"]["bindings"]
         except (ValueError, KeyError) as err:
