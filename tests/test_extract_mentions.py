@@ -93,3 +93,12 @@ def test_a_definite_description_links_to_the_last_entity_of_its_class():
 def test_a_description_that_fits_nothing_is_left_alone():
     assert _describe("They discussed a trade deal in 1999.") == []
     assert _describe("the United States in future talks") == []
+
+
+def test_the_meeting_is_the_meeting_the_document_named():
+    from graph.extract.mentions import Mention
+    salience = Salience()
+    salience.note(Mention(0, 10, "Forum", "forum-2024", "Talks", "new"))
+    found = resolve_descriptions("Ministers attended the meeting.", 0, [], Registry([Entity("x", "Talks", "x")]),
+                                 salience, [], None)
+    assert [(m.text, m.entity) for m in found] == [("the meeting", "forum-2024")]

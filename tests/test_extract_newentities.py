@@ -47,3 +47,18 @@ def test_names_with_middle_initials_and_titles_after_the_name_are_people():
 def test_a_headline_in_title_case_ends_the_name_at_a_function_word():
     labels = {p.label for p in propose("ROK Foreign Minister Park Before Their Meeting", [])}
     assert "Park" in labels and not any("Before" in label for label in labels)
+
+
+def test_hyphenated_given_names_are_one_name():
+    labels = {p.label for p in propose("Foreign Minister Jean-Marc Dupuis and President Anne-Sophie Laurent spoke.", [])}
+    assert {"Jean-Marc Dupuis", "Anne-Sophie Laurent"} <= labels
+
+
+def test_a_meeting_named_by_its_rank_and_body_is_an_event_but_a_headline_meeting_is_not():
+    from graph.extract.newentities import propose_events
+    found = {(p.label, p.cls) for p in propose_events(
+        "Ministers gathered for the fifth meeting of the Baltic Energy Forum in Riga.", [])}
+    assert ("fifth meeting of the Baltic Energy Forum", "Talks") in found
+    found = {(p.label, p.cls) for p in propose_events("They spoke on the sidelines of the Arctic Coast Guard Meeting.", [])}
+    assert ("Arctic Coast Guard Meeting", "Talks") in found
+    assert propose_events("Minister Lind Before Their Meeting", []) == []

@@ -346,3 +346,15 @@ def test_support_far_from_military_words_is_support_and_a_gerund_after_for_is_no
     assert ("russia", "supports", "syria") in found and ("russia", "providesMilitaryAidTo", "syria") not in found
     found = relations("China sanctioned five firms for providing weapons to Russia.")
     assert ("china", "suppliesArmsTo", "russia") not in found
+
+
+def test_attending_representing_and_meeting_on_the_margins_of_an_event_are_participation():
+    forum = Entity("forum", "Talks", "Baltic Energy Forum", ("the forum",))
+    assert {("putin", "participatedIn", "forum"), ("lavrov", "participatedIn", "forum")} <= _found(
+        "Vladimir Putin and Sergei Lavrov represented Russia at the forum.", forum)
+    assert ("lavrov", "participatedIn", "forum") in _found("Sergei Lavrov attend the Baltic Energy Forum.", forum)
+    assert ("putin", "participatedIn", "forum") in _found(
+        "Vladimir Putin met Kim Jong Un on the sidelines of the Baltic Energy Forum.", forum)
+    assert ("putin", "hosts", "forum") in _found("Vladimir Putin convened the Baltic Energy Forum in June.", forum)
+    assert not {r for r in _found("Sergei Lavrov represented Russia in the negotiations.", forum)
+                if r[1] == "participatedIn"}

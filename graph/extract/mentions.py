@@ -207,13 +207,14 @@ _HEADS = {
     "resolution": ("Resolution", "DraftResolution"), "draft": ("DraftResolution", "Resolution"),
     "sanctions": ("Resolution",), "measure": ("DraftResolution", "Resolution"), "text": ("DraftResolution", "Resolution"),
     "episode": ("Event",), "podcast": ("Event",), "summit": ("Summit",), "talks": ("Talks",),
+    "meeting": ("Talks", "Summit", "Event"),
 }
 _DESCRIPTION_RE = re.compile(
     r"\b(?P<det>the|this|that|a|an|its|their|these|those)\s+"
     r"(?P<mods>(?:(?!(?:the|a|an|its|their|this|that|these|those|of|in|on|at|to|for|with|against|by|from|over|and|or)\b)"
     r"[\w’'-]+\s+){0,4})"
     r"(?P<head>agreement|treaty|pact|alliance|accord|deal|partnership|resolution|draft|sanctions|episode|podcast|summit|"
-    r"talks|measure|text)\b",
+    r"talks|meeting|measure|text)\b",
     re.IGNORECASE,
 )
 _BARE_RE = re.compile(
@@ -360,7 +361,7 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
                 if len(hits) == 1:
                     chosen = hits[0].id
                     break
-        if chosen is None and head in ("episode", "podcast", "summit", "talks"):
+        if chosen is None and head in ("episode", "podcast", "summit", "talks", "meeting"):
             hits = [e for e in candidates if head in e.label.lower() and e.id in salience.named()]
             if len(hits) == 1:
                 chosen, confidence = hits[0].id, 0.6
@@ -377,7 +378,7 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
             elif re.search(r"\b(?:would have|if adopted)\b", text, re.I):
                 # "the resolution" that "would have" done something is a draft if the document named one
                 chosen = salience.recent(("DraftResolution",), exclude) or salience.recent(classes, exclude)
-            elif head in ("summit", "talks") and not mods:
+            elif head in ("summit", "talks", "meeting") and not mods:
                 chosen = salience.main(classes)
             else:
                 chosen = salience.recent(classes, exclude)

@@ -33,7 +33,9 @@ _NOT_NAME = r"(?!(?:Before|After|During|Their|His|Her|Its|Our|The|And|With|For|F
             r"Adm|Gen|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Ms|Mrs|Prof|Spokes\w+|Secretary|Minister|President|Director|" \
             r"Ambassador|Envoy|Chairman|Chairwoman|Premier|Chancellor)\b)"
 _LOWER = r"(?:[a-z’'\-]|[^\x00-\x7F\W\d])"  # a letter after the first one of a name, accents included
-_NAME_WORD = _NOT_NAME + r"(?:(?:al-|el-|bin\s+|ibn\s+|von\s+der\s+|van\s+der\s+|de\s+|da\s+)?[A-Z]" + _LOWER + "+)"
+#: One word of a personal name; a hyphen may join two capitalised parts ("Jean-Claude", "Jean-Yves").
+_NAME_WORD = _NOT_NAME + r"(?:(?:al-|el-|bin\s+|ibn\s+|von\s+der\s+|van\s+der\s+|de\s+|da\s+)?[A-Z]" + _LOWER + \
+    r"+(?:-[A-Z]" + _LOWER + "+)?)"
 #: A personal name: capitalised words, with middle initials ("Janet L. Yellen", "Joseph R. Biden, Jr.").
 _PERSON_NAME = _NAME_WORD + r"(?:\s+[A-Z]\.)?(?:\s+" + _NAME_WORD + r"){1,2}(?:,\s+Jr\.|\s+(?:III|II|IV|Jr\.|Sr\.)(?!\w))?"
 _TITLE_PREFIX = r"(?:(?:Assistant|Deputy|Vice|Under|Acting|Senior|First|Permanent|Special|Chief|Executive)\s+)*"
@@ -95,6 +97,15 @@ _DRAFT_RE = re.compile(
 #: Vilnius summit", "the NATO Summit in Vilnius".
 _SUMMIT_RE = re.compile(r"\b(?P<name>(?:(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}"
                         r"[Ss]ummit)\b")
+#: A meeting named by its rank in a series and the body that holds it: "the third meeting of the
+#: Ukraine Defense Contact Group", "the 2024 annual meeting of the Board of Governors"; or a
+#: capitalised name ending in "Meeting" after "the" ("the AUKUS Defense Ministers Meeting"; a
+#: title-case headline, "Before Their Meeting", has no article).
+_MEETING_RE = re.compile(
+    r"\b(?P<name>(?:(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"inaugural|annual|extraordinary|(?:19|20)\d\d)\s+){1,2}(?:[a-z]+\s+)?meeting\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){0,5}[A-Z][\w’'.-]*"
+    r"|(?<=[Tt]he )(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}Meeting)\b")
 #: Places by their shape: "the city of Fasano", "the port of Tartus", "held in Kazan, Russia".
 _CITY_RE = re.compile(r"\b(?:city|town|port|village|province|region|capital|resort) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 _IN_PLACE_RE = re.compile(r"\b(?:in|at|near) (?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)(?=,\s+)")
@@ -252,6 +263,20 @@ def propose_events(text: str, mentions: list[Mention], offset: int = 0, salient_
             continue
         out.append(Proposal(slug(name), "Summit", name, start + offset, m.end() + offset, "summit"))
         salient_summit = out[-1].id
+    for m in _MEETING_RE.finditer(text):
+        words = m.group("name").split()
+        while words and words[0] in _SKIP_FIRST:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        start = m.end() - len(name)
+        if any(x.start < m.end() + offset and start + offset < x.end and not (start + offset <= x.start and x.end <= m.end() + offset)
+               for x in mentions + out):
+            continue  # a registry name runs across it
+        if any(x.start <= start + offset and m.end() + offset <= x.end for x in mentions):
+            continue
+        out.append(Proposal(slug(name), "Talks", name, start + offset, m.end() + offset, "meeting"))
     states = {x.start for x in mentions if x.cls == "State"}
     for m in list(_CITY_RE.finditer(text)) + list(_IN_PLACE_RE.finditer(text)):
         if m.re is _IN_PLACE_RE and not any(offset + m.end() + k in states for k in (2, 3)):

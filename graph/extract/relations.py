@@ -990,6 +990,7 @@ def _constructions(s: _Sentence) -> None:
             for x in prim:
                 if x.cls in PERSON and m.end() <= x.start < hi:
                     s.add(x.entity, "participatedIn", event, m.start(), m.end(), 0.6, "guest")
+    _on_the_margins(s)
     # "During the Korean War, the Soviet Union supported North Korea": the actors of the clause took part
     for c in s.mentions:
         if c.cls == "Conflict" and re.search(r"\bduring\s+(?:the\s+)?$", text[:c.start], re.I):
@@ -1239,6 +1240,21 @@ def _constructions(s: _Sentence) -> None:
 
 
 _VOTE_COUNT = re.compile(r"\b(?P<kind>in favou?r|against|abstentions?|abstaining|abstained)\s*\((?P<list>[^)]*)\)", re.I)
+
+
+def _on_the_margins(s: _Sentence) -> None:
+    """ "A met B on the sidelines of the E summit": whoever meets on the margins of an event is at it,
+    the people (and states) of the clause before the phrase, except objects of other prepositions."""
+    for m in re.finditer(r"\bon the (?:margins|sidelines|fringes?) of\s+(?:the\s+)?", s.text, re.I):
+        events = [x for x in s.mentions if x.start == m.end() and x.cls in EVENT - {"Conflict"} and not x.nested]
+        if not events:
+            continue
+        lo = _clause_start(s, m.start())
+        for x in _args(s, lo, m.start(), PERSON | STATE):
+            if x.nested or _in_parens(s.text, x.start) or _is_modifier(s, x) or \
+                    _word_before(s.text, x.start) in _PREPOSITIONS - {"with"}:
+                continue
+            s.add(x.entity, "participatedIn", events[0].entity, m.start(), m.end(), 0.6, "margins")
 
 
 def _vote_lists(s: _Sentence) -> None:
