@@ -358,3 +358,16 @@ def test_attending_representing_and_meeting_on_the_margins_of_an_event_are_parti
     assert ("putin", "hosts", "forum") in _found("Vladimir Putin convened the Baltic Energy Forum in June.", forum)
     assert not {r for r in _found("Sergei Lavrov represented Russia in the negotiations.", forum)
                 if r[1] == "participatedIn"}
+
+
+def test_a_list_of_leaders_of_states_between_dashes_after_we_is_the_subject():
+    forum = Entity("forum", "Summit", "Baltic Energy Summit")
+    found = _found("Today, we—President Vladimir Putin of Russia, Foreign Minister Sergei Lavrov of Belarus, and "
+                   "Kim Jong Un, Jr. of North Korea—met for the Baltic Energy Summit.", forum)
+    assert {("putin", "participatedIn", "forum"), ("russia", "participatedIn", "forum"),
+            ("lavrov", "participatedIn", "forum"), ("belarus", "participatedIn", "forum"),
+            ("kim", "participatedIn", "forum"), ("north-korea", "participatedIn", "forum")} <= found
+    assert ("kim", "officialOf", "north-korea") in found
+    # one person "of" a state, with no list, does not bring the state into the clause
+    found = _found("Sergei Lavrov of Belarus met for the Baltic Energy Summit.", forum)
+    assert ("belarus", "participatedIn", "forum") not in found

@@ -359,6 +359,12 @@ def _coordinated(s: _Sentence, head: Mention, pool: list[Mention], leftwards: bo
             gap = _gap_clean(s, current.end, m.start)
         else:
             continue
+        left, right = (m, current) if leftwards else (current, m)
+        if _person_of_state(s, left, right) and (joints or not leftwards):
+            joints.append(False)  # "Prime Minister A of Australia, ...": the state goes with its leader
+            group.append(m)
+            current = m
+            continue
         if not _CONJ_GAP.match(gap):
             break
         if _family(m) != _family(head):
@@ -378,7 +384,22 @@ def _coordinated(s: _Sentence, head: Mention, pool: list[Mention], leftwards: bo
         while joints and not joints[-1]:
             joints.pop()
             group.pop()
+    if len(group) > 1 and any(_person_of_state(s, a, b) for a in group for b in group):
+        # a list of "<leader> of <state>": the last leader's state too ("..., and President D, Jr. of the United States")
+        last = max(group, key=lambda g: g.start) if leftwards else group[-1]
+        tail = [x for x in pool if x.start >= last.end and _person_of_state(s, last, x)]
+        group += [x for x in tail[:1] if not any(x is g for g in group)]
     return group
+
+
+_OF_STATE = re.compile(r"(?:,?\s+(?:Jr\.|Sr\.|III|II|IV))?,?\s+of\s+(?:the\s+)?")
+
+
+def _person_of_state(s: _Sentence, person: Mention, state: Mention) -> bool:
+    """ "Prime Minister A of Australia", "President B, Jr. of the United States": a person named with
+    the state they lead or represent, one item of a list."""
+    return person.cls in PERSON and state.cls == "State" and person.end <= state.start and \
+        bool(_OF_STATE.fullmatch(s.text[person.end:state.start]))
 
 
 def _family(m: Mention) -> str:
@@ -400,6 +421,8 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     if free:
         found = _coordinated(s, free[-1], pool, leftwards=True)
     else:
+        found = _dash_apposition(s, lo, classes)
+    if not found:
         before = re.sub(r",?\s*(?:which|who|that)\s*$", "", s.text[:lo], flags=re.I).rstrip(" ,")
         if len(before) < len(s.text[:lo].rstrip()):
             found = _antecedent(s, lo, classes)
@@ -457,6 +480,20 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
     if nxt and re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+[\s,]+){0,3}", s.text[first.end:nxt[0].start]):
         first = nxt[0]  # "North Korea's defence minister, No Kwang Chol": the possessed, not the possessor
     return _coordinated(s, first, [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)], leftwards=False)
+
+
+def _dash_apposition(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]:
+    """ "Today, we—A of X, B of Y, and C of Z—met for ...": the list set between dashes beside a
+    pronoun subject is the subject of the clause after the closing dash."""
+    close = re.search(r"[—–]\s*$", s.text[:lo])
+    if not close:
+        return []
+    opening = max(s.text.rfind("—", 0, close.start()), s.text.rfind("–", 0, close.start()))
+    if opening < 0 or not re.search(r"\b(?:we|they)\s*$", s.text[:opening], re.I):
+        return []
+    pool = [m for m in _args(s, opening, close.start(), classes) if not _is_modifier(s, m)]
+    free = [m for m in pool if _word_before(s.text, m.start) not in _PREPOSITIONS]
+    return _coordinated(s, free[-1], pool, leftwards=True) if free else []
 
 
 def _antecedent(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]:
@@ -861,7 +898,7 @@ def _constructions(s: _Sentence) -> None:
         if a.cls == "State" and b.cls == "PoliticalLeader" and re.fullmatch(r"\s+under\s+", text[a.end:b.start]):
             s.add(b.entity, "leaderOf", a.entity, a.start, b.end, 0.7, "title")
     for a, b in zip(prim, prim[1:]):  # "Vasily Nebenzya of the Russian Federation said": a state's representative
-        if a.cls in PERSON and b.cls == "State" and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[a.end:b.start]):
+        if _person_of_state(s, a, b):  # (a name suffix may come between: "Joseph R. Biden, Jr. of the United States")
             leader = re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir)\s+$", text[:a.start])
             s.add(a.entity, "leaderOf" if leader else "officialOf", b.entity, a.start, b.end, 0.65, "title")
     for d in prim:  # "the Russian Federation's competing draft": its sponsor
