@@ -44,8 +44,6 @@ import http.client
 import itertools
 import json
 import os
-import socket
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -57,82 +55,17 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from ..errors import QueryError, StoreError
+from ..httpclient import open_with_deadline, same_origin_opener
 from .base import Derive, QueryResult, Store, Triple, plain
 from .oxigraph import _chunks, from_ox, ntriple_lines, term_nt
 
 __all__ = ["RemoteStore", "STAGING_PREFIX", "UNION_MODES"]
 
-_current = threading.local()
 # Virtuoso echoes every default-graph-uri of a request as one X-SPARQL-default-graph header, and
 # http.client refuses answers with more than 100 headers: allow as many as a large store has graphs.
 http.client._MAXHEADERS = max(getattr(http.client, "_MAXHEADERS", 100), 1_000_000)
 
-
-class _Deadline:
-    """An overall deadline for one request and its answer: when it passes, the connection is shut
-    down, so a server that trickles a byte every few seconds (which a socket timeout never
-    catches) ends in a clear error instead of a wait without end."""
-
-    def __init__(self, seconds: float):
-        self.expired = False
-        self._sockets: list[socket.socket] = []
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def watch(self, sock: socket.socket) -> None:
-        self._sockets.append(sock)
-
-    def _expire(self) -> None:
-        self.expired = True
-        for sock in self._sockets:
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-    def cancel(self) -> None:
-        self._timer.cancel()
-
-
-class _Connection(http.client.HTTPConnection):
-    def connect(self):
-        super().connect()
-        if getattr(_current, "deadline", None):
-            _current.deadline.watch(self.sock)
-
-
-class _SecureConnection(http.client.HTTPSConnection):
-    def connect(self):
-        super().connect()
-        if getattr(_current, "deadline", None):
-            _current.deadline.watch(self.sock)
-
-
-class _Handler(urllib.request.HTTPHandler):
-    def http_open(self, req):
-        return self.do_open(_Connection, req)
-
-
-class _SecureHandler(urllib.request.HTTPSHandler):
-    def https_open(self, req):
-        return self.do_open(_SecureConnection, req, context=self._context)
-
-
-class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow a redirect only for a GET to the same origin: a POST turned into a GET would lose the
-    query or update, and another origin must never receive the credentials."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        old, new = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl))
-        if req.get_method() != "GET" or (old.scheme, old.hostname, old.port) != (new.scheme, new.hostname, new.port):
-            raise StoreError(f"{req.full_url.split('?', 1)[0]} redirected the {req.get_method()} to "
-                             f"{newurl.split('?', 1)[0]} (HTTP {code}); redirects are followed only for reads on the "
-                             f"same server: use the final address")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-_OPENER = urllib.request.build_opener(_Handler, _SecureHandler, _SameOriginRedirects)
+_OPENER = same_origin_opener(StoreError)
 
 #: The graphs a new Virtuoso database holds for itself: never listed as the store's.
 _VIRTUOSO_SYSTEM_GRAPHS = frozenset({
@@ -238,11 +171,9 @@ class RemoteStore(Store):
         if self._auth:
             headers["Authorization"] = self._auth
         request = urllib.request.Request(url, data=data, method=method, headers=headers)
-        deadline = _current.deadline = _Deadline(self.timeout)
         try:
-            response = _OPENER.open(request, timeout=self.timeout)
+            response, deadline = open_with_deadline(_OPENER, request, self.timeout)
         except urllib.error.HTTPError as err:
-            deadline.cancel()
             body = err.read().decode("utf-8", "replace")
             err.close()
             if err.code == 400 and what == "query":
@@ -253,18 +184,12 @@ class RemoteStore(Store):
             detail = f": {_first_line(body)}" if body.strip() else ""
             raise StoreError(f"{shown} failed the {what}: HTTP {err.code} {err.reason}{detail}") from None
         except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException, OSError) as err:
-            deadline.cancel()
-            if deadline.expired:
+            if err.kg_deadline.expired:
                 raise StoreError(f"the SPARQL endpoint {shown} did not answer within {self.timeout:g} s "
                                  f"(KG_REMOTE_TIMEOUT)") from None
             if isinstance(err, urllib.error.URLError):
                 raise StoreError(f"cannot reach the SPARQL endpoint {shown}: {err.reason}") from None
             raise StoreError(f"the SPARQL endpoint {shown} did not answer: {err}") from None
-        except StoreError:
-            deadline.cancel()
-            raise
-        finally:
-            _current.deadline = None
         response.kg_deadline = deadline
         if not self._server:
             self._server = response.headers.get("Server", "")
