@@ -371,3 +371,17 @@ def test_a_list_of_leaders_of_states_between_dashes_after_we_is_the_subject():
     # one person "of" a state, with no list, does not bring the state into the clause
     found = _found("Sergei Lavrov of Belarus met for the Baltic Energy Summit.", forum)
     assert ("belarus", "participatedIn", "forum") not in found
+
+
+def test_an_organisation_described_by_its_nationality_or_base_is_located_there():
+    firm = Entity("firm", "Organization", "Volga Tractor Works")
+    assert ("firm", "locatedIn", "russia") in _found("Ukraine struck the Russian machinery maker Volga Tractor Works.", firm)
+    assert ("firm", "locatedIn", "belarus") in _found("Volga Tractor Works, a Belarus-based company, denied it.", firm)
+    assert ("firm", "locatedIn", "china") in _found("Volga Tractor Works is a Chinese state-owned conglomerate.", firm)
+    assert ("firm", "locatedIn", "russia") not in _found("Volga Tractor Works sold engines to a Russian company.", firm)
+    assert ("kursk", "locatedIn", "russia") in relations("Troops reached the Russian border region of Kursk.")
+
+
+def test_armed_as_an_adjective_is_not_backing():
+    found = _found("Hezbollah, a Chinese armed group, fired rockets.", Entity("hz", "Organization", "Hezbollah"))
+    assert ("china", "supports", "hz") not in found and ("hz", "locatedIn", "china") in found

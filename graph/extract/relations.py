@@ -986,10 +986,13 @@ def _constructions(s: _Sentence) -> None:
         if a.cls == "State" and b.cls == "Place" and not b.nested and (
                 re.fullmatch(r"(?:'s|’s)\s+", text[a.end:b.start]) or
                 (re.fullmatch(r"\s+", text[a.end:b.start]) and re.match(r"(?:port|city|town|village|region|province|district|base|island|oblast)\s+of\b", b.text, re.I)) or
-                re.fullmatch(r"\s+(?:port|city|town|village|region|province|district|base|island|oblast)\s+of\s+", text[a.end:b.start], re.I)):
+                re.fullmatch(r"\s+(?:(?:port|city|town|village|region|province|district|base|island|oblast|capital|coastal|"
+                             r"border|naval|northern|southern|eastern|western)\s+){1,2}of\s+", text[a.end:b.start], re.I)):
             s.add(b.entity, "locatedIn", a.entity, a.start, b.end, 0.7, "located")
+    _nationality(s)
     # "Iranian-backed Houthis", "fellow Iranian proxy Hezbollah", "Hezbollah, an Iranian proxy": the patron supports it
-    for m in re.finditer(r"[-‐‑–\s](?:backed|sponsored|funded|armed|supported)\b|\s+prox(?:y|ies)\b", text, re.I):
+    for m in re.finditer(r"[-‐‑–](?:backed|sponsored|funded|armed|supported)\b|\s(?:backed|sponsored|funded|supported)\b|"
+                         r"\s+prox(?:y|ies)\b", text, re.I):
         patrons = [x for x in s.mentions if x.cls == "State" and x.end == m.start()]
         if not patrons:
             continue
@@ -1292,6 +1295,42 @@ def _on_the_margins(s: _Sentence) -> None:
                     _word_before(s.text, x.start) in _PREPOSITIONS - {"with"}:
                 continue
             s.add(x.entity, "participatedIn", events[0].entity, m.start(), m.end(), 0.6, "margins")
+
+
+#: Nouns for a company, armed group or other non-state organisation.
+_ORG_NOUN = (r"(?:compan(?:y|ies)|firms?|contractors?|manufacturers?|makers?|producers?|banks?|groups?|organi[sz]ations?|"
+             r"militias?|networks?|conglomerates?|corporations?|exporters?|suppliers?|operators?|entit(?:y|ies)|"
+             r"outlets?|think[ -]tanks?|broadcasters?|newspapers?|airlines?|shipyards?|mercenar(?:y|ies)|"
+             r"(?:military|security) contractors?)")
+_NATIONAL_ORGS = frozenset({"Organization", "ThinkTank", "MediaOrganization", "ArmedForces"})
+
+
+def _nationality(s: _Sentence) -> None:
+    """ "French defence contractor Naval Group", "Naval Group, a French shipbuilding company", "X is a
+    Russia-based firm": an organisation described by its nationality or base is located in that state."""
+    text = s.text
+    for st in s.mentions:
+        if st.cls != "State" or st.nested:
+            continue
+        based = re.match(r"[-‐‑–]based\b", text[st.end:])
+        if st.kind != "demonym" and not based:
+            continue
+        noun = re.match(r"(?:[-‐‑–]based)?\s+(?:[\w-]+\s+){0,3}?" + _ORG_NOUN + r"\b", text[st.end:], re.I)
+        if not noun:
+            continue
+        after = st.end + noun.end()
+        orgs = [x for x in s.mentions if x.cls in _NATIONAL_ORGS and not x.nested and
+                re.fullmatch(r",?\s+(?:the\s+)?", text[after:x.start])]  # "French defence contractor Naval Group"
+        before = re.search(r"(?:,\s+|\s+(?:is|was|remains|became)\s+)(?:also\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}$",
+                           text[:st.start])
+        if not orgs and before:  # "Naval Group, a French company", "Wagner is a Russian paramilitary organization"
+            orgs = [x for x in s.mentions if x.cls in _NATIONAL_ORGS and not x.nested and
+                    x.end <= before.start() and re.fullmatch(r"(?:\s*\([^)]*\))?", text[x.end:before.start()])]
+            if not orgs and "," not in before.group(0):
+                lo = _clause_start(s, before.start())
+                orgs = [x for x in _args(s, lo, before.start(), _NATIONAL_ORGS) if not x.nested][:1]
+        for o in orgs[:1]:
+            s.add(o.entity, "locatedIn", st.entity, min(o.start, st.start), max(o.end, after), 0.65, "nationality")
 
 
 def _vote_lists(s: _Sentence) -> None:
