@@ -385,3 +385,15 @@ def test_an_organisation_described_by_its_nationality_or_base_is_located_there()
 def test_armed_as_an_adjective_is_not_backing():
     found = _found("Hezbollah, a Chinese armed group, fired rockets.", Entity("hz", "Organization", "Hezbollah"))
     assert ("china", "supports", "hz") not in found and ("hz", "locatedIn", "china") in found
+
+
+def test_the_parties_an_agreement_is_between_and_a_counted_consisting_of_list():
+    accord = Entity("accord", "Agreement", "Harbour Accord")
+    found = _found("The Harbour Accord between Russia, Belarus and China lapsed.", accord)
+    assert {("russia", "partyTo", "accord"), ("belarus", "partyTo", "accord"), ("china", "partyTo", "accord")} <= found
+    found = _found("The Harbour Accord, signed in 1999, is a trilateral security pact between Iran and Syria.", accord)
+    assert {("iran", "partyTo", "accord"), ("syria", "partyTo", "accord")} <= found
+    bloc = Entity("bloc", "InternationalOrganization", "Steppe Union")
+    found = _found("The Steppe Union is a customs bloc consisting of three former Soviet states: Russia, Belarus and Ukraine.", bloc)
+    assert {("russia", "memberOf", "bloc"), ("belarus", "memberOf", "bloc"), ("ukraine", "memberOf", "bloc")} <= found
+    assert not {r for r in _found("Talks between Russia and Belarus on the Harbour Accord resumed.", accord) if r[1] == "partyTo"}

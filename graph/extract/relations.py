@@ -1158,11 +1158,14 @@ def _constructions(s: _Sentence) -> None:
             relation = "invaded" if nominal.group("n").lower() == "invasion" else "occupies"
             s.add(inner[0].entity, relation, inner[-1].entity, c.start, c.end, 0.65, "conflict-name")
     # "an alliance consisting of A, B and C", "the accession of Finland to NATO": members
-    for m in re.finditer(r"\b(?:consisting of|comprising|composed of|made up of)\s+(?:the\s+)?", text, re.I):
+    for m in re.finditer(r"\b(?:consisting of|comprising|composed of|made up of)\s+(?:the\s+)?"
+                         r"(?:(?:(?:\w+|[\w-]+-\w+)\s+){0,3}?(?:member\s+)?(?:states|countries|nations|members|governments)"
+                         r"\s*:?\s+(?:the\s+)?)?", text, re.I):  # "consisting of six post-Soviet states: A, B, ..."
         orgs = [x for x in prim if x.cls in ORGS and x.end <= m.start() and not _in_parens(text, x.start)][:1]
         for o in orgs:
             for x in objects(s, m.end() - 1, STATE, limit=3):
                 s.add(x.entity, "memberOf", o.entity, m.start(), m.end(), 0.6, "consisting-of")
+    _agreement_between(s)
     for m in re.finditer(r"\baccession of\s+(?:the\s+)?", text, re.I):
         joiners = objects(s, m.end() - 1, POLITY, limit=3)
         to = re.match(r"\s+to\s+(?:the\s+)?", text[joiners[-1].end:]) if joiners else None
@@ -1295,6 +1298,28 @@ def _on_the_margins(s: _Sentence) -> None:
                     _word_before(s.text, x.start) in _PREPOSITIONS - {"with"}:
                 continue
             s.add(x.entity, "participatedIn", events[0].entity, m.start(), m.end(), 0.6, "margins")
+
+
+_PACT_NOUN = r"(?:partnership|alliance|pact|agreement|treaty|accord|deal|arrangement|framework|compact|grouping|convention)"
+
+
+def _agreement_between(s: _Sentence) -> None:
+    """The parties an agreement is "between": "the Defence Accord between A and B", "X is a trilateral
+    security partnership between A, B, and C"."""
+    text = s.text
+    for a in s.mentions:
+        if a.cls not in AGREEMENT or a.nested or a.kind == "description":
+            continue  # ("the alliance between X and Y" may be another alliance than the one the document named last)
+        tail = re.match(r"(?:\s*\([^)]*\))?\s+(?:between|among)\s+(?:the\s+)?", text[a.end:])
+        if tail:
+            for x in objects(s, a.end + tail.end() - 1, POLITY, limit=3):
+                s.add(x.entity, "partyTo", a.entity, a.start, a.end + tail.end(), 0.65, "agreement-between")
+    for m in re.finditer(r"\b(?:is|was|became|remains)\s+an?\s+(?:[\w-]+\s+){0,4}?" + _PACT_NOUN +
+                         r"\s+(?:between|among)\s+(?:the\s+)?", text, re.I):
+        pacts = [p for p in subjects(s, m.start(), AGREEMENT | {"InternationalOrganization"}) if p.kind != "description"]
+        for x in objects(s, m.end() - 1, POLITY, limit=3) if pacts else ():
+            for p in pacts[:1]:
+                s.add(x.entity, "partyTo", p.entity, m.start(), m.end(), 0.65, "agreement-between")
 
 
 #: Nouns for a company, armed group or other non-state organisation.
