@@ -397,3 +397,25 @@ def test_the_parties_an_agreement_is_between_and_a_counted_consisting_of_list():
     found = _found("The Steppe Union is a customs bloc consisting of three former Soviet states: Russia, Belarus and Ukraine.", bloc)
     assert {("russia", "memberOf", "bloc"), ("belarus", "memberOf", "bloc"), ("ukraine", "memberOf", "bloc")} <= found
     assert not {r for r in _found("Talks between Russia and Belarus on the Harbour Accord resumed.", accord) if r[1] == "partyTo"}
+
+
+def test_who_took_part_in_a_summit_by_its_name_its_between_and_a_final_summit_for():
+    summit = Entity("s1", "Summit", "Russia-China summit")
+    found = _found("Trade dominated the Russia-China summit.", summit)
+    assert {("russia", "participatedIn", "s1"), ("china", "participatedIn", "s1")} <= found
+    found = _found("Officials prepared the Russia-China summit between Vladimir Putin and Kim Jong Un.", summit)
+    assert {("putin", "participatedIn", "s1"), ("kim", "participatedIn", "s1")} <= found
+    found = _found("The Russia-China summit was the final summit for Russian President Vladimir Putin, "
+                   "Foreign Minister Sergei Lavrov, and U.S. envoy Kim Jong Un.", summit,
+                   Entity("us", "State", "United States", ("U.S.",)))
+    assert {("putin", "participatedIn", "s1"), ("lavrov", "participatedIn", "s1"), ("kim", "participatedIn", "s1")} <= found
+    assert not {r for r in _found("Russia and China met before the Russia-China summit to prepare it.", summit)
+                if r[1] == "participatedIn" and r[2] != "s1"}
+
+
+def test_a_numbered_summit_as_a_predicate_is_the_summit_just_named():
+    from graph.extract.newentities import propose_events
+    found = propose_events("It is the 12th summit between us.", [], 0, "harbour-summit")
+    assert [(p.id, p.cls) for p in found] == [("harbour-summit", "Summit")]
+    found = propose_events("The 12th summit is planned for 2026.", [], 0, "harbour-summit")
+    assert [p.id for p in found] == ["12th-summit"]

@@ -294,7 +294,8 @@ def _gap_clean(s: _Sentence, a: int, b: int) -> str:
     gap = s.text[a:b]
     for m in s.mentions:
         if a <= m.start and m.end <= b:
-            gap = gap.replace(m.text, " ")
+            dotted = re.search(r"(?:^|\.)[A-Z]$", m.text) and s.text[m.end:m.end + 1] == "."  # "U.S." named as "U.S"
+            gap = gap.replace(m.text + "." if dotted else m.text, " ")
     gap = re.sub(r"\([^)]*\)", " ", gap)
     gap = _DATE_PHRASE.sub(" ", gap)  # "ratified by A on 26 December 2001, B on 16 January 2002"
     gap = re.sub(r"\b" + _TITLE_WORDS + r"\b", " ", gap, flags=re.I)
@@ -308,6 +309,8 @@ def _is_modifier(s: _Sentence, m: Mention) -> bool:
     for other in s.mentions:
         if other.start >= m.end and not other.nested and other is not m:
             gap = s.text[m.end:other.start]
+            if re.search(r"(?:^|\.)[A-Z]$", m.text) and gap.startswith("."):
+                gap = gap[1:]  # "U.S. President Joe Biden": the abbreviation's last stop
             if len(gap) <= 40 and other.cls in PERSON | ORGS and re.fullmatch(r"(?:'s|’s)?\s*(?:" + _TITLE_WORDS + r"\s*)*\s*", gap, re.I):
                 return other.cls in PERSON or m.kind == "demonym"
             break
@@ -1031,6 +1034,7 @@ def _constructions(s: _Sentence) -> None:
                 if x.cls in PERSON and m.end() <= x.start < hi:
                     s.add(x.entity, "participatedIn", event, m.start(), m.end(), 0.6, "guest")
     _on_the_margins(s)
+    _event_participants(s)
     # "During the Korean War, the Soviet Union supported North Korea": the actors of the clause took part
     for c in s.mentions:
         if c.cls == "Conflict" and re.search(r"\bduring\s+(?:the\s+)?$", text[:c.start], re.I):
@@ -1356,6 +1360,36 @@ def _nationality(s: _Sentence) -> None:
                 orgs = [x for x in _args(s, lo, before.start(), _NATIONAL_ORGS) if not x.nested][:1]
         for o in orgs[:1]:
             s.add(o.entity, "locatedIn", st.entity, min(o.start, st.start), max(o.end, after), 0.65, "nationality")
+
+
+def _event_participants(s: _Sentence) -> None:
+    """Who took part in a summit or talks by the event's own description: its name joins them ("the
+    EU-China summit"), it is "between" them ("the summit between China and the EU"), or it was the
+    "first/final summit for" them."""
+    text = s.text
+    meetings = EVENT - {"Conflict", "Event"}
+    for e in s.mentions:
+        if e.cls not in meetings or e.nested:
+            continue
+        inner = [x for x in s.mentions if x.nested and x.cls in POLITY and e.start <= x.start and x.end <= e.end]
+        for a, b in zip(inner, inner[1:]):
+            if re.fullmatch(r"\s*[-‐‑–]\s*", text[a.end:b.start]):  # "EU-China", "U.S.–Japan"
+                for x in (a, b):
+                    s.add(x.entity, "participatedIn", e.entity, e.start, e.end, 0.6, "event-name")
+        tail = re.match(r"\s+(?:between|among)\s+(?:the\s+)?", text[e.end:])
+        if tail:
+            for x in objects(s, e.end + tail.end() - 1, POLITY | PERSON, limit=3):
+                s.add(x.entity, "participatedIn", e.entity, e.start, e.end + tail.end(), 0.6, "event-between")
+    for m in re.finditer(r"\b(?:first|last|final|only|maiden|\d{1,2}(?:st|nd|rd|th))\s+(?:[\w-]+\s+)?"
+                         r"(?:summit|meeting|one)\s+(?:for|of)\s+(?:the\s+)?", text, re.I):
+        lo = _clause_start(s, m.start())
+        events = [x for x in s.mentions if x.cls in meetings and lo <= x.start < m.end() and not x.nested]
+        if not events and s.recent_event and re.search(r"\b(?:it|this|that)\s+(?:is|was|will be)\s+(?:the\s+)?$",
+                                                       text[lo:m.start()], re.I):
+            events = [Mention(lo, lo, "", s.recent_event, "Summit", "coreference", False, 0.5)]
+        for e in events[:1]:
+            for x in objects(s, m.end() - 1, PERSON | STATE, limit=45):  # (titles may come first)
+                s.add(x.entity, "participatedIn", e.entity, m.start(), m.end(), 0.6, "summit-for")
 
 
 def _vote_lists(s: _Sentence) -> None:
