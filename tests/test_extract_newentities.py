@@ -62,3 +62,11 @@ def test_a_meeting_named_by_its_rank_and_body_is_an_event_but_a_headline_meeting
     found = {(p.label, p.cls) for p in propose_events("They spoke on the sidelines of the Arctic Coast Guard Meeting.", [])}
     assert ("Arctic Coast Guard Meeting", "Talks") in found
     assert propose_events("Minister Lind Before Their Meeting", []) == []
+
+
+def test_titles_for_a_portfolio_and_an_organisation_after_a_title_in_commas():
+    found = {(p.label, p.cls) for p in propose(
+        "Minister for Foreign Affairs Tessa Morgan spoke. Jane Roe, Executive Director, Harbour Arms Watch, said so.", [])}
+    assert ("Tessa Morgan", "Person") in found
+    assert ("Jane Roe", "Person") in found and ("Harbour Arms Watch", "Organization") in found
+    assert ("Harbour Arms Watch", "Person") not in found

@@ -419,3 +419,22 @@ def test_a_numbered_summit_as_a_predicate_is_the_summit_just_named():
     assert [(p.id, p.cls) for p in found] == [("harbour-summit", "Summit")]
     found = propose_events("The 12th summit is planned for 2026.", [], 0, "harbour-summit")
     assert [p.id for p in found] == ["12th-summit"]
+
+
+def test_titles_between_a_meeting_verb_and_the_person_met_and_a_title_between_commas():
+    found = relations("Vladimir Putin met today with his Belarusian counterpart, Minister of State, Sergei Lavrov, in Minsk.")
+    assert ("putin", "metWith", "lavrov") in found
+    found = _found("Vladimir Putin met with Director of the Harbour Security Office Sergei Lavrov.",
+                   Entity("office", "GovernmentBody", "Harbour Security Office"))
+    assert ("putin", "metWith", "lavrov") in found
+    found = _found("Jane Jones, Executive Director, Korea Foundation, briefed the Council.")
+    assert ("jones", "directorOf", "fund") in found
+    assert ("lavrov", "officialOf", "belarus") in relations("Belarus representative Sergei Lavrov objected.")
+    # a meeting about a person is not a meeting with them
+    assert ("putin", "metWith", "lavrov") not in relations("Vladimir Putin met today with officials, saying Sergei Lavrov erred.")
+
+
+def test_a_person_who_arrives_in_or_is_in_a_place_to_do_something_visited_it():
+    assert ("lavrov", "visited", "china") in relations("Sergei Lavrov arrived in Beijing on Monday.")
+    assert ("lavrov", "visited", "china") in relations("Sergei Lavrov is in China to attend a forum.")
+    assert ("russia", "visited", "ukraine") not in relations("Russia is in Ukraine to stay.")

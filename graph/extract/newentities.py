@@ -40,7 +40,7 @@ _NAME_WORD = _NOT_NAME + r"(?:(?:al-|el-|bin\s+|ibn\s+|von\s+der\s+|van\s+der\s+
 _PERSON_NAME = _NAME_WORD + r"(?:\s+[A-Z]\.)?(?:\s+" + _NAME_WORD + r"){1,2}(?:,\s+Jr\.|\s+(?:III|II|IV|Jr\.|Sr\.)(?!\w))?"
 _TITLE_PREFIX = r"(?:(?:Assistant|Deputy|Vice|Under|Acting|Senior|First|Permanent|Special|Chief|Executive)\s+)*"
 _PERSON_RE = re.compile(r"\b(?P<title>" + _TITLE_PREFIX + r"(?:" + _LEADER_TITLES + "|" + _PERSON_TITLES +
-                        r")(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?|"
+                        r")(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?(?:\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)??)?|"
                         r"(?<=[A-Za-z] )(?:representative|ambassador|envoy|spokes(?:person|man|woman)|delegate)|"
                         r"(?<=’s |'s )(?:supreme leader|president|prime minister|foreign minister|defen[cs]e minister|"
                         r"leader|ambassador|envoy|spokes(?:person|man|woman))|"
@@ -163,10 +163,17 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
         out.append(Proposal(slug(label), cls, label, start + offset, end + offset, cue, aliases))
 
     for m in _PERSON_RE.finditer(text):
-        cls = "PoliticalLeader" if re.fullmatch(_LEADER_TITLES, m.group("title")) else "Person"
+        if "," in text[m.end("title"):m.start("name")] and re.search(r"[A-Z][\w’'.-]+,\s+$", text[:m.start("title")]):
+            continue  # "Jane Roe, Executive Director, Arms Watch": the title of the name before it, then an organisation
+        cls = "PoliticalLeader" if re.fullmatch(_LEADER_TITLES, m.group("title").split(" for ")[0]) else "Person"
         add(m.group("name"), cls, m.start("name"), m.group("title"))
     for m in _NAME_TITLE_RE.finditer(text):
         add(m.group("name"), "Person", m.start("name"), "apposition")
+        # "Jonah Leff, Executive Director, Conflict Armament Research, said": the organisation after the title
+        org = re.match(r"(?:\s+[A-Z][\w-]*){0,2},\s+(?:the\s+)?(?P<org>[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?"
+                       r"[A-Z][\w’'&.-]*){1,6})(?=\s*[,;.(])", text[m.end():])
+        if org:
+            add(org.group("org"), "Organization", m.end() + org.start("org"), "apposition")
     states: dict[int, int] = {}
     for x in mentions:
         if x.cls == "State":

@@ -205,6 +205,7 @@ _ORG_HEAD_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|acting)\
 _OTHER_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|deputy|acting|chief|senior|top|first|assistant|vice|under)\s+)*"
                           r"(?:spokes(?:man|woman|person)|(?:foreign|defen[cs]e|finance|interior|prime)?\s*minister|"
                           r"secretary[ -]general|secretary|ambassador|envoy|official|adviser|advisor|commander|general|"
+                          r"(?:permanent\s+)?representative|delegate|"
                           r"chief of staff|negotiator|diplomat|aide|director|head|chief)\s*,?\s*", re.I)
 _BOUNDARY = re.compile(r";|:|—|\bthat\b|,\s*(?:which|who|whom|whose|while|whereas|but|although|though|because|as(?! well as)|when|if|"
                        r"and then|so)\b|\bwhile\b|\bwhereas\b|\bbecause\b|\balthough\b|\bwhen\b|\bif\b|\bas\s+(?=\w+\s+(?:had|have|has|was|were|did|do|does)\b)", re.I)
@@ -477,7 +478,8 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
     first = pool[0]
     gap = s.text[start:first.start]
     gap = re.sub(r"^\s*(?:[\w-]+\s+){0,4}[\w-]+,?\s+(?:including|such as|notably|among them|namely)\s+(?:the\s+)?$", " ", gap)
-    if not prep and (len(gap.split()) > 6 or re.search(r"[,;]|\b(?:as|which|who|saying|while)\b", gap, re.I)):
+    if not prep and (len(gap.split()) > 6 or re.search(r"[,;]|\b(?:as|which|who|saying|while)\b", gap, re.I)) \
+            and not (first.cls in PERSON and _titles_only(s, start, first.start)):
         return []  # the object noun phrase is not an entity: "condemned the transfers as a violation of ..."
     nxt = [m for m in pool[1:] if m.start >= first.end]
     if nxt and re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+[\s,]+){0,3}", s.text[first.end:nxt[0].start]):
@@ -497,6 +499,13 @@ def _dash_apposition(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]
     pool = [m for m in _args(s, opening, close.start(), classes) if not _is_modifier(s, m)]
     free = [m for m in pool if _word_before(s.text, m.start) not in _PREPOSITIONS]
     return _coordinated(s, free[-1], pool, leftwards=True) if free else []
+
+
+def _titles_only(s: _Sentence, a: int, b: int) -> bool:
+    """Whether the text before a person is only their titles: "met with Director of the X Office Wang
+    Yi", "met with his UK counterpart, Secretary of State for Defence, John Healey"."""
+    gap = _gap_clean(s, a, b)
+    return bool(re.fullmatch(r"[\s,]*(?:(?:his|her|their|its|the|of|for|and|counterparts?|[A-Z][\w.’'-]*)[\s,]*)*", gap))
 
 
 def _antecedent(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]:
@@ -925,7 +934,10 @@ def _constructions(s: _Sentence) -> None:
             org = rest[0]
             gap = text[person.end:org.start]
             ap = re.fullmatch(r"\s*(?:\([^)]*\)\s*)?,\s*(?:(?:is|was)\s+)?(?:a|an|the)?\s*(?P<title>[A-Za-z][\w\s-]{0,60}?)\s+"
-                              r"(?:at|of|with|for|in)\s+(?:the\s+)?", gap, re.I)
+                              r"(?:at|of|with|for|in)\s+(?:the\s+)?", gap, re.I) or \
+                re.fullmatch(r"\s*,\s*(?P<title>(?:[A-Z][\w-]*\s+){0,3}(?:Director|Head|Chair\w*|President|Founder|"
+                             r"Spokes\w+|Representative|Envoy|Coordinator|Fellow|Analyst|Researcher))\s*,\s*(?:the\s+)?", gap)
+            # ("Jane Roe, Executive Director, Arms Watch, said": a title in commas between name and organisation)
             if ap and org.cls in ORGS | STATE:
                 title = ap.group("title").lower()
                 relation = None
