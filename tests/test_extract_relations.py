@@ -438,3 +438,29 @@ def test_a_person_who_arrives_in_or_is_in_a_place_to_do_something_visited_it():
     assert ("lavrov", "visited", "china") in relations("Sergei Lavrov arrived in Beijing on Monday.")
     assert ("lavrov", "visited", "china") in relations("Sergei Lavrov is in China to attend a forum.")
     assert ("russia", "visited", "ukraine") not in relations("Russia is in Ukraine to stay.")
+
+
+def test_designations_sanction_and_a_body_s_own_sanctions():
+    assert ("russia", "sanctions", "fund") in relations("Russia designated the Korea Foundation on Tuesday.")
+    assert ("russia", "sanctions", "fund") in relations("Russia's designation of the Korea Foundation surprised Seoul.")
+    assert not {r for r in relations("Russia designated Sergei Lavrov as the host of the talks.") if r[1] == "sanctions"}
+    assert ("unsc", "sanctions", "north-korea") in relations(
+        "The Security Council renewed the panel monitoring its sanctions against North Korea.")
+
+
+def test_the_states_of_a_joint_statement_cooperate_through_our_partnership():
+    found = relations("Through our strategic partnership, we will build ports.", speakers=["china", "russia", "belarus"])
+    assert {("china", "cooperatesWith", "russia"), ("china", "cooperatesWith", "belarus")} <= found
+    assert not relations("Through our strategic partnership, we will build ports.", speakers=["china"])
+
+
+def test_states_that_constitute_an_organisation_are_its_members():
+    union = Entity("union", "InternationalOrganization", "Steppe Union")
+    assert {("russia", "memberOf", "union"), ("belarus", "memberOf", "union")} <= _found(
+        "Russia and Belarus constitute the Steppe Union.", union)
+
+
+def test_contractors_sent_somewhere_are_deployed_by_their_group_not_by_where_they_came_from():
+    group = Entity("pmc", "ArmedForces", "Steppe Group")
+    found = _found("Steppe Group PMCs were sent from Syria to Iran in 2019.", group)
+    assert ("pmc", "deploysTroopsTo", "iran") in found and ("syria", "deploysTroopsTo", "iran") not in found

@@ -173,7 +173,8 @@ _REVERSE = re.compile(
 
 #: What is transferred decides the relation (checked in this order; several may apply).
 MATERIEL = [
-    ("deploysTroopsTo", re.compile(r"\b(?:troops?|soldiers?|forces|personnel|servicemen|fighters|pilots|"
+    ("deploysTroopsTo", re.compile(r"\b(?:troops?|soldiers?|forces|personnel|servicemen|fighters|pilots|PMCs?|"
+                                   r"private military contractors|"
                                    r"(?:military )?advis[eo]rs|brigades?|battalions?|contingents?|units|mercenaries|"
                                    r"special forces|combat (?:troops|units)|infantry|reinforcements)\b", re.I)),
     ("suppliesArmsTo", re.compile(r"\b(?:weapons?|weaponry|arms|ammunition|munitions?|shells?|missiles?|rockets?|artillery|"
@@ -220,7 +221,7 @@ _PLURAL = re.compile(r"\b(?:both(?:\s+(?:countries|nations|states|sides|governme
 _WE = re.compile(r"\b(?:we|our (?:(?:two|three|four|\w+) )?(?:countries|governments|nations|leaders)|each of our governments)\b",
                  re.I)
 _NOMINAL = re.compile(r"^(?:invasion|occupation|annexation|recognition|condemnation|veto|sanctions|attack|assault|"
-                      r"ratification|accession|negotiations?|talks|membership|abstention)\b", re.I)
+                      r"ratification|accession|negotiations?|talks|membership|abstention|designation)\b", re.I)
 _POSITIVE = re.compile(r"\b(?:strengthen\w*|deepen\w*|improv\w*|revitali[sz]\w*|expand\w*|build\w*|boost\w*|enhanc\w*|"
                        r"forg\w*|develop\w*|warm\w*|bolster\w*|growing|grow\w*|closer|close|strong\w*|tighten\w*|cement\w*|"
                        r"burgeoning|military|economic|strategic)\b", re.I)
@@ -609,6 +610,9 @@ def _plain_rules(s: _Sentence) -> None:
             between = re.match(r"\s+between\s+", s.text[m.end():])
             if _NOMINAL.match(m.group(0)):
                 subs = _adjacent(s, m.start(), rule.subj)
+                if not subs and rule.relation == "sanctions" and re.search(r"\b(?:its|their)\s+(?:[a-z-]+\s+)?$",
+                                                                            s.text[:m.start()], re.I):
+                    subs = subjects(s, m.start(), rule.subj)[:1]  # "the Council ... its sanctions against X"
                 if not subs and re.match(r"(?:talks|negotiations?)", m.group(0), re.I):
                     subs = subjects(s, m.start(), rule.subj)  # "X held talks with Y", "hosted X for talks with Y"
             elif rule.subj == VOTER:  # the nearest actor must be the voter: "the Council rejected a draft" has none
@@ -772,6 +776,9 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
             if not givers:  # "South Korean artillery shells have been provided", "North Korean troops being deployed"
                 states = [x for x in _args(s, lo, m.start(), STATE) if x.kind == "demonym" or x.nested]
                 givers = states[-1:]
+            if not givers and "deploysTroopsTo" in relations:  # "Wagner PMCs were sent to Libya": the force they belong to
+                givers = [x for x in _args(s, lo, m.start(), POLITY - STATE)
+                          if MATERIEL[0][1].match(s.text, x.end + 1) and s.text[x.end:x.end + 1] == " "][-1:]
             if not givers and re.search(r"\bwhich\b", s.text[max(0, lo - 12):lo + 8], re.I):
                 before = s.text[:lo].rstrip(" ,").rstrip()
                 ante = [x for x in _args(s, 0, len(before) + 8, ACTOR) if x.end >= len(s.text[:lo].rstrip(" ,")) - 8]
@@ -792,8 +799,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
         materiel = _materiel_text(window)
         origin = [x for x in _args(s, m.end(), recipients[0].start if recipients else hi, POLITY)
                   if re.search(r"\bfrom\s+(?:the\s+)?$", s.text[m.end():x.start], re.I)]
-        if origin:
-            givers = origin[:1]  # "weapons transfers from North Korea to Russia"
+        if origin and relations != ["deploysTroopsTo"]:
+            givers = origin[:1]  # "weapons transfers from North Korea to Russia" (troops "sent from Syria" were only there)
         by = re.search(r"\bby\s+$", s.text[:m.start()], re.I)
         if by and not passive:
             # "North Korea may aid Russia by sending troops": the main verb's subject gives to its object
@@ -1047,6 +1054,7 @@ def _constructions(s: _Sentence) -> None:
                     s.add(x.entity, "participatedIn", event, m.start(), m.end(), 0.6, "guest")
     _on_the_margins(s)
     _event_participants(s)
+    _our_partnership(s)
     # "During the Korean War, the Soviet Union supported North Korea": the actors of the clause took part
     for c in s.mentions:
         if c.cls == "Conflict" and re.search(r"\bduring\s+(?:the\s+)?$", text[:c.start], re.I):
@@ -1402,6 +1410,18 @@ def _event_participants(s: _Sentence) -> None:
         for e in events[:1]:
             for x in objects(s, m.end() - 1, PERSON | STATE, limit=45):  # (titles may come first)
                 s.add(x.entity, "participatedIn", e.entity, m.start(), m.end(), 0.6, "summit-for")
+
+
+def _our_partnership(s: _Sentence) -> None:
+    """ "our trilateral partnership", "Through our cooperation": in a joint statement, the states
+    speaking ("We, the leaders of A, B and C") cooperate with one another."""
+    if len(s.speakers) < 2:
+        return
+    m = re.search(r"\bour\s+(?:[\w-]+\s+){0,2}?(?:partnership|cooperation|collaboration|coordination)\b", s.text, re.I)
+    if m:
+        for i, a in enumerate(s.speakers):
+            for b in s.speakers[i + 1:]:
+                s.add(a, "cooperatesWith", b, m.start(), m.end(), 0.55, "our-partnership")
 
 
 def _vote_lists(s: _Sentence) -> None:
