@@ -464,3 +464,15 @@ def test_contractors_sent_somewhere_are_deployed_by_their_group_not_by_where_the
     group = Entity("pmc", "ArmedForces", "Steppe Group")
     found = _found("Steppe Group PMCs were sent from Syria to Iran in 2019.", group)
     assert ("pmc", "deploysTroopsTo", "iran") in found and ("syria", "deploysTroopsTo", "iran") not in found
+
+
+def test_its_before_a_noun_trigger_is_the_nearest_actor_named_before():
+    found = relations("Seoul cut ties with Moscow after its invasion of Ukraine.")
+    assert ("russia", "invaded", "ukraine") in found and ("south-korea", "invaded", "ukraine") not in found
+
+
+def test_a_body_named_with_the_organisation_that_owns_it_is_part_of_it():
+    found = _found("The Korea Foundation’s Harbour Security Office opened.",
+                   Entity("office", "GovernmentBody", "Harbour Security Office"))
+    assert ("office", "partOf", "fund") in found
+    assert not {r for r in relations("Russia’s Korea Foundation grew.") if r[1] == "partOf"}

@@ -610,9 +610,8 @@ def _plain_rules(s: _Sentence) -> None:
             between = re.match(r"\s+between\s+", s.text[m.end():])
             if _NOMINAL.match(m.group(0)):
                 subs = _adjacent(s, m.start(), rule.subj)
-                if not subs and rule.relation == "sanctions" and re.search(r"\b(?:its|their)\s+(?:[a-z-]+\s+)?$",
-                                                                            s.text[:m.start()], re.I):
-                    subs = subjects(s, m.start(), rule.subj)[:1]  # "the Council ... its sanctions against X"
+                if not subs and re.search(r"\b(?:its|their)\s+(?:(?:\d{4}|[a-z-]+)\s+){0,2}$", s.text[:m.start()], re.I):
+                    subs = _possessor(s, m.start(), rule.subj)  # "sanctions against Russia for its annexation of Crimea"
                 if not subs and re.match(r"(?:talks|negotiations?)", m.group(0), re.I):
                     subs = subjects(s, m.start(), rule.subj)  # "X held talks with Y", "hosted X for talks with Y"
             elif rule.subj == VOTER:  # the nearest actor must be the voter: "the Council rejected a draft" has none
@@ -671,6 +670,15 @@ def _adjacent(s: _Sentence, pos: int, classes: frozenset) -> list[Mention]:
     """The possessor or demonym right before a noun trigger: "Russia's invasion", "the Russian veto"."""
     return [m for m in s.mentions if m.cls in classes and m.end <= pos and
             re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+\s+)?", s.text[m.end:pos]) and m.kind != "description"][-1:]
+
+
+def _possessor(s: _Sentence, pos: int, classes: frozenset) -> list[Mention]:
+    """What "its"/"their" before a noun trigger at ``pos`` stands for: the nearest actor of the right
+    class named before it in the sentence, the object of a preposition included ("cooperation with
+    Israel and denounced its occupation of ...")."""
+    before = [m for m in s.mentions if m.end <= pos and m.cls in classes and not m.nested and not _is_modifier(s, m)
+              and m.kind != "demonym"]
+    return before[-1:]
 
 
 def _state_of(s: _Sentence, m: Mention) -> Mention:
@@ -1012,6 +1020,11 @@ def _constructions(s: _Sentence) -> None:
                              r"border|naval|northern|southern|eastern|western)\s+){1,2}of\s+", text[a.end:b.start], re.I)):
             s.add(b.entity, "locatedIn", a.entity, a.start, b.end, 0.7, "located")
     _nationality(s)
+    # "the Department of the Treasury's Office of Foreign Assets Control": a body of the organisation that owns it
+    for a, b in zip(prim, prim[1:]):
+        if a.cls in ORGS and b.cls in ORGS - {"ThinkTank", "MediaOrganization"} and a.entity != b.entity and \
+                re.fullmatch(r"(?:'s|’s|')\s+", text[a.end:b.start]):
+            s.add(b.entity, "partOf", a.entity, a.start, b.end, 0.65, "body-of")
     # "Iranian-backed Houthis", "fellow Iranian proxy Hezbollah", "Hezbollah, an Iranian proxy": the patron supports it
     for m in re.finditer(r"[-‐‑–](?:backed|sponsored|funded|armed|supported)\b|\s(?:backed|sponsored|funded|supported)\b|"
                          r"\s+prox(?:y|ies)\b", text, re.I):
