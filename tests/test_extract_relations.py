@@ -476,3 +476,19 @@ def test_a_body_named_with_the_organisation_that_owns_it_is_part_of_it():
                    Entity("office", "GovernmentBody", "Harbour Security Office"))
     assert ("office", "partOf", "fund") in found
     assert not {r for r in relations("Russia’s Korea Foundation grew.") if r[1] == "partOf"}
+
+
+def test_alliances_named_by_hyphened_pairs_allies_including_and_one_of_the_partners():
+    found = relations("Both the Russia-Belarus and China-Iran alliances are growing.")
+    assert {("russia", "alliedWith", "belarus"), ("china", "alliedWith", "iran")} <= found
+    found = relations("Russia and its allies, including Belarus and Syria, objected.")
+    assert {("russia", "alliedWith", "belarus"), ("russia", "alliedWith", "syria")} <= found
+    found = relations("Iran is one of Russia's closest partners.")
+    assert ("iran", "cooperatesWith", "russia") in found
+    assert not {r for r in relations("Iran is one of Russia's neighbours.") if r[1] == "cooperatesWith"}
+
+
+def test_people_named_before_their_meeting_met():
+    found = relations("Vladimir Putin, Foreign Minister Sergei Lavrov and Kim Jong Un Before Their Meeting")
+    assert {("kim", "metWith", "putin"), ("lavrov", "metWith", "putin")} <= {tuple(r) for r in found} | {
+        (r[2], r[1], r[0]) for r in found}

@@ -1097,10 +1097,24 @@ def _constructions(s: _Sentence) -> None:
         if ally:
             for a in subjects(s, ally[0].start, POLITY):
                 s.add(a.entity, "alliedWith", ally[0].entity, m.start(), m.end(), 0.65, "other-allies")
-    for m in re.finditer(r"\b(?:alliance|axis|bloc)\b", text, re.I):
-        pair = [x for x in s.mentions if x.cls == "State" and x.end <= m.start()]
-        if len(pair) >= 2 and re.fullmatch(r"\s*[-‐‑–]\s*", text[pair[-2].end:pair[-1].start]) and m.start() - pair[-1].end <= 2:
-            s.add(pair[-2].entity, "alliedWith", pair[-1].entity, pair[-2].start, m.end(), 0.7, "x-y-alliance")
+    for m in re.finditer(r"\b(?:our|its|their|other)\s+(?:[\w-]+\s+)?allies,?\s+(?:including|such as|like|notably|among them)\s+",
+                         text, re.I):  # "the United States and its allies, including Japan": allies of the one named first
+        lead = [x for x in prim if x.cls in POLITY and x.end <= m.start() and
+                re.fullmatch(r"\s+(?:and|with|,)\s+", text[x.end:m.start()])]
+        for a in lead[-1:]:
+            for o in objects(s, m.end() - 1, POLITY, limit=3):
+                s.add(a.entity, "alliedWith", o.entity, m.start(), m.end(), 0.6, "allies-including")
+    for m in re.finditer(r"\b(?:alliances?|axis|bloc)\b", text, re.I):
+        # "the Russia-Iran alliance", "the U.S.-Japan and U.S.-ROK alliances": each hyphened pair before the noun
+        states = [x for x in s.mentions if x.cls == "State" and x.end <= m.start()]
+        end = m.start()
+        while len(states) >= 2 and re.fullmatch(r"\.?\s*[-‐‑–]\s*", text[states[-2].end:states[-1].start]) and \
+                re.fullmatch(r"\s*(?:(?:,|and|,\s*and)\s+)?", text[states[-1].end:end]) and states[-1].end <= end:
+            s.add(states[-2].entity, "alliedWith", states[-1].entity, states[-2].start, m.end(), 0.7, "x-y-alliance")
+            end = states[-2].start
+            states = states[:-2]
+            if not m.group(0).lower().endswith("s"):
+                break
     # "Iran and Russia are strategic allies", "Russia is Belarus' largest partner"
     for m in re.finditer(r"\b(?:are|were|remain|remained|became|become|have been)\s+(?:also\s+)?(?:[\w-]+\s+){0,3}?"
                          r"(?P<noun>allies|partners)\b", text, re.I):
@@ -1113,8 +1127,11 @@ def _constructions(s: _Sentence) -> None:
         owner = [x for x in prim if x.start >= m.end() and x.cls in POLITY][:1]
         if not owner:
             continue
-        tail = re.match(r"(?:'s|’s|'|’)\s+(?:(?:[\w-]+|,)\s+){0,8}?(?P<noun>ally|partner)\b", text[owner[0].end:])
-        if not tail or not re.fullmatch(r"\s*(?:also\s+)?(?:the\s+)?", text[m.end():owner[0].start]):
+        tail = re.match(r"(?:'s|’s|'|’)\s+(?:(?:[\w-]+|,)\s+){0,8}?(?P<noun>ally|partner)(?:s\b)?", text[owner[0].end:])
+        plural = tail and tail.group(0).endswith("s")
+        if not tail or not re.fullmatch(r"\s*(?:also\s+)?(?:one\s+of\s+)?(?:the\s+)?" if plural else r"\s*(?:also\s+)?(?:the\s+)?",
+                                        text[m.end():owner[0].start]):
+            # ("China is one of the European Union's most important partners")
             continue
         for a in subjects(s, m.start(), POLITY):
             s.add(a.entity, "alliedWith" if tail.group("noun") == "ally" else "cooperatesWith", owner[0].entity,
