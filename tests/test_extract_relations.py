@@ -492,3 +492,12 @@ def test_people_named_before_their_meeting_met():
     found = relations("Vladimir Putin, Foreign Minister Sergei Lavrov and Kim Jong Un Before Their Meeting")
     assert {("kim", "metWith", "putin"), ("lavrov", "metWith", "putin")} <= {tuple(r) for r in found} | {
         (r[2], r[1], r[0]) for r in found}
+
+
+def test_during_a_war_the_actors_take_part_but_not_the_places_they_act_in():
+    war = Entity("war", "Conflict", "Steppe War")
+    found = _found("During the Steppe War, Russia shelled positions held by Iranian proxies in Syria.", war)
+    assert ("russia", "participatedIn", "war") in found
+    assert not {x for x in found if x[1] == "participatedIn" and x[0] in ("iran", "syria")}
+    found = _found("The Steppe War fought between Russia and Belarus ended in 1921.", war)
+    assert {("russia", "participatedIn", "war"), ("belarus", "participatedIn", "war")} <= found

@@ -48,3 +48,11 @@ def test_a_capital_after_a_locative_preposition_is_a_place_not_its_state():
     doc = Document("d", "T", "Putin signed the Treaty on Comprehensive Strategic Partnership in Pyongyang.")
     result = Extractor(Registry([Entity("t", "Treaty", "Treaty on Comprehensive Strategic Partnership")]), use_ner=False).extract(doc)
     assert not [a for a in result.assertions if "north-korea" in (a.subject, a.object)]
+
+
+def test_common_wars_are_known_by_their_usual_names():
+    registry = with_gazetteer(Registry([]))
+    assert registry.resolve("Second World War").id == "world-war-ii"
+    assert registry.resolve("Israel-Hamas war").id == "gaza-war"
+    assert registry.resolve("Russian aggression").cls == "Conflict"
+    assert all(e.cls == "Conflict" for e in gazetteer_entities() if e.id in ("iraq-war", "syrian-civil-war"))

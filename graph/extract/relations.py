@@ -1072,12 +1072,20 @@ def _constructions(s: _Sentence) -> None:
     for c in s.mentions:
         if c.cls == "Conflict" and re.search(r"\bduring\s+(?:the\s+)?$", text[:c.start], re.I):
             for x in prim:
-                if x.cls in STATE | frozenset({"ArmedForces"}) and x is not c and not (c.start <= x.start and x.end <= c.end):
+                if x.cls in STATE | frozenset({"ArmedForces"}) and x is not c and not (c.start <= x.start and x.end <= c.end) \
+                        and x.kind != "demonym" and _word_before(text, x.start) not in {
+                            "in", "at", "near", "into", "inside", "across", "throughout", "from", "to", "of"}:
+                    # (not "Hezbollah in Lebanon" or "Iranian proxy": the actors, not the places they act in)
                     s.add(x.entity, "participatedIn", c.entity, c.start, c.end, 0.5, "during")
     # "X fought alongside Y": X took part in the war the text is about
     conflict = next((x.entity for x in s.mentions if x.cls == "Conflict"), None) or s.recent_conflict
     if conflict:
         for m in re.finditer(r"\b(?:fought|fight|fights|fighting)\b", text, re.I):
+            war = [x for x in prim if x.cls == "Conflict" and re.fullmatch(r"\s+", text[x.end:m.start()])]
+            if war:  # "the Donbas war fought between A and B": a participle, its parties follow "between"
+                for x in objects(s, m.end(), ACTOR, prep="between"):
+                    s.add(x.entity, "participatedIn", war[0].entity, m.start(), m.end(), 0.5, "fought")
+                continue
             for x in subjects(s, m.start(), ACTOR):
                 s.add(x.entity, "participatedIn", conflict, m.start(), m.end(), 0.5, "fought")
     # alliances: "alliance between X and Y", "form an alliance with X and Y", "X and other allies", "X-Y alliance"
