@@ -70,3 +70,10 @@ def test_titles_for_a_portfolio_and_an_organisation_after_a_title_in_commas():
     assert ("Tessa Morgan", "Person") in found
     assert ("Jane Roe", "Person") in found and ("Harbour Arms Watch", "Organization") in found
     assert ("Harbour Arms Watch", "Person") not in found
+
+
+def test_the_first_of_several_drafts_is_a_draft_of_its_own():
+    from graph.extract.newentities import propose_drafts
+    found = propose_drafts("The first draft resolution — tabled by two members — was defeated.", [], 0, "d", 0, None)
+    assert [p.id for p in found] == ["d-draft-1"]
+    assert propose_drafts("The first draft of the speech was long.", [], 0, "d", 0, "d-draft-1") == []
