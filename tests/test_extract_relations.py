@@ -501,3 +501,9 @@ def test_during_a_war_the_actors_take_part_but_not_the_places_they_act_in():
     assert not {x for x in found if x[1] == "participatedIn" and x[0] in ("iran", "syria")}
     found = _found("The Steppe War fought between Russia and Belarus ended in 1921.", war)
     assert {("russia", "participatedIn", "war"), ("belarus", "participatedIn", "war")} <= found
+
+
+def test_a_headline_demand_before_adopting_a_resolution_targets_the_states_it_names():
+    found = relations("Security Council Demands Ceasefire in Syria, Urges Talks, Adopting Resolution 2397, with China Abstaining")
+    assert ("res-2397", "targets", "syria") in found and ("res-2397", "targets", "china") not in found
+    assert not {r for r in relations("Belarus spoke after adopting Resolution 2397.") if r[1] == "targets"}

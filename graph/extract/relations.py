@@ -1194,6 +1194,12 @@ def _constructions(s: _Sentence) -> None:
             bodies = [x for x in subjects(s, m.start(), ORGS)]
         for b in bodies[:1]:
             s.add(res[0].entity, "adoptedBy", b.entity, m.start(), res[0].end, 0.7, "adopting")
+        # "Security Council Demands End to Violence in Myanmar, ..., Adopting Resolution 2669": whom the demand is about
+        demand = re.search(r"\b(?:demand|condemn|urg|call(?:s|ed)? (?:on|for)|impos)\w*\s+", text[:m.start()], re.I)
+        if demand:
+            for x in prim:
+                if x.cls == "State" and demand.end() <= x.start < m.start() and not _in_parens(text, x.start):
+                    s.add(res[0].entity, "targets", x.entity, m.start(), res[0].end, 0.5, "resolution-targets")
     # "Resolution 2774 was adopted on 24 February 2025": a numbered Security Council resolution is the Council's
     for m in re.finditer(r"\b(?:was|were|been)\s+(?:unanimously\s+)?(?:adopted|passed|approved)\b(?!\s+by\b)", text, re.I):
         res = [x for x in prim if x.cls == "Resolution" and x.end <= m.start() and x.entity.startswith("unsc-resolution-")][-1:]
