@@ -9,7 +9,7 @@ data/curated/x.yaml:4: bad date 2024-13-01
 
 from __future__ import annotations
 
-__all__ = ["KGError", "InputError", "QueryError", "StoreError", "ValidationError", "did_you_mean"]
+__all__ = ["KGError", "InputError", "QueryError", "StoreError", "ValidationError", "ModelError", "did_you_mean"]
 
 
 class KGError(Exception):
@@ -58,3 +58,7 @@ def did_you_mean(word: str, choices, *, limit: int = 3) -> str:
     if not close:
         close = [k for k in folded if word.casefold() in k][:limit]
     return f" (did you mean {' or '.join(folded[c] for c in close)}?)" if close else ""
+
+
+class ModelError(KGError):
+    """The language-model endpoint cannot be used: down, too slow, refusing, or answering garbage."""

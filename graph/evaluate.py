@@ -99,6 +99,7 @@ class EvalReport:
     spurious: list[tuple] = field(default_factory=list)
     causes: dict[str, int] = field(default_factory=dict)
     aligned: bool = False
+    dropped: dict[str, int] = field(default_factory=dict)  # a language model's facts that verification dropped, by reason
 
     def as_dict(self) -> dict:
         return {
@@ -107,7 +108,7 @@ class EvalReport:
             "overall": {k: v.as_dict() for k, v in self.scores.items()},
             "per_relation": {k: v.as_dict() for k, v in sorted(self.per_relation.items())},
             "missed": [list(t) for t in self.missed], "spurious": [list(t) for t in self.spurious],
-            "miss_causes": dict(self.causes), "registry": "bundled+gazetteer (aligned by name)" if self.aligned else "corpus",
+            "miss_causes": dict(self.causes), "dropped_by_verification": dict(self.dropped), "registry": "bundled+gazetteer (aligned by name)" if self.aligned else "corpus",
         }
 
 
@@ -246,11 +247,15 @@ def evaluate(data_dir: Path, *, extractor: Extractor | None = None, registry: Re
     per_relation: dict[str, Score] = defaultdict(Score)
     report = EvalReport(str(data_dir), extractor.producer, len(corpus.documents), len(corpus.assertions), 0,
                         causes={c: 0 for c in CAUSES}, aligned=aligned)
+    if hasattr(extractor, "prepare"):  # a language model: every request first, concurrently
+        extractor.prepare([doc for _, doc in sorted(corpus.documents.items())])
     work.begin("scoring", len(corpus.documents), "documents")
     for doc_id, doc in sorted(corpus.documents.items()):
         work.advance(1)
         gold = gold_by_doc.get(doc_id, [])
         result = extractor.extract(doc)
+        for reason, _ in getattr(result, "dropped", ()):
+            report.dropped[reason] = report.dropped.get(reason, 0) + 1
         predicted = result.assertions
         mentions = result.mentions
         if align is not None:
@@ -352,4 +357,7 @@ def format_report(report: EvalReport) -> str:
     if missed:
         lines += ["", f"{'why gold facts were missed':<30}{'facts':>7}  ", *(
             f"{name:<30}{n:>7}  {CAUSES[name]}" for name, n in report.causes.items())]
+    if report.dropped:
+        lines += ["", f"{'facts dropped by verification':<38}{'facts':>7}",
+                  *(f"{name:<38}{n:>7}" for name, n in sorted(report.dropped.items(), key=lambda kv: -kv[1]))]
     return "\n".join(lines)

@@ -288,11 +288,11 @@ class IngestReport:
         return sum(len(i.extraction.sentences) for i in self.items if i.extraction)
 
 
-def document_graph(extraction: Extraction, inst: Instances) -> list[Triple]:
+def document_graph(extraction: Extraction, inst: Instances, producers: Iterable[str] = (PRODUCER,)) -> list[Triple]:
     """The named graph of an ingested document: metadata, who processed it, statements, new entities."""
     doc = extraction.document
     triples = document_triples(doc, inst)
-    triples.append((inst.document(doc.id), ONT.producedBy, agent_iri(PRODUCER, inst)))
+    triples += [(inst.document(doc.id), ONT.producedBy, agent_iri(p, inst)) for p in producers]
     triples += assertions_triples(extraction.assertions, inst)
     pages = doc.metadata.get("pages") or []
     for a in extraction.assertions:  # a PDF's page of each evidence quote
@@ -332,7 +332,7 @@ def _stored_states(store: Store, documents: list[Document], inst: Instances) -> 
     return states
 
 
-def _write_review(folder: Path, extraction: Extraction) -> None:
+def _write_review(folder: Path, extraction: Extraction, producers: Iterable[str] = (PRODUCER,)) -> None:
     if not extraction.proposals:
         return
     folder.mkdir(parents=True, exist_ok=True)
@@ -342,7 +342,7 @@ def _write_review(folder: Path, extraction: Extraction) -> None:
         sentence = next((s.text for s in extraction.sentences if s.start <= p.start < s.end), "")
         entries.append({"id": p.id, "class": p.cls, "label": p.label, "cue": p.cue,
                         "in_graph": any(e.id == p.id for e in extraction.new_entities), "sentence": sentence})
-    text = (f"# Entities proposed by {PRODUCER} from {doc.id} ({doc.path}).\n"
+    text = (f"# Entities proposed by {' and '.join(producers)} from {doc.id} ({doc.path}).\n"
             "# Review them: move the good ones into entities.yaml (add aliases, Wikidata ids), then re-ingest.\n")
     text += yaml.safe_dump({"document": doc.id, "proposed": entries}, sort_keys=False, allow_unicode=True, width=120)
     (folder / f"{doc.id}.yaml").write_text(text, encoding="utf-8")
@@ -359,8 +359,13 @@ def ingest(
     dry_run: bool = False,
     review_dir: Path | None = None,
     on_document: Callable[[Document], None] = lambda doc: None,
+    extractor=None,
 ) -> IngestReport:
-    """Extract and store documents; see the module docstring for the guarantees."""
+    """Extract and store documents; see the module docstring for the guarantees.
+
+    ``extractor`` is the rule-based :class:`~graph.extract.Extractor` over ``registry`` unless
+    another producer is given (see :func:`graph.llm.make_extractor`); a document is unchanged
+    only if its text and the producers that read it are the same."""
     files = collect_files(paths)
     if title and len(files) > 1:
         raise InputError(f"--title names one document, but {len(files)} files were given")
@@ -370,24 +375,33 @@ def ingest(
         if doc.id in seen:
             raise InputError(f"document id {doc.id!r} is also used by {seen[doc.id]}", source=doc.path)
         seen[doc.id] = str(doc.path)
-    registry = registry if registry is not None else load_registry(default_data_dir() / "entities.yaml")
-    extractor = Extractor(registry)
+    if extractor is None:
+        registry = registry if registry is not None else load_registry(default_data_dir() / "entities.yaml")
+        extractor = Extractor(registry)
+    producers = tuple(getattr(extractor, "producers", (extractor.producer,)))
     inst = Instances()
-    producer = str(agent_iri(PRODUCER, inst))
+    wanted = {str(agent_iri(p, inst)) for p in producers}
+    curated = str(agent_iri("curated", inst))  # the document's own metadata carries the curators too
     report = IngestReport(dry_run=dry_run)
     graphs: dict[URIRef, list[Triple]] = {}
     states = _stored_states(store, documents, inst)
+    unchanged = set()
+    for doc in documents:
+        stored, agents = states.get(doc.id, (None, set()))
+        if stored == hashlib.sha256(doc.text.encode("utf-8")).hexdigest() and agents - {curated} == wanted:
+            unchanged.add(doc.id)
+    if hasattr(extractor, "prepare"):  # a language model: every request first, concurrently
+        extractor.prepare([doc for doc in documents if doc.id not in unchanged])
     work.begin("extracting", len(documents), "documents")
     for doc in documents:
         work.advance(1)
-        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
         stored, agents = states.get(doc.id, (None, set()))
-        if stored == digest and producer in agents:
+        if doc.id in unchanged:
             report.items.append(IngestItem(doc, "unchanged"))
             on_document(doc)
             continue
         extraction = extractor.extract(doc)
-        triples = document_graph(extraction, inst)
+        triples = document_graph(extraction, inst, producers)
         status = "replaced" if stored is not None else "added"
         report.items.append(IngestItem(doc, {"added": "would add", "replaced": "would replace"}[status] if dry_run else status,
                                        extraction, len(triples)))
@@ -395,13 +409,13 @@ def ingest(
         on_document(doc)
     if not dry_run:
         if graphs:
-            producers = {PRODUCER} | {a.producer for i in report.items if i.extraction for a in i.extraction.assertions}
+            agents = set(producers) | {a.producer for i in report.items if i.extraction for a in i.extraction.assertions}
             work.begin("writing", sum(len(t) for t in graphs.values()), "triples")
-            write_graphs(store, {**graphs, **agent_graphs(producers, inst)}, inst=inst)
+            write_graphs(store, {**graphs, **agent_graphs(agents, inst)}, inst=inst)
         if review_dir is not None:
             for item in report.items:
                 if item.extraction is not None:
-                    _write_review(Path(review_dir), item.extraction)
+                    _write_review(Path(review_dir), item.extraction, producers)
     return report
 
 
