@@ -507,3 +507,21 @@ def test_a_headline_demand_before_adopting_a_resolution_targets_the_states_it_na
     found = relations("Security Council Demands Ceasefire in Syria, Urges Talks, Adopting Resolution 2397, with China Abstaining")
     assert ("res-2397", "targets", "syria") in found and ("res-2397", "targets", "china") not in found
     assert not {r for r in relations("Belarus spoke after adopting Resolution 2397.") if r[1] == "targets"}
+
+
+def test_the_head_of_an_organisation_in_apposition_leads_it():
+    found = _found("Jane Jones, the Secretary General of the Steppe Union, spoke.",
+                   Entity("union", "InternationalOrganization", "Steppe Union"))
+    assert ("jones", "leaderOf", "union") in found
+
+
+def test_a_place_then_its_state_after_a_comma_but_not_a_list():
+    found = _found("Ministers met in Tver, Russia, on Monday.", Entity("tver", "Place", "Tver"))
+    assert ("tver", "locatedIn", "russia") in found
+    found = _found("Ministers met in Tver, Russia and Belarus.", Entity("tver", "Place", "Tver"))
+    assert ("tver", "locatedIn", "russia") not in found
+
+
+def test_a_possessive_accession_and_a_host_meeting_a_guest():
+    assert ("belarus", "memberOf", "unsc") in relations("Russia welcomed Belarus's accession to the Security Council.")
+    assert ("putin", "metWith", "kim") in relations("Vladimir Putin hosted Kim Jong Un in Moscow.")

@@ -146,7 +146,7 @@ class Extractor:
                 elif m.text[:1].isupper():  # "the summit in Brussels": the city, a place of its own
                     city = Proposal(slug(m.text), "Place", m.text, m.start, m.end, "capital")
                     proposals.setdefault(city.id, city)
-                    actors.append(replace(m, entity=city.id, cls="Place", kind="new"))
+                    actors.append(replace(m, entity=city.id, cls="Place", kind="capital"))
             candidates = find_relations(text, actors, offset=offset, recent_state=recent_state,
                                         recent_event=recent_event, recent_conflict=recent_conflict, frame=frame,
                                         previous_states=previous_states,

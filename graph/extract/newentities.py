@@ -31,7 +31,7 @@ _NOT_NAME = r"(?!(?:Before|After|During|Their|His|Her|Its|Our|The|And|With|For|F
             r"Visit|Visits|Talks|Holds|Calls|Urges|Warns|Signs|Statement|Remarks|Press|Joint|Affairs|Defen[cs]e|Treasury|" \
             r"State|Foreign|Justice|Finance|Interior|Trade|Commerce|Security|Council|Republic|Federation|" \
             r"Adm|Gen|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Ms|Mrs|Prof|Spokes\w+|Secretary|Minister|President|Director|" \
-            r"Ambassador|Envoy|Chairman|Chairwoman|Premier|Chancellor)\b)"
+            r"Ambassador|Envoy|Chairman|Chairwoman|Premier|Chancellor|General)\b)"
 _LOWER = r"(?:[a-z’'\-]|[^\x00-\x7F\W\d])"  # a letter after the first one of a name, accents included
 #: One word of a personal name; a hyphen may join two capitalised parts ("Jean-Claude", "Jean-Yves").
 _NAME_WORD = _NOT_NAME + r"(?:(?:al-|el-|bin\s+|ibn\s+|von\s+der\s+|van\s+der\s+|de\s+|da\s+)?[A-Z]" + _LOWER + \

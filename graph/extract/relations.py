@@ -956,7 +956,11 @@ def _constructions(s: _Sentence) -> None:
             if ap and org.cls in ORGS | STATE:
                 title = ap.group("title").lower()
                 relation = None
-                if re.search(r"\bfellow\b", title):
+                if org.cls == "InternationalOrganization" and re.fullmatch(
+                        r"(?:(?:current|former|new|then)\s+)?(?:secretary[ -]general|director[ -]general|president|"
+                        r"chair(?:man|woman|person)?|head)", title):
+                    relation = "leaderOf"  # "Jane Roe, the Secretary General of NATO": the head of an organisation leads it
+                elif re.search(r"\bfellow\b", title):
                     relation = "fellowOf"
                 elif re.search(r"\b(?:director|head|chief|chair\w*|founder)\b", title):
                     relation = "directorOf"
@@ -1020,6 +1024,7 @@ def _constructions(s: _Sentence) -> None:
                              r"border|naval|northern|southern|eastern|western)\s+){1,2}of\s+", text[a.end:b.start], re.I)):
             s.add(b.entity, "locatedIn", a.entity, a.start, b.end, 0.7, "located")
     _nationality(s)
+    _place_comma_state(s)
     # "the Department of the Treasury's Office of Foreign Assets Control": a body of the organisation that owns it
     for a, b in zip(prim, prim[1:]):
         if a.cls in ORGS and b.cls in ORGS - {"ThinkTank", "MediaOrganization"} and a.entity != b.entity and \
@@ -1234,11 +1239,15 @@ def _constructions(s: _Sentence) -> None:
             for x in objects(s, m.end() - 1, STATE, limit=3):
                 s.add(x.entity, "memberOf", o.entity, m.start(), m.end(), 0.6, "consisting-of")
     _agreement_between(s)
-    for m in re.finditer(r"\baccession of\s+(?:the\s+)?", text, re.I):
-        joiners = objects(s, m.end() - 1, POLITY, limit=3)
-        to = re.match(r"\s+to\s+(?:the\s+)?", text[joiners[-1].end:]) if joiners else None
+    for m in re.finditer(r"\baccession of\s+(?:the\s+)?|(?:'s|’s)\s+accession\b", text, re.I):
+        if m.group(0).lower().startswith("accession"):
+            joiners = objects(s, m.end() - 1, POLITY, limit=3)
+        else:  # "Finland's accession to NATO"
+            joiners = [x for x in prim if x.end == m.start() and x.cls in POLITY]
+        head_end = m.end() if joiners and joiners[-1].end == m.start() else joiners[-1].end if joiners else 0
+        to = re.match(r"\s+to\s+(?:the\s+)?", text[head_end:]) if joiners else None
         if to:
-            target = [x for x in prim if x.start == joiners[-1].end + to.end()]
+            target = [x for x in prim if x.start == head_end + to.end()]
             for t in target:
                 relation = "memberOf" if t.cls in ORGS else "partyTo" if t.cls in AGREEMENT else None
                 for j in joiners:
@@ -1388,6 +1397,20 @@ def _agreement_between(s: _Sentence) -> None:
         for x in objects(s, m.end() - 1, POLITY, limit=3) if pacts else ():
             for p in pacts[:1]:
                 s.add(x.entity, "partyTo", p.entity, m.start(), m.end(), 0.65, "agreement-between")
+
+
+def _place_comma_state(s: _Sentence) -> None:
+    """ "in Capri, Italy, on 18 April", "Kazan, Russia": a place followed by its state after a comma
+    (not a list of places or capitals: "Moscow, Beijing and Tehran")."""
+    text = s.text
+    prim = [m for m in s.mentions if not m.nested]
+    for a, b in zip(prim, prim[1:]):
+        if a.cls != "Place" or a.kind == "capital" or b.cls != "State" or b.kind == "metonym" or text[a.end:b.start] != ", ":
+            continue
+        if re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]", text[b.end:]) or \
+                re.search(r"(?:,|\band|\bor)\s*$", text[:a.start]):
+            continue  # a list
+        s.add(a.entity, "locatedIn", b.entity, a.start, b.end, 0.65, "located")
 
 
 #: Nouns for a company, armed group or other non-state organisation.
