@@ -525,3 +525,13 @@ def test_a_place_then_its_state_after_a_comma_but_not_a_list():
 def test_a_possessive_accession_and_a_host_meeting_a_guest():
     assert ("belarus", "memberOf", "unsc") in relations("Russia welcomed Belarus's accession to the Security Council.")
     assert ("putin", "metWith", "kim") in relations("Vladimir Putin hosted Kim Jong Un in Moscow.")
+
+
+def test_restrictive_measures_strikes_and_being_a_party_or_signatory():
+    assert ("russia", "sanctions", "iran") in relations("Russia adopted restrictive measures against Iran.")
+    assert ("russia", "invaded", "ukraine") in relations("Russia launched missile strikes on Ukraine overnight.")
+    assert ("belarus", "partyTo", "treaty") in relations(
+        "Belarus is a party to the Treaty on Comprehensive Strategic Partnership.")
+    assert ("belarus", "signatoryOf", "treaty") in relations(
+        "Belarus is a signatory to the Treaty on Comprehensive Strategic Partnership.")
+    assert not relations("Belarus is not a party to the Treaty on Comprehensive Strategic Partnership.")
