@@ -535,3 +535,13 @@ def test_restrictive_measures_strikes_and_being_a_party_or_signatory():
     assert ("belarus", "signatoryOf", "treaty") in relations(
         "Belarus is a signatory to the Treaty on Comprehensive Strategic Partnership.")
     assert not relations("Belarus is not a party to the Treaty on Comprehensive Strategic Partnership.")
+
+
+def test_a_summit_that_brings_together_or_includes_its_participants():
+    summit = Entity("s1", "Summit", "Steppe Summit")
+    found = _found("The Steppe Summit brought together the leaders of Russia, Belarus and China.", summit)
+    assert {("russia", "participatedIn", "s1"), ("belarus", "participatedIn", "s1"), ("china", "participatedIn", "s1")} <= found
+    found = _found("It was the first Steppe Summit to include Iran and Syria as observers.", summit)
+    assert {("iran", "participatedIn", "s1"), ("syria", "participatedIn", "s1")} <= found
+    assert not {r for r in _found("The agenda included Iran and Syria before the Steppe Summit.", summit)
+                if r[1] == "participatedIn"}

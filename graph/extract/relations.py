@@ -1467,6 +1467,15 @@ def _event_participants(s: _Sentence) -> None:
         if tail:
             for x in objects(s, e.end + tail.end() - 1, POLITY | PERSON, limit=3):
                 s.add(x.entity, "participatedIn", e.entity, e.start, e.end + tail.end(), 0.6, "event-between")
+    for m in re.finditer(r"\b(?:to\s+include|includ(?:es|ed)|br(?:ing|ings|ought)\s+together|gather(?:s|ed)|was\s+attended\s+by|"
+                         r"were\s+attended\s+by)\s+(?:(?:the\s+)?(?:leaders|heads of (?:state|government)|representatives|"
+                         r"delegations|ministers)\s+(?:of|from)\s+)?(?:the\s+)?", text, re.I):
+        # "The summit brought together the leaders of A, B and C", "the first summit to include A and B"
+        events = [x for x in s.mentions if x.cls in meetings and not x.nested and
+                  _clause_start(s, m.start()) <= x.start and x.end <= m.start()][-1:]
+        for e in events:
+            for x in objects(s, m.end() - 1, PERSON | POLITY, limit=45):
+                s.add(x.entity, "participatedIn", e.entity, m.start(), m.end(), 0.55, "event-includes")
     for m in re.finditer(r"\b(?:first|last|final|only|maiden|\d{1,2}(?:st|nd|rd|th))\s+(?:[\w-]+\s+)?"
                          r"(?:summit|meeting|one)\s+(?:for|of)\s+(?:the\s+)?", text, re.I):
         lo = _clause_start(s, m.start())
