@@ -257,3 +257,11 @@ def test_the_summit_is_the_one_the_report_is_about():
     facts, _ = _facts("The 2031 BRICS summit was held in Kazan, Russia. The 2031 BRICS summit opened. "
                       "Egypt joined at the 15th BRICS summit. President Mahmoud Abbas attended the summit.")
     assert ("mahmoud-abbas", "participatedIn", "2031-brics-summit") in facts
+
+
+def test_leaders_listed_after_we_head_the_states_named_in_the_same_order_and_titles_name_no_one():
+    facts, result = _facts("We, the leaders of Japan, the Republic of Korea, and the United States, met today. "
+                           "President Joe Biden hosted the talks. "
+                           "We, Prime Minister Aiko Tanaka, President Min-jun Park, and President Joe Biden, affirm our aims.")
+    assert {("aiko-tanaka", "leaderOf", "japan"), ("min-jun-park", "leaderOf", "south-korea")} <= facts
+    assert not [m for m in result.mentions if m.text == "President" and m.kind == "coreference"]

@@ -131,7 +131,8 @@ class Extractor:
             for m in mentions:  # "Kim" after "Kim Jong Un", "Hayashi" after "Yoshimasa Hayashi"
                 if m.cls in _PEOPLE and m.kind != "coreference":
                     for token in re.findall(r"[A-Z][\w’'-]{2,}", m.text):
-                        people.setdefault(token, {})[m.entity] = m.cls
+                        if token not in _TITLE_WORDS:  # ("President" of "President Biden" names nobody)
+                            people.setdefault(token, {})[m.entity] = m.cls
             if sentence.text.endswith(":"):
                 frame = ListFrame()
             elif not sentence.bullet:
@@ -259,6 +260,12 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around)\s+(?:the\s+)?$", re.I)
 
 
 _PEOPLE = ("Person", "PoliticalLeader", "Analyst")
+#: Words of titles that registry names of people may include ("President Biden"): no one's name.
+_TITLE_WORDS = frozenset({"President", "Prime", "Minister", "Premier", "Chancellor", "Secretary", "King", "Queen", "Emir",
+                          "Foreign", "Defense", "Defence", "General", "Ambassador", "Senator", "Director", "Chairman",
+                          "Chairwoman", "Governor", "Mayor", "Vice", "Deputy", "Supreme", "Leader", "Crown", "Prince",
+                          "Sheikh", "Representative", "Envoy", "Commissioner", "State", "Counsellor", "Commander",
+                          "Admiral", "Colonel", "Marshal", "Spokesperson", "Spokesman", "Spokeswoman", "Sir", "Dame"})
 
 
 def _people_by_name(text: str, offset: int, mentions: list[Mention], people: dict) -> list[Mention]:

@@ -1073,6 +1073,7 @@ def _constructions(s: _Sentence) -> None:
     _on_the_margins(s)
     _event_participants(s)
     _our_partnership(s)
+    _we_the_leaders(s)
     # "During the Korean War, the Soviet Union supported North Korea": the actors of the clause took part
     for c in s.mentions:
         if c.cls == "Conflict" and re.search(r"\bduring\s+(?:the\s+)?$", text[:c.start], re.I):
@@ -1486,6 +1487,25 @@ def _event_participants(s: _Sentence) -> None:
         for e in events[:1]:
             for x in objects(s, m.end() - 1, PERSON | STATE, limit=45):  # (titles may come first)
                 s.add(x.entity, "participatedIn", e.entity, m.start(), m.end(), 0.6, "summit-for")
+
+
+def _we_the_leaders(s: _Sentence) -> None:
+    """ "We, Prime Minister A, President B, and President C, affirm ...": in a joint statement whose
+    states were named in the same order ("We, the leaders of X, Y and Z"), each titled leader heads
+    the state in the same place of the list."""
+    opening = re.match(r"\W*(?:\w+,\s+)?[Ww]e(?:,|\s*[—–])\s*", s.text)
+    if not opening or len(s.speakers) < 2:
+        return
+    people = [m for m in s.mentions if m.cls in PERSON and not m.nested and m.start >= opening.end()]
+    if not people or s.mentions and any(m.cls == "State" and not m.nested and m.start < people[-1].end for m in s.mentions):
+        return  # the states are named here ("A of Australia"): the title rules read them
+    leaders = _coordinated(s, people[0], people, leftwards=False)
+    if len(leaders) != len(s.speakers):
+        return
+    for person, state in zip(leaders, s.speakers):
+        title = re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir)\s+$", s.text[:person.start])
+        if title:
+            s.add(person.entity, "leaderOf", state, person.start, person.end, 0.55, "we-the-leaders")
 
 
 def _our_partnership(s: _Sentence) -> None:
