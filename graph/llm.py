@@ -341,6 +341,14 @@ _SYSTEM = (
 )
 
 
+def _offered(sentence: str) -> str:
+    """A sentence as the schema offers it for a quote: one line, double quote marks made single
+    (llama.cpp's grammar builder mishandles escaped ones, and verification reads them alike);
+    "" for one with a backslash or a control character, which no grammar should have to carry."""
+    line = " ".join(sentence.split()).replace('"', "'")
+    return "" if re.search(r"[\\\x00-\x1f\x7f]", line) else line
+
+
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     """Spans of ``text`` of about ``size`` characters, cut between paragraphs (inside one only when
     a paragraph is longer), each starting with the last paragraph of the one before."""
@@ -370,13 +378,12 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 # --- verification ------------------------------------------------------------------------------
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-                         "\u00ab": '"', "\u00bb": '"'})
+#: Every quote mark, single or double, straight or curly, reads as one: a model may write either.
+_QUOTES = str.maketrans({c: "'" for c in "\"\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
 
 
 def _normalised(text: str) -> tuple[str, list[int]]:
-    """``text`` with quote marks made straight and whitespace runs made one space, and for each
+    """``text`` with every quote mark made ``'`` and whitespace runs made one space, and for each
     character of the result the offset of its source character."""
     out, where = [], []
     space = False
@@ -397,7 +404,7 @@ def find_quote(text: str, quote: str, near: int = 0) -> tuple[int, int] | None:
     """Where ``quote`` occurs in ``text`` (the occurrence nearest ``near``), after whitespace and
     quote-mark normalisation of both; offsets are in ``text``. None if it does not occur."""
     wanted, _ = _normalised(quote.strip())
-    if len(wanted) > 2 and wanted[0] == wanted[-1] and wanted[0] in "\"'":  # the model quoted its quote
+    if len(wanted) > 2 and wanted[0] == wanted[-1] == "'":  # the model quoted its quote
         wanted = wanted[1:-1].strip()
     wanted = re.sub(r"\s*(?:\.\.\.|\u2026)$", "", wanted).strip()
     if len(wanted) < 8:
@@ -474,7 +481,8 @@ class ModelExtractor:
         out = []
         for i, span in enumerate(spans, 1):
             messages = self._messages(doc, span, i, len(spans))
-            schema = fact_schema([s.text for s in split_sentences(doc.text[span[0]:span[1]])])
+            schema = fact_schema([_offered(s.text) for s in split_sentences(doc.text[span[0]:span[1]])
+                                  if _offered(s.text)])
             out.append((span, messages, schema, self._key(messages, schema)))
         return out
 

@@ -47,6 +47,10 @@ __all__ = [
     "check_certainties",
     "check_relations",
     "check_classes",
+    "check_producers",
+    "PRODUCER_KINDS",
+    "by_producer",
+    "producer_kind",
     "edge_intervals",
     "agreement_lifetimes",
     "keep_edges",
@@ -220,6 +224,46 @@ def by_relation(graph: nx.MultiDiGraph, relations: str | Iterable[str]) -> nx.Mu
     return keep_edges(graph, [(u, v, k) for u, v, k, r in graph.edges(keys=True, data="relation") if r in wanted])
 
 
+#: Producer kinds a view can keep, and the start of the producer labels each stands for.
+PRODUCER_KINDS = {"curated": ("hand-curated", "curated"), "rules": ("geokg-rules",), "llm": ("geokg-llm",)}
+
+
+def check_producers(names: str | Iterable[str] | None) -> list[str]:
+    """Checked producer names: a kind (``curated``, ``rules``, ``llm``) or the start of a producer
+    label (``geokg-llm/p1/llama3.1:8b``)."""
+    out = []
+    for name in parse_names(names):
+        if name not in PRODUCER_KINDS and not name.startswith("geokg-"):
+            raise InputError(f"unknown producer {name!r}{did_you_mean(name, PRODUCER_KINDS)} "
+                             f"(curated, rules, llm, or the start of a producer label such as geokg-llm/p1)")
+        out.append(name)
+    return out
+
+
+def producer_kind(label: object) -> str:
+    """The kind of producer a label names (``curated``, ``rules``, ``llm``), or the label itself.
+
+    >>> producer_kind("geokg-llm/p1/smollm2@127.0.0.1:8080"), producer_kind(None)
+    ('llm', 'curated')
+    """
+    text = str(label or "curated")
+    return next((kind for kind, starts in PRODUCER_KINDS.items() if text.startswith(starts)), text)
+
+
+def by_producer(graph: nx.MultiDiGraph, producers: str | Iterable[str]) -> nx.MultiDiGraph:
+    """Only statements made by these producers (hand curation, the rules, a language model).
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", key="s1", producer="geokg-rules/0.1.0")
+    >>> _ = g.add_edge("a", "b", key="s2", producer="geokg-llm/p1/qwen2.5@gpu:8080")
+    >>> list(by_producer(g, "llm").edges(keys=True))
+    [('a', 'b', 's2')]
+    """
+    starts = tuple(start for name in check_producers(producers) for start in PRODUCER_KINDS.get(name, (name,)))
+    return keep_edges(graph, [(u, v, k) for u, v, k, p in graph.edges(keys=True, data="producer")
+                              if str(p or "").startswith(starts)])
+
+
 def by_class(graph: nx.MultiDiGraph, classes: str | Iterable[str]) -> nx.MultiDiGraph:
     """Only statements between entities of these classes (a family name such as ``Agreement``
     includes its subclasses)."""
@@ -278,11 +322,13 @@ def select(
     focus_on: str | None = None,
     depth: int = 1,
     registry: Registry | None = None,
+    producer: str | Iterable[str] | None = None,
 ) -> nx.MultiDiGraph:
-    """Apply the filters in a fixed order: certainty (default: all but denied), relation, class,
-    date, then the focus (the neighbourhood within what is left). Every input is checked first,
-    so a bad value fails before any work."""
+    """Apply the filters in a fixed order: certainty (default: all but denied), producer, relation,
+    class, date, then the focus (the neighbourhood within what is left). Every input is checked
+    first, so a bad value fails before any work."""
     certainties = check_certainties(certainty) if parse_names(certainty) else list(DEFAULT_CERTAINTIES)
+    producers = check_producers(producer)
     relations = check_relations(relation)
     class_names = check_classes(classes)
     day = parse_date(as_of_date) if as_of_date not in (None, "") else None
@@ -290,6 +336,8 @@ def select(
         registry.resolve(focus_on)
     intervals = edge_intervals(graph) if day is not None else None
     view = by_certainty(graph, certainties)
+    if producers:
+        view = by_producer(view, producers)
     if relations:
         view = by_relation(view, relations)
     if class_names:

@@ -33,7 +33,7 @@ from .namespaces import RELATIONS
 from .network import when_text
 from .query import run_query
 from .store import Store
-from .views import CLASS_FAMILY, edge_intervals
+from .views import CLASS_FAMILY, edge_intervals, producer_kind
 
 __all__ = [
     "CLASS_COLOURS",
@@ -301,6 +301,7 @@ def vis_network(graph: nx.MultiDiGraph, details: dict | None = None, *, physics:
             "relation": relation, "certainty": certainty, "when": _edge_when(data),
             "begin": begin.isoformat() if begin else None, "until": until.isoformat() if until else None,
             "dated": bool(data.get("time") or data.get("start") or data.get("end")),
+            "made": producer_kind(data.get("producer")),
         }
         if index:  # parallel edges: one spring per pair (else they pull the pair together), each
             item["physics"] = False  # curved a little more, alternating sides

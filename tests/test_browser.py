@@ -237,3 +237,24 @@ def test_the_query_page_of_kg_serve_runs_offline_with_the_project_prefixes(brows
         assert "vetoed" in page.inner_text(".yasr")
         assert outside == []
         page.close()
+
+
+def test_the_producer_filter_hides_exactly_the_facts_of_one_producer(browser, tmp_path, data_dir):
+    from graph.ingest import ingest
+    from graph.registry import load_registry
+
+    store = open_store("memory")
+    build(store, data_dir)
+    ingest(store, [FIXTURES / "news" / "documents" / "council-veto-2025.txt"], registry=load_registry(data_dir / "entities.yaml"))
+    graph = select(to_networkx(store))
+    made = {k: v for _, _, k, v in graph.edges(keys=True, data="producer")}
+    ruled = {k for k, v in made.items() if str(v).startswith("geokg-rules")}
+    assert ruled and len(ruled) < len(made)
+    page = Page(browser, write_explorer(graph, tmp_path / "made.html", store_details(store)))
+    try:
+        page.page.locator('input[data-kind="made"][data-value="rules"]').uncheck()
+        assert set(page.js("kg.visibleEdgeIds()")) == set(made) - ruled
+        page.page.locator('input[data-kind="made"][data-value="curated"]').uncheck()
+        assert page.js("kg.visibleEdgeIds()") == []
+    finally:
+        page.page.close()

@@ -157,6 +157,16 @@ def test_quotes_are_found_whatever_their_spaces_and_quote_marks_and_never_when_i
     assert find_quote(text, "Moscow") is None  # a name alone supports no fact
 
 
+def test_quoted_speech_is_offered_with_single_quote_marks_and_still_verified(use_model):
+    use_model("mixed")
+    extractor = make_extractor("llm", REGISTRY)
+    doc = Document("d", "T", 'Russia said it would help "without delay".\nA path C:\\temp\\x is here.\n')
+    (_, _, schema, _), = extractor._requests(doc)
+    assert schema["properties"]["facts"]["items"]["properties"]["quote"]["enum"] == [
+        "Russia said it would help 'without delay'."]  # and the sentence with a backslash is not offered
+    assert find_quote(doc.text, "Russia said it would help 'without delay'.") == (0, 42)
+
+
 def test_long_documents_are_cut_between_paragraphs_into_overlapping_chunks():
     text = "\n\n".join(f"Paragraph {i} " + "x" * 900 + "." for i in range(6))
     spans = chunks(text, size=2000)

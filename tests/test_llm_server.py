@@ -112,3 +112,19 @@ def test_the_rules_and_a_real_model_side_by_side(llama_server, kg, monkeypatch):
     rows = statements(kg)
     assert {r[:4] for r in rules_only} <= {r[:4] for r in rows}  # the rules' facts stay beside the model's
     assert {r[4].split("/")[0] for r in rows} <= {"geokg-rules", "geokg-llm"}
+
+
+def test_quoted_speech_and_backslashes_do_not_break_the_servers_grammar(llama_server, kg, monkeypatch, tmp_path):
+    # llama-cpp-python turned an escaped quote mark inside the schema into a grammar it could not
+    # parse, then died: the schema now offers such sentences with single quote marks
+    monkeypatch.setenv("KG_LLM_URL", llama_server)
+    monkeypatch.setenv("KG_LLM_MODEL", "smollm2")
+    monkeypatch.setenv("KG_LLM_TIMEOUT", "600")
+    doc = tmp_path / "quoted.txt"
+    doc.write_text('Russia promised North Korea help "without delay by all means at its disposal".\n'
+                   "The file was saved as C:\\treaty\\text.txt by the ministry.\n", encoding="utf-8")
+    result = kg("ingest", "--data", str(NEWS), str(doc), "--extractor", "llm")
+    assert result.exit_code == 0, result.output
+    second = tmp_path / "after.txt"
+    second.write_text("Iran supplied drones to Russia in 2022.\n", encoding="utf-8")
+    assert kg("ingest", "--data", str(NEWS), str(second), "--extractor", "llm").exit_code == 0  # the server lives

@@ -177,3 +177,21 @@ def test_unknown_actor_in_focus_is_an_input_error(network, registry):
         select(network, focus_on="Atlantis", registry=registry)
     with pytest.raises(InputError, match="no facts in this view"):
         select(network, as_of_date="1900", focus_on="North Vietnam", registry=registry)
+
+
+def test_a_view_keeps_the_facts_of_the_producers_asked_for_and_refuses_an_unknown_one():
+    import networkx as nx
+    from graph.errors import InputError
+    from graph.views import select
+
+    g = nx.MultiDiGraph()
+    g.add_node("a", cls="State")
+    g.add_node("b", cls="State")
+    g.add_edge("a", "b", key="s1", relation="supports", certainty="confirmed", producer="hand-curated facts")
+    g.add_edge("a", "b", key="s2", relation="supports", certainty="confirmed", producer="geokg-rules/0.1.0")
+    g.add_edge("a", "b", key="s3", relation="supports", certainty="confirmed", producer="geokg-llm/p1/m@h:1")
+    assert [k for _, _, k in select(g, producer="rules,llm").edges(keys=True)] == ["s2", "s3"]
+    assert [k for _, _, k in select(g, producer="curated").edges(keys=True)] == ["s1"]
+    assert [k for _, _, k in select(g, producer="geokg-llm/p1/m").edges(keys=True)] == ["s3"]
+    with pytest.raises(InputError, match="unknown producer 'llms' \\(did you mean llm\\?\\)"):
+        select(g, producer="llms")

@@ -1,5 +1,5 @@
 """``kg viz`` (the offline explorer page) and ``kg analyze`` (centrality, path, communities,
-timeline), sharing one set of view options: --as-of, --certainty, --relation (and for the page
+timeline), sharing one set of view options: --as-of, --certainty, --relation, --producer (and for the page
 --class, --focus, --depth)."""
 
 from __future__ import annotations
@@ -21,18 +21,21 @@ def _view_options(f):
     f = click.option("--relation", metavar="R1,R2", help="Only these relations (e.g. suppliesArmsTo,vetoed).")(f)
     f = click.option("--certainty", metavar="C1,C2",
                      help=f"Only these certainties, or 'all' (default: {','.join(DEFAULT_CERTAINTIES)}; denied claims are left out).")(f)
+    f = click.option("--producer", metavar="P1,P2",
+                     help="Only facts made by these producers: curated, rules, llm (or the start of a producer label).")(f)
     f = click.option("--as-of", "as_of", metavar="DATE", help="The graph as it stood on DATE (YYYY, YYYY-MM or YYYY-MM-DD; a year or month means its last day). Undated facts are kept unless they concern an agreement not in force then.")(f)
     return f
 
 
-def _view(store, *, as_of=None, certainty=None, relation=None, classes=None, focus=None, depth=1):
+def _view(store, *, as_of=None, certainty=None, relation=None, classes=None, focus=None, depth=1, producer=None):
     """The store's graph through the views, and a one-line description of the filters."""
     if store.is_empty():
         raise QueryError("the store is empty: run `kg build` first")
     registry = store_registry(store) if focus else None
     graph = select(to_networkx(store), as_of_date=as_of, certainty=certainty, relation=relation,
-                   classes=classes, focus_on=focus, depth=depth, registry=registry)
+                   classes=classes, focus_on=focus, depth=depth, registry=registry, producer=producer)
     parts = [f"as of {as_of}" if as_of else "", f"certainty {certainty}" if certainty else "",
+             f"produced by {producer}" if producer else "",
              f"relations {relation}" if relation else "", f"classes {classes}" if classes else "",
              f"around {focus} (depth {depth})" if focus else ""]
     return graph, ", ".join(p for p in parts if p)
@@ -48,7 +51,7 @@ def _view(store, *, as_of=None, certainty=None, relation=None, classes=None, foc
 @click.option("--depth", type=click.IntRange(0, 20), default=1, show_default=True, help="Hops around --focus.")
 @click.option("--title", default="Knowledge graph explorer", show_default=True)
 @pass_store
-def viz(store, output: Path, open_: bool, as_of, certainty, relation, classes, focus, depth, title) -> None:
+def viz(store, output: Path, open_: bool, as_of, certainty, relation, producer, classes, focus, depth, title) -> None:
     """Write the interactive explorer: one self-contained HTML file that works offline.
 
     \b
@@ -59,7 +62,8 @@ def viz(store, output: Path, open_: bool, as_of, certainty, relation, classes, f
     """
     from ..viz import store_details, write_explorer
 
-    graph, view = _view(store, as_of=as_of, certainty=certainty, relation=relation, classes=classes, focus=focus, depth=depth)
+    graph, view = _view(store, as_of=as_of, certainty=certainty, relation=relation, classes=classes, focus=focus, depth=depth,
+                        producer=producer)
     write_explorer(graph, output, store_details(store), title=title, view=view)
     progress(f"wrote {output} ({output.stat().st_size:,} bytes): {graph.number_of_nodes()} nodes, "
              f"{graph.number_of_edges()} facts{' — ' + view if view else ''}")
@@ -88,11 +92,11 @@ _format = click.option("--format", "-f", "fmt", type=click.Choice(["text", "json
 @click.option("--top", type=click.IntRange(1), default=15, show_default=True)
 @_format
 @pass_store
-def centrality(store, as_of, certainty, relation, top, fmt) -> None:
+def centrality(store, as_of, certainty, relation, producer, top, fmt) -> None:
     """Which actors broker the network (betweenness centrality, degree, statements)."""
     from ..analysis import centrality as run
 
-    graph, _ = _view(store, as_of=as_of, certainty=certainty, relation=relation)
+    graph, _ = _view(store, as_of=as_of, certainty=certainty, relation=relation, producer=producer)
     rows = run(graph, top)
     lines = [f"{'betweenness':>11}  {'degree':>6}  {'facts':>5}  entity"]
     lines += [f"{r['betweenness']:>11.4f}  {r['degree']:>6}  {r['statements']:>5}  {r['label']} ({r['class']}, {r['id']})" for r in rows]
@@ -105,11 +109,11 @@ def centrality(store, as_of, certainty, relation, top, fmt) -> None:
 @_view_options
 @_format
 @pass_store
-def path(store, a, b, as_of, certainty, relation, fmt) -> None:
+def path(store, a, b, as_of, certainty, relation, producer, fmt) -> None:
     """How A and B are connected: each hop with the statement and quote behind it."""
     from ..analysis import path as run
 
-    graph, _ = _view(store, as_of=as_of, certainty=certainty, relation=relation)
+    graph, _ = _view(store, as_of=as_of, certainty=certainty, relation=relation, producer=producer)
     hops = run(graph, a, b, store_registry(store))
     lines = []
     for i, h in enumerate(hops, 1):
@@ -124,11 +128,11 @@ def path(store, a, b, as_of, certainty, relation, fmt) -> None:
 @_view_options
 @_format
 @pass_store
-def communities(store, as_of, certainty, relation, fmt) -> None:
+def communities(store, as_of, certainty, relation, producer, fmt) -> None:
     """Blocs: Louvain communities of the network of ties."""
     from ..analysis import communities as run
 
-    graph, _ = _view(store, as_of=as_of, certainty=certainty, relation=relation)
+    graph, _ = _view(store, as_of=as_of, certainty=certainty, relation=relation, producer=producer)
     blocs = run(graph)
     lines = [f"bloc {i} ({len(m)}): " + ", ".join(x["label"] for x in m) for i, m in enumerate(blocs, 1)]
     _emit(blocs, fmt, lines)
@@ -141,12 +145,12 @@ def communities(store, as_of, certainty, relation, fmt) -> None:
 @click.option("--plot", type=click.Path(dir_okay=False, path_type=Path), help="Also draw the timeline to this PNG file.")
 @_format
 @pass_store
-def timeline(store, a, b, as_of, certainty, relation, plot, fmt) -> None:
+def timeline(store, a, b, as_of, certainty, relation, producer, plot, fmt) -> None:
     """How the relationship between A and B changed over time (direct statements, and A's
     statements on agreements and events tied to B)."""
     from ..analysis import plot_timeline, timeline as run
 
-    graph, _ = _view(store, as_of=as_of, certainty=certainty, relation=relation)
+    graph, _ = _view(store, as_of=as_of, certainty=certainty, relation=relation, producer=producer)
     rows = run(graph, a, b, store_registry(store))
     lines = []
     for r in rows:
