@@ -55,7 +55,23 @@ def state_entities() -> tuple[Entity, ...]:
         out.append(Entity(_slug(label), "State", label, tuple(dict.fromkeys(aliases)), capitals, producer="gazetteer",
                           description=f"State or territory ({data.get('subregion') or data.get('region') or 'world'}); "
                                       "from the built-in gazetteer."))
-    return tuple(out)
+    return tuple(_unshared_demonyms(out))
+
+
+def _unshared_demonyms(states: list[Entity]) -> list[Entity]:
+    """A demonym several states share stays away from a territory whose name merely contains it as
+    an adjective ("Indian" belongs to India, not to the British Indian Ocean Territory; "French" not
+    to the French Southern and Antarctic Lands)."""
+    owners: dict[str, int] = {}
+    for e in states:
+        for a in e.aliases:
+            owners[a.lower()] = owners.get(a.lower(), 0) + 1
+
+    def adjective_in_name(name: str, e: Entity) -> bool:
+        return owners[name.lower()] > 1 and name.lower() != e.label.lower() and \
+            bool(re.search(r"\b" + re.escape(name) + r"\b", e.label, re.I))
+
+    return [replace(e, aliases=tuple(a for a in e.aliases if not adjective_in_name(a, e))) for e in states]
 
 
 @functools.lru_cache(maxsize=1)

@@ -545,3 +545,29 @@ def test_a_summit_that_brings_together_or_includes_its_participants():
     assert {("iran", "participatedIn", "s1"), ("syria", "participatedIn", "s1")} <= found
     assert not {r for r in _found("The agenda included Iran and Syria before the Steppe Summit.", summit)
                 if r[1] == "participatedIn"}
+
+
+def test_the_possessor_of_an_attack_is_what_is_condemned_not_the_place_attacked():
+    found = relations("Belarus condemned Russia's drone attack on Kyiv.")
+    assert ("belarus", "condemned", "russia") in found and ("belarus", "condemned", "ukraine") not in found
+
+
+def test_relations_that_grew_closer_cooperate_but_not_relations_that_soured():
+    assert ("iran", "cooperatesWith", "syria") in relations("Relations between Iran and Syria have grown closer.")
+    assert not relations("Relations between Iran and Syria have soured since 2019.")
+
+
+def test_holding_a_summit_takes_part_and_a_summit_that_is_a_meeting_of_a_body_belongs_to_it():
+    summit = Entity("s1", "Summit", "Steppe Summit")
+    found = _found("Russia and Belarus held their annual Steppe Summit in Minsk.", summit)
+    assert {("russia", "participatedIn", "s1"), ("belarus", "participatedIn", "s1")} <= found
+    found = _found("The Steppe Summit was the ninth meeting of the Security Council outside New York.", summit)
+    assert ("s1", "affiliatedWith", "unsc") in found
+
+
+def test_a_ranked_meeting_as_a_predicate_is_not_a_new_event():
+    from graph.extract.newentities import propose_events
+    assert not [p for p in propose_events("The Steppe Summit was the fourteenth meeting of the Arctic Council.", [])
+                if p.cls == "Talks"]
+    assert [p.label for p in propose_events("Ministers held the fourteenth meeting of the Arctic Council.", [])] == [
+        "fourteenth meeting of the Arctic Council"]

@@ -56,3 +56,8 @@ def test_common_wars_are_known_by_their_usual_names():
     assert registry.resolve("Israel-Hamas war").id == "gaza-war"
     assert registry.resolve("Russian aggression").cls == "Conflict"
     assert all(e.cls == "Conflict" for e in gazetteer_entities() if e.id in ("iraq-war", "syrian-civil-war"))
+
+
+def test_a_demonym_belongs_to_the_state_not_to_a_territory_named_with_it():
+    registry = with_gazetteer(Registry([]))
+    assert [m.entity for m in Extractor(registry, use_ner=False).linker.find("Indian diplomats")] == ["india"]

@@ -348,7 +348,8 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
         if any(w.lower() in _STOP_MODS for w in mods.split()):
             continue
         previous = bool(re.search(r"\b(?:previous|earlier|former|old)\b", mods, re.IGNORECASE))
-        keys = [] if previous else _date_keys(sentence_dates)
+        # (a year in the sentence picks a summit, not any "meeting": meetings are too many to date)
+        keys = [] if previous or head == "meeting" else _date_keys(sentence_dates)
         if keys:
             for key in keys:
                 hits = [e for e in candidates if any(k in _entity_text(e) for k in key[:1])]

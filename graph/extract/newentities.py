@@ -103,7 +103,7 @@ _SUMMIT_RE = re.compile(r"\b(?P<name>(?:(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)
 #: capitalised name ending in "Meeting" after "the" ("the AUKUS Defense Ministers Meeting"; a
 #: title-case headline, "Before Their Meeting", has no article).
 _MEETING_RE = re.compile(
-    r"\b(?P<name>(?:(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\b(?P<name>(?:(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+tieth|"
     r"inaugural|annual|extraordinary|(?:19|20)\d\d)\s+){1,2}(?:[a-z]+\s+)?meeting\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){0,5}[A-Z][\w’'.-]*"
     r"|(?<=[Tt]he )(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}Meeting)\b")
@@ -285,6 +285,8 @@ def propose_events(text: str, mentions: list[Mention], offset: int = 0, salient_
             continue  # a registry name runs across it
         if any(x.start <= start + offset and m.end() + offset <= x.end for x in mentions):
             continue
+        if re.search(r"\b(?:is|was|will be|became)\s+(?:the\s+)?$", text[:m.start("name")], re.I):
+            continue  # "The Osaka summit was the fourteenth meeting of the G20": the summit itself
         out.append(Proposal(slug(name), "Talks", name, start + offset, m.end() + offset, "meeting"))
     states = {x.start for x in mentions if x.cls == "State"}
     for m in list(_CITY_RE.finditer(text)) + list(_IN_PLACE_RE.finditer(text)):

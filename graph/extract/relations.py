@@ -483,7 +483,8 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
             and not (first.cls in PERSON and _titles_only(s, start, first.start)):
         return []  # the object noun phrase is not an entity: "condemned the transfers as a violation of ..."
     nxt = [m for m in pool[1:] if m.start >= first.end]
-    if nxt and re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+[\s,]+){0,3}", s.text[first.end:nxt[0].start]):
+    if nxt and re.fullmatch(r"(?:'s|’s)\s+(?:(?!(?:on|of|in|against|to|with|by|for|at|from)\b)[a-z]+[\s,]+){0,3}",
+                            s.text[first.end:nxt[0].start]):  # (not "Russia's attack on Kyiv": the possessor is the object)
         first = nxt[0]  # "North Korea's defence minister, No Kwang Chol": the possessed, not the possessor
     return _coordinated(s, first, [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)], leftwards=False)
 
@@ -500,6 +501,11 @@ def _dash_apposition(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]
     pool = [m for m in _args(s, opening, close.start(), classes) if not _is_modifier(s, m)]
     free = [m for m in pool if _word_before(s.text, m.start) not in _PREPOSITIONS]
     return _coordinated(s, free[-1], pool, leftwards=True) if free else []
+
+
+def _clause_rest(s: _Sentence, pos: int) -> str:
+    """The text from ``pos`` to the end of its clause."""
+    return s.text[pos:_clause_end(s, pos)]
 
 
 def _titles_only(s: _Sentence, a: int, b: int) -> bool:
@@ -1295,8 +1301,10 @@ def _constructions(s: _Sentence) -> None:
         if any(x.start <= m.start() < x.end and not x.nested and x.kind != "description" for x in s.mentions) or \
                 (m.group(0)[:1].isupper() and m.start() > 0 and re.search(r"\b(?:[A-Z][\w-]*\s+)(?:and\s+)?$", text[:m.start()])):
             continue  # "Treaty on ... Partnership with North Korea", "Friendly Cooperation Between": part of a name
-        if word.startswith(("ties", "relation")) and not _POSITIVE.search(text[max(0, m.start() - 60):m.start()]):
-            continue
+        if word.startswith(("ties", "relation")) and not _POSITIVE.search(text[max(0, m.start() - 60):m.start()]) and \
+                not re.search(r"\b(?:grown|grew|grow|become|became|been)\s+(?:much\s+|even\s+)?(?:closer|stronger|warmer|deeper)\b|"
+                              r"\b(?:strengthened|deepened|improved|warmed|expanded)\b", _clause_rest(s, m.end()), re.I):
+            continue  # ("relations between A and B have grown closer": positive after the pair)
         if m.group(0).strip().lower().endswith("between"):
             objs = objects(s, m.end() - 1, POLITY, limit=5)
             for i, a in enumerate(objs):
@@ -1477,6 +1485,14 @@ def _event_participants(s: _Sentence) -> None:
         for e in events:
             for x in objects(s, m.end() - 1, PERSON | POLITY, limit=45):
                 s.add(x.entity, "participatedIn", e.entity, m.start(), m.end(), 0.55, "event-includes")
+    for m in re.finditer(r"\b(?:is|was)\s+the\s+(?:[\w-]+\s+){0,3}?(?:meeting|summit|session|conference|gathering)\s+of\s+",
+                         text, re.I):
+        # "The 2023 Vilnius summit was the formal meeting of the heads of state ... of NATO": the body's event
+        events = [x for x in subjects(s, m.start(), meetings) if x.kind != "coreference"]
+        bodies = [x for x in _args(s, m.end(), _clause_end(s, m.end()), ORGS) if not x.nested and x.start - m.end() <= 120]
+        for e in events[:1]:
+            for b in bodies[:1]:
+                s.add(e.entity, "affiliatedWith", b.entity, m.start(), b.end, 0.55, "meeting-of")
     for m in re.finditer(r"\b(?:first|last|final|only|maiden|\d{1,2}(?:st|nd|rd|th))\s+(?:[\w-]+\s+)?"
                          r"(?:summit|meeting|one)\s+(?:for|of)\s+(?:the\s+)?", text, re.I):
         lo = _clause_start(s, m.start())
