@@ -571,3 +571,8 @@ def test_a_ranked_meeting_as_a_predicate_is_not_a_new_event():
                 if p.cls == "Talks"]
     assert [p.label for p in propose_events("Ministers held the fourteenth meeting of the Arctic Council.", [])] == [
         "fourteenth meeting of the Arctic Council"]
+
+
+def test_becoming_an_organisations_member_is_membership_but_a_states_member_is_nothing():
+    assert ("belarus", "memberOf", "unsc") in relations("Belarus became the Security Council's newest member.")
+    assert not {r for r in relations("Belarus became Russia's newest member.") if r[1] == "memberOf"}

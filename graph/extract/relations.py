@@ -1147,15 +1147,17 @@ def _constructions(s: _Sentence) -> None:
         owner = [x for x in prim if x.start >= m.end() and x.cls in POLITY][:1]
         if not owner:
             continue
-        tail = re.match(r"(?:'s|’s|'|’)\s+(?:(?:[\w-]+|,)\s+){0,8}?(?P<noun>ally|partner)(?:s\b)?", text[owner[0].end:])
+        tail = re.match(r"(?:'s|’s|'|’)\s+(?:(?:[\w-]+|,)\s+){0,8}?(?P<noun>ally|partner|member)(?:s\b)?", text[owner[0].end:])
+        if tail and tail.group("noun") == "member" and owner[0].cls not in ORGS:
+            continue
         plural = tail and tail.group(0).endswith("s")
         if not tail or not re.fullmatch(r"\s*(?:also\s+)?(?:one\s+of\s+)?(?:the\s+)?" if plural else r"\s*(?:also\s+)?(?:the\s+)?",
                                         text[m.end():owner[0].start]):
             # ("China is one of the European Union's most important partners")
             continue
-        for a in subjects(s, m.start(), POLITY):
-            s.add(a.entity, "alliedWith" if tail.group("noun") == "ally" else "cooperatesWith", owner[0].entity,
-                  m.start(), owner[0].end + tail.end(), 0.6, "allies-predicate")
+        relation = {"ally": "alliedWith", "partner": "cooperatesWith", "member": "memberOf"}[tail.group("noun")]
+        for a in subjects(s, m.start(), POLITY):  # ("Sweden became NATO's 32nd member")
+            s.add(a.entity, relation, owner[0].entity, m.start(), owner[0].end + tail.end(), 0.6, "allies-predicate")
     # "Russia's war against Ukraine", "North Korean troops killed in the war": who takes part in a conflict
     for c in prim:
         if c.cls != "Conflict":
