@@ -158,6 +158,17 @@ class ONT(DefinedNamespace):
     tallyRelation: URIRef
     tallyCount: URIRef
 
+    # --- review decisions (kg review) ------------------------------------------------------
+    ReviewStatus: URIRef
+    Accepted: URIRef
+    Rejected: URIRef
+    Corrected: URIRef
+    reviewStatus: URIRef
+    reviewedBy: URIRef
+    reviewedAt: URIRef
+    reviewNote: URIRef
+    correctedAs: URIRef
+
     # --- document metadata ---------------------------------------------------------------
     documentKind: URIRef
     characterCount: URIRef
