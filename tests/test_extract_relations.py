@@ -576,3 +576,15 @@ def test_a_ranked_meeting_as_a_predicate_is_not_a_new_event():
 def test_becoming_an_organisations_member_is_membership_but_a_states_member_is_nothing():
     assert ("belarus", "memberOf", "unsc") in relations("Belarus became the Security Council's newest member.")
     assert not {r for r in relations("Belarus became Russia's newest member.") if r[1] == "memberOf"}
+
+
+def test_forces_to_withdraw_were_deployed_vows_to_destroy_warn_and_a_parliament_approving_ratifies():
+    found = relations("The Council demanded that Russia withdraw all its armed forces from the territory of Ukraine.")
+    assert ("russia", "deploysTroopsTo", "ukraine") in found
+    assert ("russia", "invaded", "ukraine") in relations("Russia must end its brutal, unprovoked invasion of Ukraine.")
+    assert ("iran", "warns", "syria") in relations("Iran vowed to retaliate against Syria.")
+    duma = Entity("duma", "GovernmentBody", "State Duma")
+    assert ("duma", "ratified", "treaty") in _found(
+        "The State Duma approved the Treaty on Comprehensive Strategic Partnership.", duma)
+    assert not {r for r in relations("Russia approved the Treaty on Comprehensive Strategic Partnership.")
+                if r[1] == "ratified"}

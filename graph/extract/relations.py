@@ -616,7 +616,7 @@ def _plain_rules(s: _Sentence) -> None:
             between = re.match(r"\s+between\s+", s.text[m.end():])
             if _NOMINAL.match(m.group(0)):
                 subs = _adjacent(s, m.start(), rule.subj)
-                if not subs and re.search(r"\b(?:its|their)\s+(?:(?:\d{4}|[a-z-]+)\s+){0,2}$", s.text[:m.start()], re.I):
+                if not subs and re.search(r"\b(?:its|their)\s+(?:(?:\d{4}|[a-z-]+),?\s+){0,3}$", s.text[:m.start()], re.I):
                     subs = _possessor(s, m.start(), rule.subj)  # "sanctions against Russia for its annexation of Crimea"
                 if not subs and re.match(r"(?:talks|negotiations?)", m.group(0), re.I):
                     subs = subjects(s, m.start(), rule.subj)  # "X held talks with Y", "hosted X for talks with Y"
@@ -875,6 +875,18 @@ def _reverse_transfers(s: _Sentence) -> list[tuple[str, str]]:
                     for relation in _classify(ex.group(1)):
                         s.add(t.entity, relation, g.entity, ex.start(), ex.end(), 0.6, "exchange", _materiel_text(ex.group(1)))
     return frames
+
+
+def _withdrawals(s: _Sentence) -> None:
+    """ "demanded that X withdraw all its forces from Y": forces one must withdraw from a place were
+    deployed there."""
+    for m in re.finditer(r"\bwithdr[ae]w(?:s|n|al of|ing)?\s+(?:all\s+)?(?:of\s+)?(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:troops|forces|military|soldiers|personnel|units)\s+from\s+(?:the\s+(?:territory|soil)\s+of\s+)?",
+                         s.text, re.I):
+        places = objects(s, m.end() - 1, RECIPIENT, limit=5)
+        for g in subjects(s, m.start(), POLITY):
+            for p in places:
+                s.add(_state_of(s, g).entity, "deploysTroopsTo", p.entity, m.start(), m.end(), 0.55, "withdraw-from", "forces")
 
 
 def _workers(s: _Sentence) -> None:
@@ -1596,6 +1608,7 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     _transfers(s, frame)
     frames = _reverse_transfers(s)
     _workers(s)
+    _withdrawals(s)
     _constructions(s)
     _vote_lists(s)
     _member_lists(s)
