@@ -588,3 +588,8 @@ def test_forces_to_withdraw_were_deployed_vows_to_destroy_warn_and_a_parliament_
         "The State Duma approved the Treaty on Comprehensive Strategic Partnership.", duma)
     assert not {r for r in relations("Russia approved the Treaty on Comprehensive Strategic Partnership.")
                 if r[1] == "ratified"}
+
+
+def test_extending_or_tightening_sanctions_on_a_state_sanctions_it():
+    assert ("russia", "sanctions", "iran") in relations("Russia extended its economic sanctions on Iran until July.")
+    assert ("china", "sanctions", "north-korea") in relations("China tightened sanctions against North Korea.")
