@@ -278,6 +278,10 @@ class Instances:
         that stores its facts: in a single place, so the union graph holds its label once."""
         return self.ns["graph/agent/" + name]
 
+    def graph_review(self) -> URIRef:
+        """The reviewers' decisions and the facts they stand behind (see graph/decisions.py)."""
+        return self.ns["graph/review"]
+
     def graph_import(self, name: str) -> URIRef:
         """Where ``kg import`` puts the triples of a file that are in no named graph."""
         return self.ns["graph/import/" + quote(name, safe="-._~")]
