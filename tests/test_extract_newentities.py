@@ -77,3 +77,14 @@ def test_the_first_of_several_drafts_is_a_draft_of_its_own():
     found = propose_drafts("The first draft resolution — tabled by two members — was defeated.", [], 0, "d", 0, None)
     assert [p.id for p in found] == ["d-draft-1"]
     assert propose_drafts("The first draft of the speech was long.", [], 0, "d", 0, "d-draft-1") == []
+
+
+def test_an_institution_named_with_a_state_or_organisation_inside_is_proposed():
+    registry = Registry([Entity("ukraine", "State", "Ukraine"), Entity("russia", "State", "Russia", ("Russian",)),
+                         Entity("brics", "InternationalOrganization", "BRICS"),
+                         Entity("duma", "GovernmentBody", "State Duma")])
+    def labels(text):
+        return {(p.label, p.cls) for p in propose(text, Linker(registry).find(text))}
+    assert ("Trilateral Contact Group on Ukraine", "Organization") in labels("The Trilateral Contact Group on Ukraine met.")
+    assert ("BRICS Harbour Declaration", "Agreement") in labels("The BRICS Harbour Declaration was adopted.")
+    assert labels("Russia's State Duma on Thursday ratified it.") == set()  # a possessive, a registry head, a day

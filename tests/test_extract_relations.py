@@ -593,3 +593,11 @@ def test_forces_to_withdraw_were_deployed_vows_to_destroy_warn_and_a_parliament_
 def test_extending_or_tightening_sanctions_on_a_state_sanctions_it():
     assert ("russia", "sanctions", "iran") in relations("Russia extended its economic sanctions on Iran until July.")
     assert ("china", "sanctions", "north-korea") in relations("China tightened sanctions against North Korea.")
+
+
+def test_designated_as_an_adjective_sanctions_no_one():
+    found = relations("The law targets the Korea Foundation, designated Russian banks and Iran's oil sector.")
+    assert not {r for r in found if r[1] == "sanctions"}
+    found = _found("The Steppe Group, consisting of Russia, Belarus and the Security Council, met.",
+                   Entity("sg", "Organization", "Steppe Group"))
+    assert {("russia", "memberOf", "sg"), ("unsc", "memberOf", "sg")} <= found

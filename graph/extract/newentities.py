@@ -66,6 +66,7 @@ _HEADS = [
     ("InternationalOrganization", r"Organization|Organisation|Alliance|Union|Bank|Fund|Community|Cooperation Organization"),
     ("Place", r"Region|Oblast|Province|Krai|Island|Islands|Sea|Strait|Peninsula|Valley|District|Port|Base|Republic"),
     ("Treaty", r"Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter"),
+    ("Agreement", r"Declaration|Communiqu[eé]|Memorandum of Understanding"),
     ("Talks", r"Dialogue|Forum|Conference|Talks|Consultations"),
     ("Organization", r"Foundation|Corporation|Company|Group|Party|Association|Society|Federation|Enterprise|Works"),
 ]
@@ -137,12 +138,29 @@ def _overlaps(start: int, end: int, mentions: list[Mention]) -> bool:
     return any(m.start < end and start < m.end for m in mentions)
 
 
+_NEVER_IN_NAMES = re.compile(r"(?:'s|’s)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                             r"March|April|May|June|July|August|September|October|November|December)\b")
+
+
+def _may_nest(name: str, inside: list[Mention], head: str) -> bool:
+    """Whether an institution's name may contain the registry names ``inside`` it: states,
+    organisations and places as modifiers ("Trilateral Contact Group on Ukraine", "BRICS Kazan
+    Declaration"), never the head word itself ("Treasury Department" is the registry's), a
+    possessive or a date ("Russia's State Duma on Thursday" is two names and a day)."""
+    if not inside or _NEVER_IN_NAMES.search(name):
+        return False
+    for x in inside:
+        if x.cls not in ("State", "InternationalOrganization", "Place") or head in x.text.split():
+            return False
+    return True
+
+
 def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposal]:
     """New-entity proposals in ``text`` that do not overlap a registry mention."""
     out: list[Proposal] = []
     taken: list[tuple[int, int]] = []
 
-    def add(name: str, cls: str, start: int, cue: str) -> None:
+    def add(name: str, cls: str, start: int, cue: str, nest: bool = False) -> None:
         name = name.strip()
         words = name.split()
         while words and words[0] in _SKIP_FIRST:
@@ -150,7 +168,12 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
             words = words[1:]
         name = " ".join(words)
         end = start + len(name)
-        if len(name) < 3 or not words or _overlaps(start + offset, end + offset, mentions):
+        if len(name) < 3 or not words:
+            return
+        inside = [x for x in mentions if start + offset <= x.start and x.end <= end + offset]
+        if nest and not _may_nest(name, inside, cue):
+            nest = False
+        if _overlaps(start + offset, end + offset, [x for x in mentions if not (nest and x in inside)]):
             return
         if any(a < end and start < b for a, b in taken):
             return
@@ -196,7 +219,8 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     words = set(re.findall(r"[A-Z][a-zA-Z]+", text))
     for m in (_HEAD_RE.finditer(text) if words & _HEAD_WORDS else ()):
         cls = next(c for c, _ in _HEADS if m.group(c))
-        add(m.group("name"), cls, m.start("name"), m.group(cls))
+        # a name may contain a registry name: "Trilateral Contact Group on Ukraine", "the BRICS Kazan Declaration"
+        add(m.group("name"), cls, m.start("name"), m.group(cls), nest=True)
     for m in _PLACE_RE.finditer(text):
         add(m.group("name"), "Place", m.start("name"), "region")
     # "Director of the CCP Central Foreign Affairs Office Wang Yi": the name after a titled body

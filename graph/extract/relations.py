@@ -1257,7 +1257,7 @@ def _constructions(s: _Sentence) -> None:
                          r"\s*:?\s+(?:the\s+)?)?", text, re.I):  # "consisting of six post-Soviet states: A, B, ..."
         orgs = [x for x in prim if x.cls in ORGS and x.end <= m.start() and not _in_parens(text, x.start)][:1]
         for o in orgs:
-            for x in objects(s, m.end() - 1, STATE, limit=3):
+            for x in objects(s, m.end() - 1, POLITY, limit=3):  # (states and organisations: "Ukraine, Russia and the OSCE")
                 s.add(x.entity, "memberOf", o.entity, m.start(), m.end(), 0.6, "consisting-of")
     _agreement_between(s)
     for m in re.finditer(r"\baccession of\s+(?:the\s+)?|(?:'s|’s)\s+accession\b", text, re.I):
