@@ -102,3 +102,11 @@ def test_the_meeting_is_the_meeting_the_document_named():
     found = resolve_descriptions("Ministers attended the meeting.", 0, [], Registry([Entity("x", "Talks", "x")]),
                                  salience, [], None)
     assert [(m.text, m.entity) for m in found] == [("the meeting", "forum-2024")]
+
+
+def test_the_council_at_the_start_of_a_sentence_is_the_council_named_before():
+    from graph.extract.mentions import resolve_organisations
+    salience = Salience()
+    salience.note(Mention(0, 17, "Council of the EU", "council-of-the-eu", "InternationalOrganization", "label"))
+    found = resolve_organisations("The Council extended the measures.", 0, [], salience)
+    assert [(m.text, m.entity) for m in found] == [("The Council", "council-of-the-eu")]

@@ -289,7 +289,7 @@ def _date_keys(dates) -> list[tuple[str, ...]]:
 
 
 _ORG_DESCRIPTION_RE = re.compile(
-    r"\b(?:the|this|that)\s+(?:(?:\d+|fifteen)-member\s+)?(?P<head>Council|Committee|Panel|Commission|Assembly|Union|Alliance|"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:\d+|fifteen)-member\s+)?(?P<head>Council|Committee|Panel|Commission|Assembly|Union|Alliance|"
     r"Organization|Organisation|organ|body|bloc|alliance|council|committee|panel)\b(?!\s+(?:of|for|on)\s+[A-Z])")
 _ORG_CLASSES = ("InternationalOrganization", "GovernmentBody", "Organization")
 
