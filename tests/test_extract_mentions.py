@@ -105,7 +105,7 @@ def test_the_meeting_is_the_meeting_the_document_named():
 
 
 def test_the_council_at_the_start_of_a_sentence_is_the_council_named_before():
-    from graph.extract.mentions import resolve_organisations
+    from graph.extract.mentions import Mention, resolve_organisations
     salience = Salience()
     salience.note(Mention(0, 17, "Council of the EU", "council-of-the-eu", "InternationalOrganization", "label"))
     found = resolve_organisations("The Council extended the measures.", 0, [], salience)
