@@ -110,3 +110,10 @@ def test_the_council_at_the_start_of_a_sentence_is_the_council_named_before():
     salience.note(Mention(0, 17, "Council of the EU", "council-of-the-eu", "InternationalOrganization", "label"))
     found = resolve_organisations("The Council extended the measures.", 0, [], salience)
     assert [(m.text, m.entity) for m in found] == [("The Council", "council-of-the-eu")]
+
+
+def test_a_clause_between_the_council_and_a_numbered_resolution_is_no_description():
+    registry = Registry([Entity("r-2024", "Resolution", "UN Security Council resolution of March 2024")])
+    found = resolve_descriptions("The Security Council today adopted resolution 2719 (2024) by 13 votes.", 0, [],
+                                 registry, Salience(), [], "2024")
+    assert found == []

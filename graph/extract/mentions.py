@@ -222,7 +222,10 @@ _BARE_RE = re.compile(
     r"(?P<head>resolution|sanctions|treaty|agreement|summit|talks)\b")
 _MOD_WORD = re.compile(r"^(?:[a-z][\w’'-]*|(?:19|20)\d\d|UN|U\.N\.|Security|Council|United|Nations|General|Assembly|"
                        r"[A-Z][a-z]+-[a-z]+)$")
-_STOP_MODS = {"in", "of", "with", "to", "for", "and", "on", "at", "by", "from", "or", "as", "is", "was", "that", "which"}
+_STOP_MODS = {"in", "of", "with", "to", "for", "and", "on", "at", "by", "from", "or", "as", "is", "was", "that", "which",
+              # verbs and adverbs of a clause, not modifiers: "the Security Council today adopted resolution 2719"
+              "today", "yesterday", "adopted", "adopt", "adopts", "passed", "approved", "unanimously", "rejected",
+              "vetoed", "voted", "failed", "renewed", "extended", "cited", "recalled"}
 _GENERIC_MODS = re.compile(r"^(?:new|previous|earlier|former|same|latest|first|second|landmark|groundbreaking|historic|"
                            r"weaker|stronger|strong|weak|defen[cs]e|military|mutual|security|bilateral|proposed|draft|"
                            r"un|u\.n\.|security council|[0-9]{4}|strategic|comprehensive|formal|signed|"
@@ -347,6 +350,8 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
         confidence = 0.7
         if any(w.lower() in _STOP_MODS for w in mods.split()):
             continue
+        if re.match(r"\s*\d{3,4}\b", text[end:]):
+            continue  # "resolution 2719": a numbered resolution, named, not described
         previous = bool(re.search(r"\b(?:previous|earlier|former|old)\b", mods, re.IGNORECASE))
         # (a year in the sentence picks a summit, not any "meeting": meetings are too many to date)
         keys = [] if previous or head == "meeting" else _date_keys(sentence_dates)
