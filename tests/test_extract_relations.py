@@ -601,3 +601,21 @@ def test_designated_as_an_adjective_sanctions_no_one():
     found = _found("The Steppe Group, consisting of Russia, Belarus and the Security Council, met.",
                    Entity("sg", "Organization", "Steppe Group"))
     assert {("russia", "memberOf", "sg"), ("unsc", "memberOf", "sg")} <= found
+
+
+def test_parties_from_an_agreements_name_a_which_clause_and_governments_in_a_list():
+    accord = Entity("accord", "Agreement", "Russia-Belarus Harbour Accord")
+    found = _found("Both sides praised the Russia-Belarus Harbour Accord.", accord)
+    assert {("russia", "partyTo", "accord"), ("belarus", "partyTo", "accord")} <= found
+    found = _found("This is part of the Harbour Accord, which Iran, Syria and China signed in 2019.",
+                   Entity("accord", "Agreement", "Harbour Accord"))
+    assert {("iran", "partyTo", "accord"), ("syria", "partyTo", "accord"), ("china", "partyTo", "accord")} <= found
+    found = _found("The Harbour Accord between the Government of Iran and the Government of Syria lapsed.",
+                   Entity("accord", "Agreement", "Harbour Accord"))
+    assert {("iran", "partyTo", "accord"), ("syria", "partyTo", "accord")} <= found
+
+
+def test_an_organisation_in_a_state_is_located_there_but_not_one_sent_to_it():
+    hz = Entity("hz", "Organization", "Hezbollah")
+    assert ("hz", "locatedIn", "syria") in _found("Israel struck Hezbollah in Syria.", hz)
+    assert ("hz", "locatedIn", "syria") not in _found("Iran sent arms to Hezbollah in Syria.", hz)

@@ -66,7 +66,7 @@ _HEADS = [
     ("InternationalOrganization", r"Organization|Organisation|Alliance|Union|Bank|Fund|Community|Cooperation Organization"),
     ("Place", r"Region|Oblast|Province|Krai|Island|Islands|Sea|Strait|Peninsula|Valley|District|Port|Base|Republic"),
     ("Treaty", r"Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter"),
-    ("Agreement", r"Declaration|Communiqu[eé]|Memorandum of Understanding"),
+    ("Agreement", r"Declarations|Declaration|Communiqu[eé]s|Communiqu[eé]|Memorandum of Understanding"),
     ("Talks", r"Dialogue|Forum|Conference|Talks|Consultations"),
     ("Organization", r"Foundation|Corporation|Company|Group|Party|Association|Society|Federation|Enterprise|Works"),
 ]
@@ -147,8 +147,8 @@ def _may_nest(name: str, inside: list[Mention], head: str) -> bool:
     organisations and places as modifiers ("Trilateral Contact Group on Ukraine", "BRICS Kazan
     Declaration"), never the head word itself ("Treasury Department" is the registry's), a
     possessive or a date ("Russia's State Duma on Thursday" is two names and a day)."""
-    if not inside or _NEVER_IN_NAMES.search(name):
-        return False
+    if not inside or _NEVER_IN_NAMES.search(name) or head in ("Government", "Cabinet"):
+        return False  # ("the Government of Australia" is Australia acting)
     for x in inside:
         if x.cls not in ("State", "InternationalOrganization", "Place") or head in x.text.split():
             return False

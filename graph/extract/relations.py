@@ -299,6 +299,7 @@ def _gap_clean(s: _Sentence, a: int, b: int) -> str:
             dotted = re.search(r"(?:^|\.)[A-Z]$", m.text) and s.text[m.end:m.end + 1] == "."  # "U.S." named as "U.S"
             gap = gap.replace(m.text + "." if dotted else m.text, " ")
     gap = re.sub(r"\([^)]*\)", " ", gap)
+    gap = re.sub(r"\b(?:the\s+)?[Gg]overnments?\s+of\s+(?:the\s+)?", " ", gap)  # "A, the Government of B and ..."
     gap = _DATE_PHRASE.sub(" ", gap)  # "ratified by A on 26 December 2001, B on 16 January 2002"
     gap = re.sub(r"\b" + _TITLE_WORDS + r"\b", " ", gap, flags=re.I)
     return gap
@@ -1043,6 +1044,7 @@ def _constructions(s: _Sentence) -> None:
             s.add(b.entity, "locatedIn", a.entity, a.start, b.end, 0.7, "located")
     _nationality(s)
     _place_comma_state(s)
+    _organisation_in_state(s)
     # "the Department of the Treasury's Office of Foreign Assets Control": a body of the organisation that owns it
     for a, b in zip(prim, prim[1:]):
         if a.cls in ORGS and b.cls in ORGS - {"ThinkTank", "MediaOrganization"} and a.entity != b.entity and \
@@ -1405,21 +1407,55 @@ _PACT_NOUN = r"(?:partnership|alliance|pact|agreement|treaty|accord|deal|arrange
 
 def _agreement_between(s: _Sentence) -> None:
     """The parties an agreement is "between": "the Defence Accord between A and B", "X is a trilateral
-    security partnership between A, B, and C"."""
+    security partnership between A, B, and C", "the U.S.-China Joint Communiqués" (its name joins
+    them), "the partnership, which A, B and C announced"."""
     text = s.text
     for a in s.mentions:
         if a.cls not in AGREEMENT or a.nested or a.kind == "description":
             continue  # ("the alliance between X and Y" may be another alliance than the one the document named last)
-        tail = re.match(r"(?:\s*\([^)]*\))?\s+(?:between|among)\s+(?:the\s+)?", text[a.end:])
+        inner = [x for x in s.mentions if x.nested and x.cls == "State" and a.start <= x.start and x.end <= a.end]
+        for x, y in zip(inner, inner[1:]):
+            if re.fullmatch(r"\.?\s*[-‐‑–]\s*", text[x.end:y.start]):
+                for z in (x, y):
+                    s.add(z.entity, "partyTo", a.entity, a.start, a.end, 0.6, "agreement-name")
+        tail = re.match(r"(?:\s*\([^)]*\))?\s+(?:between|among)\s+(?:the\s+)?(?:[Gg]overnments?\s+of\s+(?:the\s+)?)?",
+                        text[a.end:])
         if tail:
             for x in objects(s, a.end + tail.end() - 1, POLITY, limit=3):
                 s.add(x.entity, "partyTo", a.entity, a.start, a.end + tail.end(), 0.65, "agreement-between")
+    for m in re.finditer(r"\bwhich\s+", text):  # "the AUKUS “partnership,” which A, B and C announced in 2021"
+        verb = re.compile(r"\s+(?:(?:jointly|formally|first|had|have)\s+)?(?:announced|launched|signed|concluded|established|"
+                          r"formed|created|founded|negotiated|agreed)\b")
+        makers = [x for x in _args(s, m.end(), len(text), POLITY) if not x.nested]
+        if not makers or makers[0].start != m.end():
+            continue
+        makers = _coordinated(s, makers[0], makers, leftwards=False)
+        if not verb.match(text, makers[-1].end):
+            continue
+        pacts = [x for x in s.mentions if not x.nested and x.end <= m.start() and m.start() - x.end <= 80 and
+                 x.kind != "description" and (x.cls in AGREEMENT or x.cls == "InternationalOrganization" and
+                                              re.search(r"\b" + _PACT_NOUN + r"\b", text[x.end:m.start()], re.I))][-1:]
+        for p in pacts:
+            for x in makers:
+                s.add(x.entity, "partyTo", p.entity, m.start(), makers[-1].end, 0.6, "which-made")
     for m in re.finditer(r"\b(?:is|was|became|remains)\s+an?\s+(?:[\w-]+\s+){0,4}?" + _PACT_NOUN +
                          r"\s+(?:between|among)\s+(?:the\s+)?", text, re.I):
         pacts = [p for p in subjects(s, m.start(), AGREEMENT | {"InternationalOrganization"}) if p.kind != "description"]
         for x in objects(s, m.end() - 1, POLITY, limit=3) if pacts else ():
             for p in pacts[:1]:
                 s.add(x.entity, "partyTo", p.entity, m.start(), m.end(), 0.65, "agreement-between")
+
+
+def _organisation_in_state(s: _Sentence) -> None:
+    """ "Hezbollah in Lebanon", "two companies in Russia": a non-state organisation named with the
+    state it is in (an armed force "in" a state is deployed there, not based there)."""
+    text = s.text
+    prim = [m for m in s.mentions if not m.nested]
+    for a, b in zip(prim, prim[1:]):
+        if a.cls in ("Organization", "ThinkTank", "MediaOrganization") and b.cls == "State" and b.kind != "demonym" and \
+                re.fullmatch(r"\s+(?:based\s+)?in\s+(?:the\s+)?", text[a.end:b.start]) and \
+                _word_before(text, a.start) not in ("to", "from", "into", "with", "against"):
+            s.add(a.entity, "locatedIn", b.entity, a.start, b.end, 0.6, "located")
 
 
 def _place_comma_state(s: _Sentence) -> None:
