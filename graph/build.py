@@ -1,8 +1,9 @@
 """``kg build``: the whole corpus (ontology, registry, curated facts, documents) into a store.
 
-The graphs a build writes (ontology, registry, curated facts, the corpus's documents) are
-replaced; documents no longer in the corpus are dropped unless ``kg ingest`` added them; graphs
-that other commands wrote (ingested documents and their producers, ``kg import``) survive.
+The graphs a build writes (ontology, registry, curated facts, the corpus's documents, the review
+decisions of its ``decisions/`` folder) are replaced; documents no longer in the corpus are
+dropped unless ``kg ingest`` added them; graphs that other commands wrote (ingested documents and
+their producers, ``kg import``) survive.
 
 Everything is read and checked before the store is touched, and the store is replaced in one
 transaction, so a bad file leaves the previous graph exactly as it was. Building twice gives the
@@ -17,6 +18,7 @@ from typing import Callable
 
 from . import progress as work
 from .corpus import corpus_graphs, load_corpus, ontology_triples
+from .decisions import load_decisions, review_triples
 from .namespaces import Instances
 from .query import run_query
 from .resources import default_data_dir
@@ -59,6 +61,9 @@ def build(
     corpus = load_corpus(data_dir)
     inst = Instances()
     graphs = corpus_graphs(corpus, inst, ontology_triples(ontology_folder))
+    decisions = load_decisions(data_dir)
+    if decisions:
+        graphs[inst.graph_review()] = review_triples(decisions.values(), inst)
     triples = sum(len(t) for t in graphs.values())
     progress(f"loading {triples:,} triples in {len(graphs)} named graphs into the {store.describe()}")
     work.begin("loading", triples, "triples")
@@ -66,6 +71,7 @@ def build(
     # other commands wrote (ingest's producers, `kg import`) stay.
     ingested = set(_ingested_document_graphs(store, inst))
     stale = [g for g in store.graph_names() if inst.is_document_graph(g) and g not in graphs and g not in ingested]
+    stale += [g for g in store.graph_names() if g == inst.graph_review() and g not in graphs]
     write_graphs(store, graphs, remove=stale, inst=inst)
     return BuildReport(
         documents=len(corpus.documents),

@@ -27,6 +27,7 @@ from rdflib.namespace import XSD
 
 from . import progress as work
 from .documents import DOC_ID_RE, parse_document
+from .decisions import load_document_decisions, without_rejected
 from .errors import InputError
 from .extract import PRODUCER, Extraction, Extractor
 from .model import Document
@@ -360,12 +361,16 @@ def ingest(
     review_dir: Path | None = None,
     on_document: Callable[[Document], None] = lambda doc: None,
     extractor=None,
+    decisions_dir: Path | None = None,
+    keep_dir: Path | None = None,
 ) -> IngestReport:
     """Extract and store documents; see the module docstring for the guarantees.
 
     ``extractor`` is the rule-based :class:`~graph.extract.Extractor` over ``registry`` unless
     another producer is given (see :func:`graph.llm.make_extractor`); a document is unchanged
-    only if its text and the producers that read it are the same."""
+    only if its text and the producers that read it are the same. Facts a reviewer rejected in
+    ``decisions_dir`` (a corpus folder, see :mod:`graph.decisions`) stay out; the text of every
+    document written is kept in ``keep_dir`` for the review page."""
     files = collect_files(paths)
     if title and len(files) > 1:
         raise InputError(f"--title names one document, but {len(files)} files were given")
@@ -401,6 +406,9 @@ def ingest(
             on_document(doc)
             continue
         extraction = extractor.extract(doc)
+        if decisions_dir is not None:
+            judged = load_document_decisions(decisions_dir, doc.id)
+            extraction.assertions = without_rejected(extraction.assertions, judged)
         triples = document_graph(extraction, inst, producers)
         status = "replaced" if stored is not None else "added"
         report.items.append(IngestItem(doc, {"added": "would add", "replaced": "would replace"}[status] if dry_run else status,
@@ -416,6 +424,11 @@ def ingest(
             for item in report.items:
                 if item.extraction is not None:
                     _write_review(Path(review_dir), item.extraction, producers)
+        if keep_dir is not None:
+            Path(keep_dir).mkdir(parents=True, exist_ok=True)
+            for item in report.items:
+                if item.extraction is not None:  # the body exactly: evidence offsets count in it
+                    (Path(keep_dir) / f"{item.document.id}.txt").write_text(item.document.text, encoding="utf-8")
     return report
 
 

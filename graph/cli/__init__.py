@@ -157,3 +157,4 @@ from . import core  # noqa: E402,F401
 from . import explore  # noqa: E402,F401
 from . import ingest  # noqa: E402,F401
 from . import serve  # noqa: E402,F401
+from . import review  # noqa: E402,F401

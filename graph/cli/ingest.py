@@ -52,7 +52,8 @@ def ingest(store, ctx: click.Context, paths: tuple[Path, ...], title: str | None
     home = Path(ctx.find_root().obj["home"])
     extractor = make_extractor(kind, registry, cache_dir=home / "cache" / "llm")
     options = dict(registry=registry, title=title, date=date, source=source, dry_run=dry_run,
-                   review_dir=home / "review", extractor=extractor)
+                   review_dir=home / "review", extractor=extractor, decisions_dir=data_dir or default_data_dir(),
+                   keep_dir=home / "documents")
     if len(files) > 1:
         with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:
             report = ingest_documents(store, files, on_document=lambda doc: bar.update(1), **options)
