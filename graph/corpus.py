@@ -1,8 +1,9 @@
 """A corpus folder (documents, registry, curated facts) loaded, checked, and laid out as named graphs.
 
 The layout of the store: one named graph for the ontology, one for the entity registry, one for
-the curated facts, and one per source document (its metadata and any extracted facts), so a
-document can be replaced or removed as a unit.
+the curated facts, one for the publishers and their reliability grades (``publishers.yaml``,
+optional), and one per source document (its metadata and any extracted facts), so a document can
+be replaced or removed as a unit.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .documents import read_documents
 from .errors import InputError
 from .model import Assertion, Document
 from .namespaces import Instances
+from .publishers import Publisher, load_publishers, publisher_triples
 from .rdf import Triple, agent_graphs, assertions_triples, document_triples, entity_triples
 from .registry import Registry, load_registry
 from .resources import ontology_dir
@@ -26,11 +28,13 @@ __all__ = ["Corpus", "load_corpus", "ontology_triples", "corpus_graphs"]
 
 @dataclass
 class Corpus:
-    """Everything ``kg build`` loads: documents by id, the registry and the curated facts."""
+    """Everything ``kg build`` loads: documents by id, the registry, the curated facts and the
+    publishers' reliability grades."""
 
     documents: dict[str, Document]
     registry: Registry
     assertions: list[Assertion] = field(default_factory=list)
+    publishers: list[Publisher] = field(default_factory=list)
 
 
 def load_corpus(data_dir: Path) -> Corpus:
@@ -42,7 +46,7 @@ def load_corpus(data_dir: Path) -> Corpus:
     registry = load_registry(data_dir / "entities.yaml")
     curated_dir = data_dir / "curated"
     assertions = load_curated(curated_dir, documents, registry) if curated_dir.is_dir() else []
-    return Corpus(documents, registry, assertions)
+    return Corpus(documents, registry, assertions, load_publishers(data_dir))
 
 
 def ontology_triples(folder: Path | None = None) -> list[Triple]:
@@ -69,6 +73,7 @@ def corpus_graphs(corpus: Corpus, inst: Instances, ontology: list[Triple]) -> di
         inst.graph_ontology(): ontology,
         inst.graph_entities(): entities,
         inst.graph_curated(): assertions_triples(corpus.assertions, inst),
+        inst.graph_publishers(): publisher_triples(corpus.publishers, inst),
     }
     for doc in corpus.documents.values():
         graphs[inst.graph_document(doc.id)] = document_triples(doc, inst)

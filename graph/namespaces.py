@@ -169,6 +169,20 @@ class ONT(DefinedNamespace):
     reviewNote: URIRef
     correctedAs: URIRef
 
+    # --- source grading and credibility (graph/credibility.py) ---------------------------
+    Publisher: URIRef
+    reliability: URIRef
+    publishedBy: URIRef
+    Fact: URIRef
+    aboutFact: URIRef
+    factSubject: URIRef
+    factRelation: URIRef
+    factObject: URIRef
+    credibility: URIRef
+    independentSources: URIRef
+    contradictingSources: URIRef
+    conflictsWith: URIRef
+
     # --- document metadata ---------------------------------------------------------------
     documentKind: URIRef
     characterCount: URIRef
@@ -272,6 +286,22 @@ class Instances:
     def tally(self, kind: str, term: URIRef) -> URIRef:
         """The tally of the statements of one certainty or relation (``kind``) in the tallies graph."""
         return self.ns[f"tally/{kind}/" + _digest(term)]
+
+    def publisher(self, name: str) -> URIRef:
+        """A publisher, by its name as :func:`graph.publishers.publisher_key` normalises it."""
+        return self.ns["publisher/" + quote(name, safe="-._~")]
+
+    def fact(self, subject: URIRef, relation: URIRef, obj: URIRef) -> URIRef:
+        """One IRI per claim (subject, relation, object) across every document that makes it."""
+        return self.ns["fact/" + _digest(subject, relation, obj)]
+
+    def graph_publishers(self) -> URIRef:
+        """The publishers and their reliability grades, from the corpus's publishers.yaml."""
+        return self.ns["graph/publishers"]
+
+    def graph_credibility(self) -> URIRef:
+        """Documents' publishers and facts' credibility, recomputed by every write (graph/credibility.py)."""
+        return self.ns["graph/credibility"]
 
     def graph_agent(self, name: str) -> URIRef:
         """One graph per producer (the curators, each extractor version), written by every command

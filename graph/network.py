@@ -1,7 +1,8 @@
 """The graph as a NetworkX ``MultiDiGraph``: entities as nodes, statements as edges.
 
 Each edge is one statement (keyed by its IRI) and keeps what an analyst needs to trust it:
-relation, certainty, time, quote, source document, quantity, materiel and the claim's source.
+relation, certainty, time, quote, source document, quantity, materiel, the claim's source, the
+fact's credibility (1-6) and the reliability (A-F) of the document's publisher (graph/credibility.py).
 Parallel edges are kept (two documents can say the same thing; one actor can both supply and
 sanction another).
 
@@ -24,6 +25,7 @@ __all__ = ["statement_rows", "to_networkx", "when_text", "EDGE_FIELDS"]
 EDGE_FIELDS = (
     "relation", "certainty", "time", "start", "end", "quantity", "quantityText", "unit",
     "materiel", "accordingTo", "document", "quote", "quoteStart", "quoteEnd", "producer", "confidence",
+    "credibility", "reliability",
 )
 
 

@@ -3,7 +3,8 @@
 Counting a million statements takes Oxigraph about 200 ms whatever form the query takes, so the
 count queries read tallies instead: a few nodes in the named graph ``Instances.graph_tallies()``,
 recounted (``queries/internal/tallies.rq``) in the same transaction as every write that goes
-through :func:`write_graphs`, so they are never stale and never half-written.
+through :func:`write_graphs`, so they are never stale and never half-written. The same step
+reassesses every fact's credibility (:mod:`graph.credibility`), which depends on the same data.
 
 >>> from rdflib import URIRef
 >>> from graph.namespaces import ONT
@@ -21,6 +22,7 @@ from typing import Callable, Iterable, Mapping
 
 from rdflib import Literal, URIRef
 
+from .credibility import credibility_graphs
 from .namespaces import ONT, RDF, Instances
 from .query import prefixes_for
 from .resources import queries_dir
@@ -44,8 +46,9 @@ def tally_graphs(query: Callable[[str], QueryResult], inst: Instances | None = N
 
 
 def recount(inst: Instances | None = None) -> Derive:
-    """What a store runs at the end of a write to recount the tallies (``derive=``)."""
-    return lambda query: tally_graphs(query, inst)
+    """What a store runs at the end of a write (``derive=``): recount the tallies and reassess
+    the credibility of every fact (both read the data the write leaves)."""
+    return lambda query: {**tally_graphs(query, inst), **credibility_graphs(query, inst)}
 
 
 def write_graphs(
@@ -57,5 +60,5 @@ def write_graphs(
     inst: Instances | None = None,
 ) -> None:
     """Replace and remove named graphs as :meth:`Store.replace_graphs` does, and recount the
-    tallies in the same transaction. Every library write of statements goes through here."""
+    tallies and credibility grades in the same transaction. Every library write of statements goes through here."""
     store.replace_graphs(graphs, remove=remove, clear=clear, derive=recount(inst))

@@ -1,5 +1,5 @@
 """Views of the network projection: the graph as of a date, around one actor, or limited to some
-certainties, relations or classes.
+certainties, relations, classes, producers or to facts of a credibility or better.
 
 Every view takes a ``MultiDiGraph`` from :func:`graph.network.to_networkx` and returns a new one
 holding the statements (edges) it keeps and the entities they touch. The explorer (``kg viz``)
@@ -50,6 +50,9 @@ __all__ = [
     "check_producers",
     "PRODUCER_KINDS",
     "by_producer",
+    "by_credibility",
+    "check_credibility",
+    "edge_credibility",
     "producer_kind",
     "edge_intervals",
     "agreement_lifetimes",
@@ -264,6 +267,45 @@ def by_producer(graph: nx.MultiDiGraph, producers: str | Iterable[str]) -> nx.Mu
                               if str(p or "").startswith(starts)])
 
 
+def check_credibility(value: object) -> int | None:
+    """A checked credibility bound: an integer from 1 (best) to 6, or None for no bound.
+
+    >>> check_credibility("2"), check_credibility(None)
+    (2, None)
+    """
+    if value is None or value == "":
+        return None
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise InputError(f"credibility must be a number from 1 (confirmed) to 6 (cannot be judged), not {value!r}") from None
+    if not 1 <= number <= 6:
+        raise InputError(f"credibility must be from 1 (confirmed) to 6 (cannot be judged), not {number}")
+    return number
+
+
+def edge_credibility(data: dict) -> int:
+    """An edge's credibility grade, 6 (cannot be judged) when the store has none for it."""
+    try:
+        return int(data.get("credibility") or 6)
+    except (TypeError, ValueError):
+        return 6
+
+
+def by_credibility(graph: nx.MultiDiGraph, best: int | str) -> nx.MultiDiGraph:
+    """Only statements of facts graded ``best`` or better (1 is best; see graph/credibility.py).
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", key="s1", credibility=1)
+    >>> _ = g.add_edge("a", "c", key="s2", credibility=3)
+    >>> list(by_credibility(g, 2).edges(keys=True))
+    [('a', 'b', 's1')]
+    """
+    bound = check_credibility(best)
+    return keep_edges(graph, [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True)
+                              if bound is None or edge_credibility(d) <= bound])
+
+
 def by_class(graph: nx.MultiDiGraph, classes: str | Iterable[str]) -> nx.MultiDiGraph:
     """Only statements between entities of these classes (a family name such as ``Agreement``
     includes its subclasses)."""
@@ -323,12 +365,15 @@ def select(
     depth: int = 1,
     registry: Registry | None = None,
     producer: str | Iterable[str] | None = None,
+    min_credibility: int | str | None = None,
 ) -> nx.MultiDiGraph:
-    """Apply the filters in a fixed order: certainty (default: all but denied), producer, relation,
-    class, date, then the focus (the neighbourhood within what is left). Every input is checked
-    first, so a bad value fails before any work."""
+    """Apply the filters in a fixed order: certainty (default: all but denied), producer,
+    credibility (``min_credibility``: facts graded that or better, 1 best), relation, class,
+    date, then the focus (the neighbourhood within what is left). Every input is checked first,
+    so a bad value fails before any work."""
     certainties = check_certainties(certainty) if parse_names(certainty) else list(DEFAULT_CERTAINTIES)
     producers = check_producers(producer)
+    best = check_credibility(min_credibility)
     relations = check_relations(relation)
     class_names = check_classes(classes)
     day = parse_date(as_of_date) if as_of_date not in (None, "") else None
@@ -338,6 +383,8 @@ def select(
     view = by_certainty(graph, certainties)
     if producers:
         view = by_producer(view, producers)
+    if best is not None:
+        view = by_credibility(view, best)
     if relations:
         view = by_relation(view, relations)
     if class_names:

@@ -33,7 +33,9 @@ from .namespaces import RELATIONS
 from .network import when_text
 from .query import run_query
 from .store import Store
-from .views import CLASS_FAMILY, edge_intervals, producer_kind
+from .credibility import CREDIBILITY_GRADES
+from .publishers import RELIABILITY_GRADES, UNGRADED
+from .views import CLASS_FAMILY, edge_credibility, edge_intervals, producer_kind
 
 __all__ = [
     "CLASS_COLOURS",
@@ -295,13 +297,16 @@ def vis_network(graph: nx.MultiDiGraph, details: dict | None = None, *, physics:
         item = {
             "id": key, "from": u, "to": v, "arrows": "to",
             "label": ("denied: " if certainty == "denied" else "") + relation,
-            "title": f"{relation} ({certainty}{', ' + _edge_when(data) if _edge_when(data) else ''})",
+            "title": f"{relation} ({certainty}{', ' + _edge_when(data) if _edge_when(data) else ''}; "
+                     f"credibility {edge_credibility(data)}, source {data.get('reliability') or UNGRADED})",
             "color": {"color": colour, "highlight": colour, "opacity": style["opacity"]},
             "dashes": style["dashes"], "width": style["width"],
             "relation": relation, "certainty": certainty, "when": _edge_when(data),
             "begin": begin.isoformat() if begin else None, "until": until.isoformat() if until else None,
             "dated": bool(data.get("time") or data.get("start") or data.get("end")),
             "made": producer_kind(data.get("producer")),
+            "credibility": str(edge_credibility(data)),
+            "reliability": str(data.get("reliability") or UNGRADED),
         }
         if index:  # parallel edges: one spring per pair (else they pull the pair together), each
             item["physics"] = False  # curved a little more, alternating sides
@@ -339,6 +344,7 @@ def explorer_html(
             "generated": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "classColours": CLASS_COLOURS, "familyShapes": FAMILY_SHAPES, "classFamily": CLASS_FAMILY,
             "relationColours": RELATION_COLOURS, "certaintyStyles": CERTAINTY_STYLES,
+            "credibilityScale": {str(k): v for k, v in CREDIBILITY_GRADES.items()}, "reliabilityScale": RELIABILITY_GRADES,
         },
     }
     parts = {

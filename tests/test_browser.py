@@ -258,3 +258,29 @@ def test_the_producer_filter_hides_exactly_the_facts_of_one_producer(browser, tm
         assert page.js("kg.visibleEdgeIds()") == []
     finally:
         page.page.close()
+
+
+def test_the_credibility_filter_and_the_panel_show_grades(browser, tmp_path):
+    """tests/fixtures/corroboration: three statements of the one fact graded 1 (see test_credibility)."""
+    store = open_store("memory")
+    build(store, FIXTURES / "corroboration")
+    graph = select(to_networkx(store))
+    grades = {k: d["credibility"] for _, _, k, d in graph.edges(keys=True, data=True)}
+    best = {k for k, v in grades.items() if v == "1"}
+    assert len(best) == 3
+    page = Page(browser, write_explorer(graph, tmp_path / "cred.html", store_details(store)))
+    try:
+        assert page.errors == [] and page.outside == []
+        labels = page.page.locator("#filter-credibility").inner_text()
+        assert "1 confirmed by other sources" in labels and "6 truth cannot be judged" in labels
+        page.page.locator('input[data-kind="credibility"][data-value="1"]').uncheck()
+        assert set(page.js("kg.visibleEdgeIds()")) == set(grades) - best
+        page.page.locator('input[data-kind="credibility"][data-value="1"]').check()
+        (key,) = [k for u, v, k, d in graph.edges(keys=True, data=True) if d["document"] == "herald-shells"
+                  and d["relation"] == "suppliesArmsTo"]
+        page.click_edge(key)
+        panel = page.page.locator("#details").inner_text()
+        assert "1 \u2014 confirmed by other sources" in panel
+        assert "C \u2014 fairly reliable" in panel and "Regional Herald" in panel
+    finally:
+        page.page.close()

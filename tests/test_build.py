@@ -19,7 +19,7 @@ def dump(store) -> list[bytes]:
 def test_build_reports_what_it_loaded(tmp_path, fixture_corpus):
     report = build(open_store("oxigraph", tmp_path), fixture_corpus)
     assert (report.documents, report.entities, report.assertions) == (1, 5, 5)
-    assert report.graphs == 5  # ontology, entities, curated, one document, the curators (agent)
+    assert report.graphs == 6  # ontology, entities, curated, publishers, one document, the curators (agent)
 
 
 def test_building_twice_gives_the_same_graph(tmp_path, data_dir):
