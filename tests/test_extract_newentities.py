@@ -88,3 +88,9 @@ def test_an_institution_named_with_a_state_or_organisation_inside_is_proposed():
     assert ("Trilateral Contact Group on Ukraine", "Organization") in labels("The Trilateral Contact Group on Ukraine met.")
     assert ("BRICS Harbour Declaration", "Agreement") in labels("The BRICS Harbour Declaration was adopted.")
     assert labels("Russia's State Duma on Thursday ratified it.") == set()  # a possessive, a registry head, a day
+
+
+def test_a_name_before_a_title_with_its_state_is_a_person():
+    found = {p.label for p in propose("Tessa Morgan, the German Chancellor, spoke. Ivo Brandt, Austria's foreign minister, "
+                                      "replied.", [])}
+    assert {"Tessa Morgan", "Ivo Brandt"} <= found

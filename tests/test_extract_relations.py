@@ -619,3 +619,13 @@ def test_an_organisation_in_a_state_is_located_there_but_not_one_sent_to_it():
     hz = Entity("hz", "Organization", "Hezbollah")
     assert ("hz", "locatedIn", "syria") in _found("Israel struck Hezbollah in Syria.", hz)
     assert ("hz", "locatedIn", "syria") not in _found("Iran sent arms to Hezbollah in Syria.", hz)
+
+
+def test_a_title_with_its_state_or_body_after_a_name_and_that_state_is_no_subject():
+    found = _found("Sergei Lavrov, the Chinese Premier, visited Moscow.")
+    assert ("lavrov", "leaderOf", "china") in found and ("lavrov", "visited", "russia") in found
+    assert ("china", "visited", "russia") not in found
+    found = _found("Sergei Lavrov, the Security Council's president, visited Minsk.")
+    assert ("lavrov", "leaderOf", "unsc") in found and ("unsc", "visited", "belarus") not in found
+    found = _found("Sergei Lavrov, Belarus's foreign minister, condemned Russia.")
+    assert {("lavrov", "officialOf", "belarus"), ("lavrov", "condemned", "russia")} <= found

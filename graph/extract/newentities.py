@@ -47,11 +47,15 @@ _PERSON_RE = re.compile(r"\b(?P<title>" + _TITLE_PREFIX + r"(?:" + _LEADER_TITLE
                         r"(?<=\b[Ll]ed by )|(?<=\b[Hh]eaded by ))(?:,)?\s*"
                         r"(?P<name>" + _PERSON_NAME + r"|" + _NOT_NAME + r"[A-Z][a-z’'\-]{2,}(?=\s*[,.;:)]|\s*$|\s+and\b|\s+[a-z]|\s+(?=" + _NOT_NAME[3:] + r"))\b")
 #: "Jonah Leff, Executive Director, Conflict Armament Research": a name before a title in apposition.
-_NAME_TITLE_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r"),\s+(?:the\s+|a\s+)?" + _TITLE_PREFIX +
+#: ("Olaf Scholz, the German Chancellor", "Sergei Lavrov, Russia's foreign minister": a state or body may come first.)
+_NAME_TITLE_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r"),\s+(?:the\s+|a\s+)?"
+                            r"(?:[A-Z][\w.-]*(?:'s|’s)?\s+){0,2}" + _TITLE_PREFIX +
                             r"(?:President|Director|Secretary|Minister|Ambassador|Representative|Envoy|Chair\w*|Head|"
                             r"Spokes\w+|Commissioner|Coordinator|Under-Secretary|Director-General|Secretary-General|"
+                            r"Chancellor|Prime Minister|Premier|"
                             r"director|president|minister|ambassador|representative|envoy|spokes\w+|head|chair\w*|"
-                            r"commissioner|coordinator|analyst|professor|fellow|researcher)\b")
+                            r"commissioner|coordinator|analyst|professor|fellow|researcher|chancellor|prime minister|"
+                            r"premier|secretary|foreign minister|defen[cs]e minister)\b")
 _SPEAKS = re.compile(r"\s*(?:,|\(|said\b|says\b|stressed\b|noted\b|added\b|told\b|warned\b|urged\b|called\b|expressed\b|"
                      r"welcomed\b|underscored\b|emphasi[sz]ed\b|asked\b|recalled\b|observed\b)")
 _TITLE_OF = re.compile(r"\b(?:Director|Head|Chief|Minister|Secretary|Chair\w*|President|Ambassador|Commissioner|"

@@ -320,8 +320,20 @@ def _is_modifier(s: _Sentence, m: Mention) -> bool:
     return False
 
 
+def _apposition_owner(s: _Sentence, m: Mention) -> bool:
+    """A state or body in a title set after a person's name, "Mark Rutte, NATO's secretary general,"
+    or "Olaf Scholz, the German Chancellor,": it qualifies the person and is no argument itself."""
+    if not re.search(r",\s*(?:the\s+)?$", s.text[max(0, m.start - 8):m.start]):
+        return False  # (the cheap test first: this runs for every argument considered)
+    return any(p.cls in PERSON and not p.nested and re.fullmatch(r",\s*(?:the\s+)?", s.text[p.end:m.start])
+               for p in s.mentions if p.end <= m.start) and \
+        bool(re.match(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?" + _TITLE_WORDS + r"\b", s.text[m.end:], re.I))
+
+
 def _qualifies(s: _Sentence, m: Mention, classes: frozenset) -> bool:
     if m.cls not in classes:
+        return False
+    if m.cls not in PERSON and _apposition_owner(s, m):
         return False
     if m.nested:
         outer = next((o for o in s.mentions if not o.nested and o.start <= m.start and m.end <= o.end), None)
@@ -957,7 +969,12 @@ def _constructions(s: _Sentence) -> None:
             ap = re.match(r",\s*(?:the\s+)?", text[p.end:])
             if ap:
                 owner = [x for x in s.mentions if x.start == p.end + ap.end() and x.cls in POLITY]
-                if owner and _OTHER_TITLE.fullmatch(text[owner[0].end:owner[0].end + 40].split(",")[0].rstrip(" .") + " "):
+                title = text[owner[0].end:owner[0].end + 40].split(",")[0].rstrip(" .") if owner else ""
+                if owner and owner[0].cls == "State" and _LEADER_TITLE.match(title):
+                    s.add(p.entity, "leaderOf", owner[0].entity, p.start, owner[0].end, 0.7, "title")  # "X, the German Chancellor"
+                elif owner and owner[0].cls in ORGS and _ORG_HEAD_TITLE.fullmatch(title):
+                    s.add(p.entity, "leaderOf", owner[0].entity, p.start, owner[0].end, 0.7, "title")  # "X, NATO's secretary general"
+                elif owner and _OTHER_TITLE.fullmatch(title + " "):
                     s.add(p.entity, "officialOf", owner[0].entity, p.start, owner[0].end, 0.7, "title")
     for i, person in enumerate(prim):
         if person.cls not in PERSON:
