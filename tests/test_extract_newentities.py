@@ -94,3 +94,15 @@ def test_a_name_before_a_title_with_its_state_is_a_person():
     found = {p.label for p in propose("Tessa Morgan, the German Chancellor, spoke. Ivo Brandt, Austria's foreign minister, "
                                       "replied.", [])}
     assert {"Tessa Morgan", "Ivo Brandt"} <= found
+
+
+def test_delegates_named_with_their_state_in_parentheses_camel_case_names_and_a_participle_first():
+    registry = Registry([Entity("ru", "State", "Russian Federation"), Entity("iran", "State", "Iran"),
+                         Entity("unsc", "InternationalOrganization", "Security Council", ("Council",))])
+
+    def labels(text):
+        return {(p.label, p.cls) for p in propose(text, Linker(registry).find(text))}
+    assert ("Ivo Brandt", "Person") in labels("Ivo Brandt (Russian Federation) said the text was flawed.")
+    assert not labels("Talks between the Persian Empire (Iran) began in 1521.")
+    assert ("Rosa DiMarco", "Person") in labels("Under-Secretary-General Rosa DiMarco spoke.")
+    assert not {label for label, _ in labels("Addressing the Council, she spoke.") if "Addressing" in label}

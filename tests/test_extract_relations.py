@@ -629,3 +629,11 @@ def test_a_title_with_its_state_or_body_after_a_name_and_that_state_is_no_subjec
     assert ("lavrov", "leaderOf", "unsc") in found and ("unsc", "visited", "belarus") not in found
     found = _found("Sergei Lavrov, Belarus's foreign minister, condemned Russia.")
     assert {("lavrov", "officialOf", "belarus"), ("lavrov", "condemned", "russia")} <= found
+
+
+def test_a_state_speaks_through_its_representative_and_a_delegate_with_the_state_in_parentheses():
+    assert ("belarus", "sponsors", "res-2397") in relations(
+        "The representative of Belarus, introducing Resolution 2397, said it was balanced.")
+    found = relations("Sergei Lavrov (Russia) accused Ukraine of provocations.")
+    assert {("lavrov", "officialOf", "russia"), ("lavrov", "accuses", "ukraine")} <= found
+    assert ("lavrov", "officialOf", "belarus") in relations("Sergei Lavrov, Belarus Ambassador to the Security Council, spoke.")

@@ -35,7 +35,7 @@ _NOT_NAME = r"(?!(?:Before|After|During|Their|His|Her|Its|Our|The|And|With|For|F
 _LOWER = r"(?:[a-z’'\-]|[^\x00-\x7F\W\d])"  # a letter after the first one of a name, accents included
 #: One word of a personal name; a hyphen may join two capitalised parts ("Jean-Claude", "Jean-Yves").
 _NAME_WORD = _NOT_NAME + r"(?:(?:al-|el-|bin\s+|ibn\s+|von\s+der\s+|van\s+der\s+|de\s+|da\s+)?[A-Z]" + _LOWER + \
-    r"+(?:-[A-Z]" + _LOWER + "+)?)"
+    r"+(?:-?[A-Z]" + _LOWER + "+)?)"  # ("DiCarlo", "McCarthy": a second capital inside the word)
 #: A personal name: capitalised words, with middle initials ("Janet L. Yellen", "Joseph R. Biden, Jr.").
 _PERSON_NAME = _NAME_WORD + r"(?:\s+[A-Z]\.)?(?:\s+" + _NAME_WORD + r"){1,2}(?:,\s+Jr\.|\s+(?:III|II|IV|Jr\.|Sr\.)(?!\w))?"
 _TITLE_PREFIX = r"(?:(?:Assistant|Deputy|Vice|Under|Acting|Senior|First|Permanent|Special|Chief|Executive)\s+)*"
@@ -57,10 +57,14 @@ _NAME_TITLE_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r
                             r"commissioner|coordinator|analyst|professor|fellow|researcher|chancellor|prime minister|"
                             r"premier|secretary|foreign minister|defen[cs]e minister)\b")
 _SPEAKS = re.compile(r"\s*(?:,|\(|said\b|says\b|stressed\b|noted\b|added\b|told\b|warned\b|urged\b|called\b|expressed\b|"
-                     r"welcomed\b|underscored\b|emphasi[sz]ed\b|asked\b|recalled\b|observed\b)")
+                     r"welcomed\b|underscored\b|emphasi[sz]ed\b|asked\b|recalled\b|observed\b|accused\b|condemned\b|"
+                     r"pointed\b|agreed\b|echoed\b|highlighted\b|voiced\b|described\b|rejected\b|objected\b|"
+                     r"spoke\b|questioned\b|reiterated\b|regretted\b|deplored\b)")
 _TITLE_OF = re.compile(r"\b(?:Director|Head|Chief|Minister|Secretary|Chair\w*|President|Ambassador|Commissioner|"
                        r"Director-General|Secretary-General)\s+of\s+(?:the\s+)?$")
 _NAME_OF_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r")\s+of\s+(?:the\s+)?")
+#: "Vassily Nebenzia (Russian Federation) said": a delegate with their state in parentheses (UN meetings coverage).
+_NAME_PAREN_RE = re.compile(r"(?:^|(?<=[\s“\"]))(?P<name>" + _PERSON_NAME + r")\s+\((?=[A-Z])")
 _HEADS = [
     ("GovernmentBody", r"Council|Committee|Ministry|Assembly|Parliament|Duma|Senate|Congress|Office|Department|Bureau|"
                        r"Commission|Court|Agency|Service|Cabinet|Government|Presidium|Politburo|Directorate"),
@@ -170,6 +174,9 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
         while words and words[0] in _SKIP_FIRST:
             start += len(words[0]) + 1
             words = words[1:]
+        if len(words) > 2 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]) and words[1] == "the":
+            start += len(words[0]) + len(words[1]) + 2  # "Addressing the Council": a participle, then a description
+            words = words[2:]
         name = " ".join(words)
         end = start + len(name)
         if len(name) < 3 or not words:
@@ -210,6 +217,10 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
         if set(m.group("name").split()) & _HEAD_WORDS:
             continue  # "Armed Forces of Ukraine": a body, not a person
         if m.end() in states and _SPEAKS.match(text, states[m.end()]):
+            add(m.group("name"), "Person", m.start("name"), "delegate")
+    for m in _NAME_PAREN_RE.finditer(text):
+        if m.end() in states and text[states[m.end()]:states[m.end()] + 1] == ")" and \
+                _SPEAKS.match(text, states[m.end()] + 1) and not set(m.group("name").split()) & _HEAD_WORDS:
             add(m.group("name"), "Person", m.start("name"), "delegate")
     for m in _RESOLUTION_LIST_RE.finditer(text):  # "resolutions 1718 (2006), 2270 (2016) and 2397 (2017)"
         for number in _RESOLUTION_NUMBER_RE.finditer(m.group(0)):

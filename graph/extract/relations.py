@@ -428,13 +428,19 @@ def _family(m: Mention) -> str:
     return "place" if m.cls == "Place" else "actor"
 
 
+#: "the representative of X", "the delegate of X": X speaking through its envoy (UN meetings coverage).
+_DELEGATE_OF = re.compile(r"\b(?:representatives?|delegates?|delegations?|ambassadors?|envoys?|permanent representatives?)"
+                          r"\s+of\s+(?:the\s+)?$", re.I)
+
+
 def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     """The subject(s) of a trigger at ``trigger``: see the module docstring."""
     lo = _clause_start(s, trigger)
     pool = [m for m in _args(s, lo, trigger, classes) if not _in_parens(s.text, m.start) and not _is_modifier(s, m)
             and not re.match(r"\s+member (?:states|countries|nations)\b", s.text[m.end:])]  # "All G7 member states"
     free = [m for m in pool if _word_before(s.text, m.start) not in _PREPOSITIONS
-            or (_word_before(s.text, m.start) == "for" and re.match(r"\s+to\s+[a-z]+", s.text[m.end:]))]  # "for China to act"
+            or (_word_before(s.text, m.start) == "for" and re.match(r"\s+to\s+[a-z]+", s.text[m.end:]))  # "for China to act"
+            or _DELEGATE_OF.search(s.text, max(0, m.start - 40), m.start)]  # "the representative of Algeria, introducing"
     found: list[Mention] = []
     if free:
         found = _coordinated(s, free[-1], pool, leftwards=True)
@@ -955,6 +961,10 @@ def _constructions(s: _Sentence) -> None:
     for a, b in zip(prim, prim[1:]):  # "Russia under Vladimir Putin": its leader
         if a.cls == "State" and b.cls == "PoliticalLeader" and re.fullmatch(r"\s+under\s+", text[a.end:b.start]):
             s.add(b.entity, "leaderOf", a.entity, a.start, b.end, 0.7, "title")
+    for a, b in zip(prim, prim[1:]):  # "Vassily Nebenzia (Russian Federation) said": a delegate (UN meetings coverage)
+        if a.cls in PERSON and b.cls == "State" and re.fullmatch(r"\s+\(", text[a.end:b.start]) and \
+                text[b.end:b.end + 1] == ")":
+            s.add(a.entity, "officialOf", b.entity, a.start, b.end + 1, 0.65, "title")
     for a, b in zip(prim, prim[1:]):  # "Vasily Nebenzya of the Russian Federation said": a state's representative
         if _person_of_state(s, a, b):  # (a name suffix may come between: "Joseph R. Biden, Jr. of the United States")
             leader = re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir)\s+$", text[:a.start])
@@ -969,7 +979,8 @@ def _constructions(s: _Sentence) -> None:
             ap = re.match(r",\s*(?:the\s+)?", text[p.end:])
             if ap:
                 owner = [x for x in s.mentions if x.start == p.end + ap.end() and x.cls in POLITY]
-                title = text[owner[0].end:owner[0].end + 40].split(",")[0].rstrip(" .") if owner else ""
+                title = text[owner[0].end:owner[0].end + 60].split(",")[0].rstrip(" .") if owner else ""
+                title = re.sub(r"\s+to\s+(?:the\s+)?[A-Z][\w\s.-]*$", "", title)  # "United States Ambassador to the UN"
                 if owner and owner[0].cls == "State" and _LEADER_TITLE.match(title):
                     s.add(p.entity, "leaderOf", owner[0].entity, p.start, owner[0].end, 0.7, "title")  # "X, the German Chancellor"
                 elif owner and owner[0].cls in ORGS and _ORG_HEAD_TITLE.fullmatch(title):
