@@ -637,3 +637,19 @@ def test_a_state_speaks_through_its_representative_and_a_delegate_with_the_state
     found = relations("Sergei Lavrov (Russia) accused Ukraine of provocations.")
     assert {("lavrov", "officialOf", "russia"), ("lavrov", "accuses", "ukraine")} <= found
     assert ("lavrov", "officialOf", "belarus") in relations("Sergei Lavrov, Belarus Ambassador to the Security Council, spoke.")
+
+
+def test_represented_by_a_list_with_titles_in_apposition_takes_part_in_the_summit_named():
+    summit = Entity("s1", "Summit", "Steppe Summit")
+    found = _found("At the Steppe Summit, Russia was represented by Vladimir Putin, President of the Security Council, "
+                   "and Sergei Lavrov, Secretary of the Korea Foundation.", summit)
+    assert {("putin", "participatedIn", "s1"), ("lavrov", "participatedIn", "s1"), ("russia", "participatedIn", "s1")} <= found
+
+
+def test_their_reaffirmed_alliance_a_new_member_and_a_state_called_on_to_withdraw():
+    found = relations("Russia and Belarus reaffirmed their ironclad alliance.")
+    assert ("russia", "alliedWith", "belarus") in found or ("belarus", "alliedWith", "russia") in found
+    assert ("belarus", "memberOf", "unsc") in relations("Russia welcomed Belarus as the newest member of the Security Council.")
+    assert ("russia", "deploysTroopsTo", "ukraine") in relations("We call on Russia to withdraw its forces from Ukraine.")
+    assert not {r for r in relations("Seoul sanctioned two firms for their role in the transfer of arms to Russia.")
+                if r[1] == "suppliesArmsTo"}

@@ -301,6 +301,9 @@ def _gap_clean(s: _Sentence, a: int, b: int) -> str:
     gap = re.sub(r"\([^)]*\)", " ", gap)
     gap = re.sub(r"\b(?:the\s+)?[Gg]overnments?\s+of\s+(?:the\s+)?", " ", gap)  # "A, the Government of B and ..."
     gap = _DATE_PHRASE.sub(" ", gap)  # "ratified by A on 26 December 2001, B on 16 January 2002"
+    # a title in apposition ("A, President of the X, and B" -> "A, , and B"): one list comma
+    gap = re.sub(r",\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:of|for)\s+(?:the\s+)?\s*(?=,)", ", ", gap)
+    gap = re.sub(r"(?:\s*,\s*){2,}", ", ", gap)
     gap = re.sub(r"\b" + _TITLE_WORDS + r"\b", " ", gap, flags=re.I)
     return gap
 
@@ -439,7 +442,8 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     pool = [m for m in _args(s, lo, trigger, classes) if not _in_parens(s.text, m.start) and not _is_modifier(s, m)
             and not re.match(r"\s+member (?:states|countries|nations)\b", s.text[m.end:])]  # "All G7 member states"
     free = [m for m in pool if _word_before(s.text, m.start) not in _PREPOSITIONS
-            or (_word_before(s.text, m.start) == "for" and re.match(r"\s+to\s+[a-z]+", s.text[m.end:]))  # "for China to act"
+            or (_word_before(s.text, m.start) in ("for", "on", "upon") and re.match(r"\s+to\s+[a-z]+", s.text[m.end:]))
+            # ("for China to act", "called on Russia to withdraw": the subject of the infinitive)
             or _DELEGATE_OF.search(s.text, max(0, m.start - 40), m.start)]  # "the representative of Algeria, introducing"
     found: list[Mention] = []
     if free:
@@ -816,8 +820,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 before = s.text[:lo].rstrip(" ,").rstrip()
                 ante = [x for x in _args(s, 0, len(before) + 8, ACTOR) if x.end >= len(s.text[:lo].rstrip(" ,")) - 8]
                 givers = ante[-1:]
-        elif (re.match(r"\w+ of\b", m.group(0)) and re.search(r"\b(?:for|of|on|to|with|about|in)\s+(?:the\s+)?$",
-                                                               s.text[:m.start()], re.I)) or \
+        elif ((re.match(r"\w+ of\b", m.group(0)) or re.match(r"\s+of\b", s.text[m.end():]))  # ("the transfer of": a noun)
+              and re.search(r"\b(?:for|of|on|to|with|about|in)\s+(?:the\s+)?$", s.text[:m.start()], re.I)) or \
                 (m.group(0).lower().endswith("ing") and re.search(r"\bfor\s+$", s.text[:m.start()], re.I)):
             # "... for the delivery of aid", "sanctioned five entities for providing support to X": not the subject's doing
             givers = []  # "failed to reauthorize ... for the delivery of aid into Syria": no giver named
@@ -1122,6 +1126,14 @@ def _constructions(s: _Sentence) -> None:
     _event_participants(s)
     _our_partnership(s)
     _we_the_leaders(s)
+    _represented_by(s)
+    _reaffirmed_alliance(s)
+    # "welcomed Finland as the newest member of NATO"
+    for m in re.finditer(r"\s+as\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?members?\s+of\s+(?:the\s+)?", text, re.I):
+        joiner = [x for x in prim if x.end == m.start() and x.cls in POLITY]
+        for o in [x for x in prim if x.start == m.end() and x.cls in ORGS][:1]:
+            for j in joiner:
+                s.add(j.entity, "memberOf", o.entity, j.start, o.end, 0.6, "as-member")
     # "During the Korean War, the Soviet Union supported North Korea": the actors of the clause took part
     for c in s.mentions:
         if c.cls == "Conflict" and re.search(r"\bduring\s+(?:the\s+)?$", text[:c.start], re.I):
@@ -1600,6 +1612,31 @@ def _we_the_leaders(s: _Sentence) -> None:
         title = re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir)\s+$", s.text[:person.start])
         if title:
             s.add(person.entity, "leaderOf", state, person.start, person.end, 0.55, "we-the-leaders")
+
+
+def _represented_by(s: _Sentence) -> None:
+    """ "The EU was represented by A and B": at the summit the document is about (or the one the
+    sentence names), the people and the state or body they represented took part."""
+    for m in re.finditer(r"\b(?:was|were)\s+represented\s+(?:at\s+the\s+\w+\s+)?by\s+", s.text, re.I):
+        events = [x.entity for x in s.mentions if x.cls in EVENT - {"Conflict"} and not x.nested] or \
+            ([s.recent_event] if s.recent_event else [])
+        people = objects(s, m.end() - 1, PERSON, limit=45)
+        if not events or not people:
+            continue
+        for x in people + [x for x in subjects(s, m.start(), POLITY)]:
+            s.add(x.entity, "participatedIn", events[0], m.start(), m.end(), 0.55, "represented-by")
+
+
+def _reaffirmed_alliance(s: _Sentence) -> None:
+    """ "The United States and the Republic of Korea reaffirmed their ironclad alliance": the states
+    whose alliance (or partnership) it is."""
+    for m in re.finditer(r"\b(?:reaffirm|strengthen|deepen|celebrat|renew|upgrad|cement|elevat|expand)\w*\s+(?:their|the)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?P<noun>alliance|partnership)\b", s.text, re.I):
+        pair = subjects(s, m.start(), POLITY)
+        relation = "alliedWith" if m.group("noun").lower() == "alliance" else "cooperatesWith"
+        for i, a in enumerate(pair):
+            for b in pair[i + 1:]:
+                s.add(a.entity, relation, b.entity, m.start(), m.end(), 0.6, "their-alliance")
 
 
 def _our_partnership(s: _Sentence) -> None:
