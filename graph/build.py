@@ -18,7 +18,7 @@ from typing import Callable
 
 from . import progress as work
 from .corpus import corpus_graphs, load_corpus, ontology_triples
-from .decisions import load_decisions, review_triples
+from .decisions import entity_graph, load_decisions, load_entity_decisions, merge_triples, review_triples
 from .namespaces import Instances
 from .query import run_query
 from .resources import default_data_dir
@@ -61,9 +61,13 @@ def build(
     corpus = load_corpus(data_dir)
     inst = Instances()
     graphs = corpus_graphs(corpus, inst, ontology_triples(ontology_folder))
-    decisions = load_decisions(data_dir)
+    decisions = load_decisions(data_dir)  # the reviewers' decisions (kg review)
     if decisions:
         graphs[inst.graph_review()] = review_triples(decisions.values(), inst)
+    judged = load_entity_decisions(data_dir)
+    if judged.accepted or judged.merges:
+        graphs = {g: merge_triples(t, judged.active_merges(), inst) for g, t in graphs.items()}
+        graphs[inst.graph_entities()] = entity_graph(corpus.registry, judged, inst)
     triples = sum(len(t) for t in graphs.values())
     progress(f"loading {triples:,} triples in {len(graphs)} named graphs into the {store.describe()}")
     work.begin("loading", triples, "triples")

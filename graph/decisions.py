@@ -3,7 +3,7 @@
 Decisions are written to the corpus folder, one file per document, in the curated format with
 review fields, so they are versioned with the corpus and survive ``kg build`` and ``kg ingest``::
 
-    decisions/<doc-id>.yaml
+    decisions/documents/<doc-id>.yaml
 
     document: shells-2024
     version: 3                      # bumped by every write: a tab that saw version 2 gets a conflict
@@ -44,13 +44,13 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
 import yaml
 from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 
 from .errors import InputError
 from .model import CERTAINTIES, Assertion, Evidence, PartialDate
@@ -59,7 +59,8 @@ from .rdf import Triple, assertion_triples, statement_iri
 from .yamlfile import check_entry, load_yaml_file
 
 __all__ = ["KINDS", "Decision", "DocumentDecisions", "load_decisions", "load_document_decisions",
-           "save_document_decisions", "without_rejected", "review_triples", "now"]
+           "save_document_decisions", "without_rejected", "review_triples", "now", "EntityDecisions",
+           "load_entity_decisions", "save_entity_decisions", "with_entity_decisions", "merge_triples", "entity_graph"]
 
 KINDS = ("accepted", "rejected", "corrected", "added")
 _FACT_KEYS = {"subject", "relation", "object", "certainty", "time", "start_time", "end_time", "quote", "start",
@@ -145,7 +146,7 @@ class DocumentDecisions:
 
 
 def _path(data_dir: Path, doc_id: str) -> Path:
-    return Path(data_dir) / "decisions" / f"{doc_id}.yaml"
+    return Path(data_dir) / "decisions" / "documents" / f"{doc_id}.yaml"
 
 
 def _date(value, name: str, source: str, line) -> PartialDate | None:
@@ -206,7 +207,7 @@ def load_document_decisions(data_dir: Path, doc_id: str) -> DocumentDecisions:
 
 def load_decisions(data_dir: Path) -> dict[str, DocumentDecisions]:
     """Every document's decisions in a corpus folder, by document id."""
-    folder = Path(data_dir) / "decisions"
+    folder = Path(data_dir) / "decisions" / "documents"
     if not folder.is_dir():
         return {}
     return {p.stem: load_document_decisions(data_dir, p.stem) for p in sorted(folder.glob("*.yaml"))}
@@ -267,3 +268,144 @@ def review_triples(all_decisions: Iterable[DocumentDecisions], inst: Instances) 
             if d.kind == "corrected" and judged is not None:
                 add([(judged, ONT.correctedAs, made)])
     return out
+
+
+# --- decisions on entities: accepted proposals and merges ---------------------------------------
+#
+#     decisions/entities.yaml
+#
+#     version: 2
+#     accepted:                       # proposed entities a reviewer took into the registry
+#       - {id: kn-23, class: Organization, label: KN-23, aliases: [Hwasong-11], wikidata: Q1, reviewer: ana, at: ...}
+#     merges:                         # one IRI survives; the other becomes its alias, owl:sameAs
+#       - merged: dprk-foreign-ministry
+#         into: north-korean-government
+#         reason: the same body under two names
+#         reviewer: ana
+#         at: ...
+#         moved: 14                    # statement positions rewritten in the store
+#         undone: {reviewer: ana, at: ...}   # when the merge was undone (the entry stays, as history)
+
+_MERGE_POSITIONS = (RDF.subject, RDF.object, ONT.accordingTo)
+
+
+@dataclass
+class EntityDecisions:
+    """The corpus's decisions on entities and the version of their file (0: no file yet)."""
+
+    accepted: list[dict] = field(default_factory=list)
+    merges: list[dict] = field(default_factory=list)
+    version: int = 0
+
+    def active_merges(self) -> dict[str, str]:
+        """merged id -> surviving id, for merges not undone (chains followed to their end)."""
+        direct = {m["merged"]: m["into"] for m in self.merges if not m.get("undone")}
+        out = {}
+        for merged in direct:
+            target, seen = direct[merged], {merged}
+            while target in direct and target not in seen:
+                seen.add(target)
+                target = direct[target]
+            out[merged] = target
+        return out
+
+
+def load_entity_decisions(data_dir: Path) -> EntityDecisions:
+    """The decisions on entities of a corpus folder (none if it has no file)."""
+    path = Path(data_dir) / "decisions" / "entities.yaml"
+    if not path.exists():
+        return EntityDecisions()
+    source = str(path)
+    data = load_yaml_file(path)
+    if not isinstance(data, dict):
+        raise InputError("the entity decisions file must be a mapping with 'accepted' and 'merges'", source=source)
+    accepted, merges = data.get("accepted") or [], data.get("merges") or []
+    if not isinstance(accepted, list) or not isinstance(merges, list):
+        raise InputError("'accepted' and 'merges' must be lists", source=source)
+    from .registry import entity_from_mapping
+
+    for item in accepted:
+        entity_from_mapping({k: v for k, v in item.items() if k not in ("reviewer", "at")}, source)
+    for item in merges:
+        line = check_entry(item, source, "merge", {"merged", "into", "reason", "reviewer", "at", "moved", "undone"},
+                           ("merged", "into"))
+        if not (_ID.fullmatch(str(item["merged"])) and _ID.fullmatch(str(item["into"]))):
+            raise InputError("a merge names two entity ids", source=source, line=line)
+    return EntityDecisions([_plain(a) for a in accepted], [_plain(m) for m in merges], int(data.get("version") or 1))
+
+
+def _plain(value):
+    """A value read from YAML without the line numbers the loader adds to every mapping."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def save_entity_decisions(data_dir: Path, decisions: EntityDecisions) -> Path:
+    """Write the entity decisions to a temporary file beside the real one (see
+    :func:`save_document_decisions` for why the caller renames it)."""
+    path = Path(data_dir) / "decisions" / "entities.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = ("# Decisions on entities (kg review): proposals taken into the registry, and merges (one IRI\n"
+            "# survives, the other becomes its alias; an undone merge stays here as history).\n")
+    text += yaml.safe_dump({"version": decisions.version, "accepted": decisions.accepted, "merges": decisions.merges},
+                           sort_keys=False, allow_unicode=True, width=110)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    return tmp
+
+
+def with_entity_decisions(registry, decisions: EntityDecisions, *, keep_merged: bool = True):
+    """The registry with accepted entities added and merges applied: a survivor takes the merged
+    entity's names as aliases; the merged entity stays for the facts that name it (``keep_merged``)
+    or leaves, so that text is linked to the survivor only."""
+    from .registry import Registry, entity_from_mapping
+
+    entities = {e.id: e for e in registry}
+    for item in decisions.accepted:
+        entity = entity_from_mapping({k: v for k, v in item.items() if k not in ("reviewer", "at")}, "decisions")
+        entities.setdefault(entity.id, entity)
+    for merged, survivor in decisions.active_merges().items():
+        if merged in entities and survivor in entities:
+            old, new = entities[merged], entities[survivor]
+            names = tuple(n for n in (old.label, *old.aliases) if n not in new.names())
+            entities[survivor] = replace(new, aliases=new.aliases + names, hidden=new.hidden + old.hidden)
+            if not keep_merged:
+                del entities[merged]
+    return Registry(entities.values())
+
+
+def merge_triples(triples: Iterable[Triple], mapping: dict[str, str], inst: Instances) -> list[Triple]:
+    """``triples`` with every merged entity replaced by its survivor where a statement names it
+    (subject, object, source of the claim, and the direct relation triples); entity descriptions
+    stay, so the merged IRI keeps its names and points to the survivor with owl:sameAs."""
+    if not mapping:
+        return list(triples)
+    iri = {inst.entity(a): inst.entity(b) for a, b in mapping.items()}
+    relations = {ONT[r] for r in RELATIONS}
+    out, seen = [], set()
+    for s, p, o in triples:
+        if p in _MERGE_POSITIONS or p in relations:
+            o = iri.get(o, o)
+        if p in relations:
+            s = iri.get(s, s)
+        if (s, p, o) not in seen:
+            seen.add((s, p, o))
+            out.append((s, p, o))
+    return out
+
+
+def entity_graph(registry, decisions: EntityDecisions, inst: Instances) -> list[Triple]:
+    """The registry's graph with the entity decisions applied: accepted entities, survivors with
+    their new aliases, and each merged entity ``owl:sameAs`` its survivor."""
+    from rdflib.namespace import OWL
+
+    from .rdf import entity_triples
+
+    triples: list[Triple] = []
+    for entity in with_entity_decisions(registry, decisions):
+        triples += entity_triples(entity, inst)
+    triples += [(inst.entity(a), OWL.sameAs, inst.entity(b)) for a, b in decisions.active_merges().items()]
+    return triples

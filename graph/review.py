@@ -3,7 +3,7 @@
 :class:`Workbench` holds the logic and never speaks HTTP: the queue of statements an extractor
 made and nobody judged yet (lowest confidence first), the text of their documents, and
 :meth:`Workbench.decide`, which records one decision (accept, reject, correct, add) in the
-corpus's ``decisions/<doc>.yaml`` (see :mod:`graph.decisions`) and in the store, together:
+corpus's ``decisions/documents/<doc>.yaml`` (see :mod:`graph.decisions`) and in the store, together:
 
 - the YAML is written to a temporary file, the store takes the change in one transaction, and
   only then is the file renamed into place; a failure leaves both as they were;
@@ -32,11 +32,13 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from rdflib import URIRef
-from rdflib.namespace import RDF
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from .decisions import Decision, DocumentDecisions, load_decisions, load_document_decisions, now, \
-    review_triples, save_document_decisions
+from .decisions import Decision, DocumentDecisions, entity_graph, load_decisions, load_document_decisions, \
+    load_entity_decisions, merge_triples, now, review_triples, save_document_decisions, save_entity_decisions, \
+    with_entity_decisions
+from .gazetteer import with_gazetteer
 from .errors import InputError, KGError
 from .model import CERTAINTIES, PartialDate
 from .namespaces import ONT, RELATIONS, Instances
@@ -51,6 +53,19 @@ __all__ = ["Conflict", "Workbench", "serve_review", "MAX_BODY"]
 #: The largest request body the page may send (a decision is a few hundred bytes).
 MAX_BODY = 64 * 1024
 _ACTIONS = ("accept", "reject", "correct", "add")
+
+
+#: What describes an entity (rather than stating a fact about it).
+_DESCRIPTION = {RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, ONT.producedBy, RDFS.comment, OWL.sameAs}
+
+
+def _nt(triple) -> str:
+    """One triple as a line of N-Triples (how the merge log records what moved)."""
+    return " ".join(term.n3() for term in triple) + " ."
+
+
+def _from_nt(line: str) -> tuple:
+    return next(iter(Graph().parse(data=line, format="nt")))
 
 
 class Conflict(KGError):
@@ -130,12 +145,145 @@ class Workbench:
         """Registry entities whose id, label or alias contains ``query`` (for choosing a subject or object)."""
         wanted = query.casefold().strip()
         out = []
-        for e in load_registry(self.data_dir / "entities.yaml"):
+        for e in self.registry(keep_merged=False):
             if not wanted or any(wanted in n.casefold() for n in (e.id, *e.names())):
                 out.append({"id": e.id, "label": e.label, "class": e.cls})
             if len(out) >= limit:
                 break
         return out
+
+    def registry(self, *, keep_merged: bool = True):
+        """The corpus registry with the entity decisions applied (accepted entities, merges)."""
+        return with_entity_decisions(load_registry(self.data_dir / "entities.yaml"),
+                                     load_entity_decisions(self.data_dir), keep_merged=keep_merged)
+
+    def proposals(self) -> dict:
+        """Entities an extractor proposed that are in neither the registry nor the gazetteer, with
+        the documents that name them; and the merge log, and the version of the entity decisions."""
+        known = with_gazetteer(self.registry())
+        rows = self._proposal_rows()
+        found: dict[str, dict] = {}
+        for entity, label, cls, doc in rows:
+            entity_id = self.inst.entity_id(str(entity))
+            if entity_id is None or entity_id in known:
+                continue
+            item = found.setdefault(entity_id, {"id": entity_id, "label": str(label), "class": _short(cls), "documents": []})
+            if str(doc) not in item["documents"]:
+                item["documents"].append(str(doc))
+        judged = load_entity_decisions(self.data_dir)
+        return {"version": judged.version, "proposals": sorted(found.values(), key=lambda p: p["label"].casefold()),
+                "merges": [{k: v for k, v in m.items() if k != "moved"} | {"index": i} for i, m in enumerate(judged.merges)]}
+
+    def _proposal_rows(self) -> list:
+        text = ("SELECT ?e ?label ?cls ?doc WHERE { GRAPH ?g { ?e ont:producedBy ?agent ; rdfs:label ?label ; a ?cls . "
+                "?d a ont:Document ; dcterms:identifier ?doc } FILTER(?agent != ?curated) }")
+        return run_query(self.store, text, {"curated": self.inst.agent("curated")}).rows
+
+    def decide_entity(self, action: dict) -> dict:
+        """Accept a proposed entity, merge one entity into another, or undo a merge (see
+        :mod:`graph.decisions`); file and store change together, against the version named."""
+        kind = action.get("action") if isinstance(action, dict) else None
+        if kind not in ("accept-entity", "merge", "undo-merge"):
+            raise InputError("unknown entity action (accept-entity, merge or undo-merge)")
+        stamp = {"reviewer": str(action.get("reviewer") or self.reviewer)[:80], "at": now()}
+        with self._lock:
+            judged = load_entity_decisions(self.data_dir)
+            if action.get("version") != judged.version:
+                raise Conflict(f"the entity decisions changed since this page read them (version {judged.version}, "
+                               f"not {action.get('version')}): reload to see them")
+            if kind == "accept-entity":
+                graphs = self._accept_entity(action, judged, stamp)
+            elif kind == "merge":
+                graphs = self._merge(action, judged, stamp)
+            else:
+                graphs = self._undo(action, judged, stamp)
+            judged.version += 1
+            graphs[self.inst.graph_entities()] = entity_graph(load_registry(self.data_dir / "entities.yaml"), judged,
+                                                              self.inst)
+            tmp = save_entity_decisions(self.data_dir, judged)
+            try:
+                write_graphs(self.store, graphs, inst=self.inst)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+            os.replace(tmp, tmp.with_name("entities.yaml"))
+            return {"version": judged.version, "decided": kind}
+
+    def _accept_entity(self, action: dict, judged, stamp) -> dict:
+        from .registry import entity_from_mapping
+
+        aliases = [a.strip() for a in str(action.get("aliases") or "").split(",") if a.strip()]
+        item = {"id": str(action.get("id") or ""), "class": str(action.get("class") or ""),
+                "label": str(action.get("label") or "").strip()}
+        if aliases:
+            item["aliases"] = aliases
+        if action.get("wikidata"):
+            item["wikidata"] = str(action["wikidata"]).strip()
+        entity = entity_from_mapping(item, "the accepted entity")  # one clear line on a bad class, id or QID
+        if entity.id in self.registry():
+            raise InputError(f"{entity.id!r} is already in the registry")
+        judged.accepted.append(item | stamp)
+        # the proposal's own description leaves the documents' graphs: the registry's takes over
+        graphs = {}
+        for graph in self._graphs_naming(entity.id):
+            rows = self._graph_triples(graph)
+            node = self.inst.entity(entity.id)
+            graphs[graph] = [t for t in rows if not (t[0] == node and t[1] in _DESCRIPTION)]
+        return graphs
+
+    def _merge(self, action: dict, judged, stamp) -> dict:
+        merged, into = str(action.get("merged") or "").strip(), str(action.get("into") or "").strip()
+        registry = self.registry()
+        for entity in (merged, into):
+            if entity not in registry and not self._in_store(entity):
+                raise InputError(f"unknown entity {entity!r}: choose one from the registry")
+        if merged == into:
+            raise InputError("an entity cannot be merged into itself")
+        active = judged.active_merges()
+        if merged in active:
+            raise InputError(f"{merged!r} is already merged into {active[merged]!r}")
+        if into in active:
+            raise InputError(f"{into!r} was merged into {active[into]!r}: merge into that one")
+        graphs, moved = {}, {}
+        for graph in self._graphs_naming(merged):
+            if graph in (self.inst.graph_entities(), self.inst.graph_ontology()):
+                continue
+            before = self._graph_triples(graph)
+            after = merge_triples(before, {merged: into}, self.inst)
+            if after != before:
+                old, new = set(before), set(after)
+                graphs[graph] = after
+                moved[str(graph)] = {"removed": sorted(_nt(t) for t in old - new), "added": sorted(_nt(t) for t in new - old)}
+        reason = str(action.get("reason") or "").strip()[:500]
+        judged.merges.append({"merged": merged, "into": into, **({"reason": reason} if reason else {}), **stamp,
+                              "moved": moved})
+        return graphs
+
+    def _undo(self, action: dict, judged, stamp) -> dict:
+        try:
+            entry = judged.merges[int(action.get("index"))]
+        except (TypeError, ValueError, IndexError):
+            raise InputError("no such merge in the log") from None
+        if entry.get("undone"):
+            raise InputError(f"the merge of {entry['merged']!r} into {entry['into']!r} was undone already")
+        later = [m for m in judged.merges[judged.merges.index(entry) + 1:] if not m.get("undone") and m["into"] == entry["merged"]]
+        if later:
+            raise InputError(f"undo the later merge of {later[0]['merged']!r} into {entry['merged']!r} first")
+        graphs = {}
+        for graph, diff in (entry.get("moved") or {}).items():
+            current = self._graph_triples(URIRef(graph))
+            added = {_from_nt(line) for line in diff.get("added", [])}
+            graphs[URIRef(graph)] = [t for t in current if t not in added] + [_from_nt(line) for line in diff.get("removed", [])]
+        entry["undone"] = stamp
+        return graphs
+
+    def _graphs_naming(self, entity_id: str) -> list[URIRef]:
+        rows = run_query(self.store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { { ?e ?p ?o } UNION { ?s ?p ?e } } }",
+                         {"e": self.inst.entity(entity_id)}).rows
+        return [r[0] for r in rows]
+
+    def _graph_triples(self, graph: URIRef) -> list:
+        return [tuple(r) for r in run_query(self.store, "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph}).rows]
 
     # --- writing -------------------------------------------------------------------------------
     def decide(self, action: dict) -> dict:
@@ -204,7 +352,7 @@ class Workbench:
             raise InputError(f"unknown relation {fact.relation!r}")
         if fact.certainty not in CERTAINTIES:
             raise InputError(f"unknown certainty {fact.certainty!r} (one of {', '.join(CERTAINTIES)})")
-        known = {e.id for e in load_registry(self.data_dir / "entities.yaml")}
+        known = {e.id for e in self.registry()}
         for role in ("subject", "object"):
             entity = getattr(fact, role)
             if entity not in known and not self._in_store(entity):
@@ -313,6 +461,8 @@ def serve_review(bench: Workbench, *, host: str = "127.0.0.1", port: int = 0, to
                     return self._send(200, bench.document(unquote(url.path[len("/api/document/"):])))
                 if url.path == "/api/entities":
                     return self._send(200, bench.entities(args.get("q", "")))
+                if url.path == "/api/proposals":
+                    return self._send(200, bench.proposals())
             except KGError as err:
                 return self._send(400, {"error": str(err)})
             self._send(404, {"error": "not found"})
@@ -329,10 +479,11 @@ def serve_review(bench: Workbench, *, host: str = "127.0.0.1", port: int = 0, to
                 action = json.loads(self.rfile.read(int(length)) or b"null")
             except ValueError:
                 return self._send(400, {"error": "the body is not JSON"})
-            if urlsplit(self.path).path != "/api/decide":
+            decide = {"/api/decide": bench.decide, "/api/entity": bench.decide_entity}.get(urlsplit(self.path).path)
+            if decide is None:
                 return self._send(404, {"error": "not found"})
             try:
-                return self._send(200, bench.decide(action))
+                return self._send(200, decide(action))
             except Conflict as err:
                 return self._send(409, {"error": str(err)})
             except KGError as err:

@@ -50,7 +50,7 @@ def dump(store) -> bytes:
 
 
 def decisions_file(bench) -> Path:
-    return bench.data_dir / "decisions" / "council-veto-2025.yaml"
+    return bench.data_dir / "decisions" / "documents" / "council-veto-2025.yaml"
 
 
 def graph_statements(bench) -> set[str]:
@@ -177,7 +177,7 @@ def test_a_failed_store_write_leaves_the_yaml_as_it_was(bench, monkeypatch):
     monkeypatch.setattr("graph.review.write_graphs", broken)
     with pytest.raises(OSError):
         bench.decide({"action": "reject", "statement": item["statement"], "document": item["document"], "version": 0})
-    assert not decisions_file(bench).exists() and not list((bench.data_dir / "decisions").glob(".*"))
+    assert not decisions_file(bench).exists() and not list((bench.data_dir / "decisions").rglob(".*"))
     assert dump(bench.store) == before
 
 
@@ -336,7 +336,7 @@ def test_two_tabs_writing_at_once_see_a_conflict_not_a_silent_overwrite(page_ser
     assert saved["version"] == 1 and saved["rejected"] == [] and len(saved["facts"]) == 1
     assert status_of(bench, second_item["statement"]) is None
     # after the conflict the tab has the new version: the same key now goes through
-    two.wait_for_function("(s) => review.state.queue.some(r => r.statement === s)", arg=second_item["statement"])
+    two.wait_for_function("() => review.state.docs['council-veto-2025'].version === 1 && !review.state.loading")
     two.evaluate("(s) => review.select(review.state.queue.findIndex(r => r.statement === s))", second_item["statement"])
     two.keyboard.press("r")
     two.wait_for_function("(s) => !review.state.queue.some(r => r.statement === s)", arg=second_item["statement"])
@@ -361,3 +361,87 @@ def test_document_text_is_shown_as_text(bench, tmp_path, chromium):
         assert page.locator("#text img").count() == 0
     finally:
         server.shutdown()
+
+
+# --- entities: accept a proposal, merge two, undo -------------------------------------------------
+
+def statements_naming(bench, entity_id: str) -> set[str]:
+    rows = run_query(bench.store, "SELECT DISTINCT ?st WHERE { ?st rdf:subject|rdf:object ?e }",
+                     {"e": Instances().entity(entity_id)}).rows
+    return {str(r[0]) for r in rows}
+
+
+def test_a_proposed_entity_accepted_joins_the_registry_and_is_not_proposed_again(bench, tmp_path):
+    proposals = bench.proposals()
+    draft = next(p for p in proposals["proposals"] if p["class"] == "DraftResolution")
+    bench.decide_entity({"action": "accept-entity", "version": 0, "id": draft["id"], "class": "DraftResolution",
+                         "label": "Draft resolution on the DPRK sanctions panel (March 2025)", "aliases": "the draft, S/2025/1",
+                         "wikidata": ""})
+    saved = yaml.safe_load((bench.data_dir / "decisions" / "entities.yaml").read_text())
+    assert saved["version"] == 1 and saved["accepted"][0]["aliases"] == ["the draft", "S/2025/1"]
+    assert draft["id"] not in {p["id"] for p in bench.proposals()["proposals"]}
+    labels = run_query(bench.store, "SELECT ?l WHERE { ?e rdfs:label ?l }", {"e": Instances().entity(draft["id"])}).rows
+    assert [str(r[0]) for r in labels] == ["Draft resolution on the DPRK sanctions panel (March 2025)"]
+    build(bench.store, bench.data_dir)  # the decision is data: it survives a rebuild
+    assert draft["id"] not in {p["id"] for p in bench.proposals()["proposals"]}
+    with pytest.raises(InputError, match="unknown class"):
+        bench.decide_entity({"action": "accept-entity", "version": 1, "id": "x-y", "class": "Country", "label": "X"})
+
+
+def test_a_merge_moves_every_statement_survives_a_rebuild_and_can_be_undone(bench):
+    before = dump(bench.store)
+    naming = statements_naming(bench, "soviet-union")
+    assert len(naming) >= 5
+    survivor = statements_naming(bench, "russia")
+    bench.decide_entity({"action": "merge", "version": 0, "merged": "soviet-union", "into": "russia",
+                         "reason": "one actor for this brief"})
+    assert statements_naming(bench, "soviet-union") == set()
+    assert statements_naming(bench, "russia") == survivor | naming  # every statement followed
+    same = run_query(bench.store, "ASK { ?a owl:sameAs ?b }", {"a": Instances().entity("soviet-union"),
+                                                              "b": Instances().entity("russia")}).boolean
+    assert same
+    log = yaml.safe_load((bench.data_dir / "decisions" / "entities.yaml").read_text())["merges"][0]
+    assert (log["merged"], log["into"], log["reviewer"], log["reason"]) == ("soviet-union", "russia", "ana",
+                                                                            "one actor for this brief")
+    assert log["moved"]  # what moved, graph by graph, for the undo
+    build(bench.store, bench.data_dir)
+    assert statements_naming(bench, "soviet-union") == set()  # the rebuilt graph applies the merge too
+    assert bench.registry(keep_merged=False).candidates("USSR")[0].id == "russia"
+    bench.decide_entity({"action": "undo-merge", "version": 1, "index": 0})
+    assert dump(bench.store) == before
+    saved = yaml.safe_load((bench.data_dir / "decisions" / "entities.yaml").read_text())
+    assert saved["merges"][0]["undone"]["reviewer"] == "ana"  # the log keeps the history
+
+
+@pytest.mark.parametrize("action, message", [
+    ({"merged": "north-korea", "into": "north-korea"}, "into itself"),
+    ({"merged": "atlantis", "into": "north-korea"}, "unknown entity 'atlantis'"),
+])
+def test_a_bad_merge_is_one_line_and_changes_nothing(bench, action, message):
+    before = dump(bench.store)
+    with pytest.raises(InputError, match=message):
+        bench.decide_entity({"action": "merge", "version": 0, **action})
+    assert dump(bench.store) == before and not (bench.data_dir / "decisions").exists()
+
+
+def test_accepting_and_merging_in_the_page(page_server, chromium):
+    bench, url, _ = page_server
+    page = open_page(chromium, url)
+    page.click("#tab-entities")
+    page.wait_for_function("() => document.querySelectorAll('#proposals tr').length > 0")
+    draft = page.evaluate("review.state.proposals.find(p => p.class === 'DraftResolution').id")
+    row = page.locator(f'#proposals tr[data-id="{draft}"]')
+    row.locator('input[name="label"]').fill("Draft on the sanctions panel, March 2025")
+    row.locator('button[name="accept"]').click()
+    page.wait_for_function("(id) => !review.state.proposals.some(p => p.id === id)", arg=draft)
+    assert yaml.safe_load((bench.data_dir / "decisions" / "entities.yaml").read_text())["accepted"][0]["id"] == draft
+    page.fill("#merge-from", "soviet-union")
+    page.fill("#merge-into", "russia")
+    page.fill("#merge-reason", "one actor")
+    page.click("#merge-save")
+    page.wait_for_function("() => document.querySelectorAll('#merges li').length === 1")
+    assert statements_naming(bench, "soviet-union") == set()
+    page.locator("#merges li button").click()
+    page.wait_for_function("() => document.querySelector('#merges li').textContent.includes('undone')")
+    assert statements_naming(bench, "soviet-union")
+    assert page.errors == []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from ..decisions import load_entity_decisions, with_entity_decisions
 from ..evaluate import evaluate, format_report
 from ..ingest import collect_files, ingest as ingest_documents
 from ..llm import EXTRACTOR_KINDS, make_extractor
@@ -47,12 +48,13 @@ def ingest(store, ctx: click.Context, paths: tuple[Path, ...], title: str | None
       kg ingest news/ --dry-run
       KG_LLM_URL=http://127.0.0.1:8080/v1 KG_LLM_MODEL=qwen2.5 kg ingest article.txt --extractor both
     """
-    registry = load_registry((data_dir or default_data_dir()) / "entities.yaml")
+    corpus = data_dir or default_data_dir()  # its reviewers' decisions: entities taken in, merges, rejections
+    registry = with_entity_decisions(load_registry(corpus / "entities.yaml"), load_entity_decisions(corpus), keep_merged=False)
     files = collect_files(paths)
     home = Path(ctx.find_root().obj["home"])
     extractor = make_extractor(kind, registry, cache_dir=home / "cache" / "llm")
     options = dict(registry=registry, title=title, date=date, source=source, dry_run=dry_run,
-                   review_dir=home / "review", extractor=extractor, decisions_dir=data_dir or default_data_dir(),
+                   review_dir=home / "review", extractor=extractor, decisions_dir=corpus,
                    keep_dir=home / "documents")
     if len(files) > 1:
         with click.progressbar(length=len(files), label="extracting", file=sys.stderr) as bar:

@@ -27,7 +27,7 @@ def review(store, ctx: click.Context, data_dir: Path | None, reviewer: str, port
     statement, or add one by selecting words in the document.
 
     \b
-    Decisions are written to <data>/decisions/<document>.yaml (gold for `kg eval`) and to the
+    Decisions are written to <data>/decisions/ (documents/<id>.yaml, entities.yaml) (gold for `kg eval`) and to the
     store together; a rejected fact stays out when its document is ingested again. Keys: a accept,
     r reject, c correct, s add from the selected words, j/k next/previous. Ctrl-C stops.
     """
