@@ -239,7 +239,7 @@ def without_rejected(assertions: Iterable[Assertion], decisions: DocumentDecisio
 
 def review_triples(all_decisions: Iterable[DocumentDecisions], inst: Instances) -> list[Triple]:
     """The review graph: the status of every judged statement (who, when, why), and the facts
-    reviewers stand behind (accepted, corrected and added), as hand-curated statements."""
+    reviewers wrote themselves (corrected and added), as hand-curated statements."""
     out: list[Triple] = []
     seen: set = set()
 
@@ -253,7 +253,7 @@ def review_triples(all_decisions: Iterable[DocumentDecisions], inst: Instances) 
         corrected = {d.statement for d in doc.decisions if d.kind == "corrected"}
         for d in doc.decisions:
             judged = URIRef(d.statement) if d.statement else None
-            made = statement_iri(d.assertion(), inst) if d.kind != "rejected" else None
+            made = statement_iri(d.assertion(), inst) if d.kind in ("corrected", "added") else None
             if made is not None:
                 add(assertion_triples(d.assertion(), inst))
             if d.kind == "rejected" and d.statement in corrected:

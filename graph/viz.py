@@ -151,11 +151,13 @@ SELECT ?id ?title ?publisher ?date ?url WHERE {
   OPTIONAL { ?doc dcterms:source ?url }
 }"""
 _NOTES_QUERY = "SELECT ?st ?note WHERE { ?st a rdf:Statement ; rdfs:comment ?note }"
+_REVIEWS_QUERY = "SELECT ?st ?status ?who ?when WHERE { ?st ont:reviewStatus ?status ; ont:reviewedBy ?who ; ont:reviewedAt ?when }"
 
 
 def store_details(store: Store) -> dict:
     """What the side panel shows beyond the projection: each entity's aliases, description and
-    Wikidata link, each document's title, publisher, date and URL, each statement's note."""
+    Wikidata link, each document's title, publisher, date and URL, each statement's note and
+    review decision (kg review)."""
     from .namespaces import Instances
 
     inst = Instances()
@@ -178,7 +180,9 @@ def store_details(store: Store) -> dict:
         documents[str(doc_id)] = {k: str(v) for k, v in
                                   (("title", title), ("publisher", publisher), ("date", date), ("url", url)) if v is not None}
     notes = {str(st): str(note) for st, note in run_query(store, _NOTES_QUERY).rows}
-    return {"entities": entities, "documents": documents, "notes": notes}
+    reviews = {str(st): f"{str(status).rsplit('#', 1)[-1].lower()} by {who} at {when}"
+               for st, status, who, when in run_query(store, _REVIEWS_QUERY).rows}
+    return {"entities": entities, "documents": documents, "notes": notes, "reviews": reviews}
 
 
 def _spread(graph: nx.Graph, seed: int) -> dict:
@@ -259,7 +263,7 @@ def vis_network(graph: nx.MultiDiGraph, details: dict | None = None, *, physics:
     from pyvis.network import Network
 
     details = details or {}
-    entities, documents, notes = (details.get(k, {}) for k in ("entities", "documents", "notes"))
+    entities, documents, notes, reviews = (details.get(k, {}) for k in ("entities", "documents", "notes", "reviews"))
     big = graph.number_of_nodes() > LAYOUT_THRESHOLD
     physics = (not big) if physics is None else physics
     positions = compute_layout(graph, seed=seed) if big else {}
@@ -320,6 +324,8 @@ def vis_network(graph: nx.MultiDiGraph, details: dict | None = None, *, physics:
             item["source"] = doc
         if notes.get(key):
             item["note"] = notes[key]
+        item["review"] = reviews.get(key, "not reviewed")
+        item["reviewed"] = reviews.get(key, "not reviewed").split(" ", 1)[0]
         net.edges.append(item)
     return net
 

@@ -445,3 +445,19 @@ def test_accepting_and_merging_in_the_page(page_server, chromium):
     page.wait_for_function("() => document.querySelector('#merges li').textContent.includes('undone')")
     assert statements_naming(bench, "soviet-union")
     assert page.errors == []
+
+
+def test_the_explorer_shows_which_facts_were_reviewed_and_filters_by_it(bench, chromium, tmp_path):
+    from graph.network import to_networkx
+    from graph.views import select
+    from graph.viz import store_details, write_explorer
+
+    item = first(bench, relation="vetoed")
+    bench.decide({"action": "accept", "statement": item["statement"], "document": item["document"], "version": 0})
+    graph = select(to_networkx(bench.store))
+    page = chromium.new_page()
+    page.goto(write_explorer(graph, tmp_path / "explorer.html", store_details(bench.store)).resolve().as_uri())
+    page.wait_for_function("() => window.kg && window.kg.isReady", timeout=60_000)
+    assert page.evaluate("(s) => kg.edges.get(s).review", item["statement"]).startswith("accepted by ana at ")
+    page.locator('input[data-kind="reviewed"][data-value="not"]').uncheck()
+    assert page.evaluate("kg.visibleEdgeIds()") == [item["statement"]]
