@@ -36,14 +36,14 @@ from rdflib import Graph
 from rdflib.namespace import RDFS
 
 from . import progress as work
-from .corpus import load_corpus
+from .corpus import Corpus, load_corpus
 from .extract import Extractor
 from .namespaces import ONT, SYMMETRIC_RELATIONS
-from .model import Entity
+from .model import Document, Entity
 from .registry import Registry, normalise_name
 from .resources import ontology_dir
 
-__all__ = ["Score", "EvalReport", "evaluate", "subproperty_closure", "format_report", "CAUSES"]
+__all__ = ["reviewed_corpus", "Score", "EvalReport", "evaluate", "subproperty_closure", "format_report", "CAUSES"]
 
 #: Why a gold fact was missed, checked in this order (the first that applies is its cause).
 CAUSES = {
@@ -228,13 +228,36 @@ class _Aligner:
         return best
 
 
-def evaluate(data_dir: Path, *, extractor: Extractor | None = None, registry: Registry | None = None) -> EvalReport:
+def reviewed_corpus(data_dir: Path, texts: Path) -> Corpus:
+    """The documents reviewers judged with ``kg review`` as a corpus whose gold facts are the ones
+    they accepted, corrected or added (the text of each document from ``texts``, where ``kg
+    ingest`` keeps it, or from the corpus's own documents)."""
+    from .decisions import load_decisions, load_entity_decisions, with_entity_decisions
+
+    corpus = load_corpus(Path(data_dir))
+    documents, gold = {}, []
+    for doc_id, judged in load_decisions(data_dir).items():
+        facts = [d.assertion() for d in judged.decisions if d.kind != "rejected"]
+        kept = Path(texts) / f"{doc_id}.txt"
+        doc = corpus.documents.get(doc_id)
+        if not facts or not (kept.is_file() or doc):
+            continue
+        text = kept.read_text(encoding="utf-8") if kept.is_file() else doc.text
+        documents[doc_id] = Document(doc_id, doc.title if doc else doc_id, text)
+        gold += facts
+    registry = with_entity_decisions(corpus.registry, load_entity_decisions(data_dir))
+    return Corpus(documents, registry, gold)
+
+
+def evaluate(data_dir: Path, *, extractor: Extractor | None = None, registry: Registry | None = None,
+             corpus: Corpus | None = None) -> EvalReport:
     """Run the extractor over every document of a corpus folder and score it against its curated facts.
 
     With ``registry`` the extractor links to that registry (not the corpus's) and its entities are
-    aligned to the gold ones by id, QID or name (see the module docstring).
+    aligned to the gold ones by id, QID or name (see the module docstring). ``corpus`` replaces
+    the folder's own (see :func:`reviewed_corpus`).
     """
-    corpus = load_corpus(Path(data_dir))
+    corpus = corpus or load_corpus(Path(data_dir))
     aligned = registry is not None
     extractor = extractor or Extractor(registry if aligned else corpus.registry, use_ner=False)
     align = _Aligner(corpus.registry) if aligned else None

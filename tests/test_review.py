@@ -461,3 +461,17 @@ def test_the_explorer_shows_which_facts_were_reviewed_and_filters_by_it(bench, c
     assert page.evaluate("(s) => kg.edges.get(s).review", item["statement"]).startswith("accepted by ana at ")
     page.locator('input[data-kind="reviewed"][data-value="not"]').uncheck()
     assert page.evaluate("kg.visibleEdgeIds()") == [item["statement"]]
+
+
+def test_decisions_are_gold_for_kg_eval(bench, kg):
+    vetoed, abstained = first(bench, relation="vetoed"), first(bench, relation="abstainedOn")
+    bench.decide({"action": "accept", "statement": vetoed["statement"], "document": vetoed["document"], "version": 0})
+    bench.decide({"action": "reject", "statement": abstained["statement"], "document": abstained["document"], "version": 1})
+    result = kg("eval", "--reviewed", "--data", str(bench.data_dir), "-f", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["documents"] == 1 and report["gold_facts"] == 1
+    assert ["council-veto-2025", "russia", "vetoed", vetoed["object"]] not in report["missed"]  # found again: a TP
+    assert ["council-veto-2025", "china", "abstainedOn", abstained["object"]] in report["spurious"]  # the rules still say it
+    empty = kg("eval", "--reviewed", "--data", str(bench.data_dir.parent / "nothing"))
+    assert empty.exit_code != 0

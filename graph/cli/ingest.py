@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..decisions import load_entity_decisions, with_entity_decisions
-from ..evaluate import evaluate, format_report
+from ..evaluate import evaluate, format_report, reviewed_corpus
 from ..ingest import collect_files, ingest as ingest_documents
 from ..llm import EXTRACTOR_KINDS, make_extractor
 from ..results import printable
@@ -108,16 +108,27 @@ def _dropped(extraction, explain: bool) -> None:
 @click.option("--errors", is_flag=True, help="Also list the missed and spurious relation triples.")
 @click.option("--extractor", "kind", type=click.Choice(EXTRACTOR_KINDS), default="rules", show_default=True,
               help="Which producer to score (llm and both ask the model at KG_LLM_URL).")
+@click.option("--reviewed", is_flag=True,
+              help="Score against what reviewers decided in `kg review` (the data folder's decisions/) instead of curated/.")
 @click.pass_context
 def eval_(ctx: click.Context, data_dir: Path | None, corpus_dir: Path | None, fmt: str, as_json: bool, errors: bool,
-          kind: str) -> None:
+          kind: str, reviewed: bool) -> None:
     """Score the extractor against the curated facts: precision, recall and F1 for entities,
     mentions, linking, relations (overall and per relation type), certainty and dates, and
     why each missed fact was missed."""
     if data_dir and corpus_dir:
         raise click.UsageError("give --data or --corpus, not both")
-    cache = Path(ctx.find_root().obj["home"]) / "cache" / "llm"
-    if corpus_dir:
+    home = Path(ctx.find_root().obj["home"])
+    cache = home / "cache" / "llm"
+    if reviewed:
+        if corpus_dir:
+            raise click.UsageError("--reviewed scores a data folder's decisions: use --data, not --corpus")
+        folder = data_dir or default_data_dir()
+        corpus = reviewed_corpus(folder, home / "documents")
+        if not corpus.documents:
+            raise click.ClickException(f"no reviewed documents in {folder}/decisions (review some with `kg review`)")
+        report = evaluate(folder, corpus=corpus, extractor=make_extractor(kind, corpus.registry, cache_dir=cache, use_ner=False))
+    elif corpus_dir:
         registry = load_registry(default_data_dir() / "entities.yaml")
         extractor = None if kind == "rules" else make_extractor(kind, registry, cache_dir=cache, use_ner=False)
         report = evaluate(corpus_dir, registry=registry, extractor=extractor)
