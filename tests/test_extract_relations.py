@@ -653,3 +653,10 @@ def test_their_reaffirmed_alliance_a_new_member_and_a_state_called_on_to_withdra
     assert ("russia", "deploysTroopsTo", "ukraine") in relations("We call on Russia to withdraw its forces from Ukraine.")
     assert not {r for r in relations("Seoul sanctioned two firms for their role in the transfer of arms to Russia.")
                 if r[1] == "suppliesArmsTo"}
+
+
+def test_a_veto_blocks_the_draft_not_a_resolution_the_draft_mentions():
+    draft = Entity("d1", "DraftResolution", "the Steppe draft", ("a resolution",))
+    found = _found("The Council failed to adopt a resolution that would have renewed the panel established by "
+                   "Resolution 2397 due to a veto cast by Russia, while speakers said Moscow's veto was regrettable.", draft)
+    assert ("russia", "vetoed", "d1") in found and ("russia", "vetoed", "res-2397") not in found

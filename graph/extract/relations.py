@@ -615,6 +615,9 @@ def _plain_rules(s: _Sentence) -> None:
                     patients = _antecedent(s, lo, rule.obj)
                 if not patients:
                     patients = _dash_antecedent(s, lo, rule.obj)
+                drafts = [x for x in s.mentions if x.cls == "DraftResolution" and not x.nested and x.end <= m.start()]
+                if rule.relation == "vetoed" and drafts and not any(p.cls == "DraftResolution" for p in patients):
+                    patients = drafts[-1:]  # "a draft that would have extended the panel of resolution 1718 ... due to a veto"
                 if not patients and rule.subj == VOTER:  # "failed to adopt a draft ... due to a veto cast by X"
                     patients = [x for x in s.mentions if x.cls in RESOLUTION and not x.nested and x.end <= m.start()][-1:] or (
                         [Mention(lo, lo, "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
@@ -674,6 +677,8 @@ def _plain_rules(s: _Sentence) -> None:
                     and (len(rest.split()) <= 4 and not any(x.start >= m.end() for x in s.mentions) or
                          (_NOMINAL.match(m.group(0)) and subs)):  # "Moscow's veto fuels suspicion"
                 here = [x for x in s.mentions if x.cls in RESOLUTION and x.end <= m.start()]  # "... voted against it"
+                if rule.relation == "vetoed" and any(x.cls == "DraftResolution" for x in here):
+                    here = [x for x in here if x.cls == "DraftResolution"]  # a veto blocks a draft
                 if here:
                     objs = here[-1:]
                 elif s.recent_resolution:
