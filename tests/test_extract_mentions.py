@@ -117,3 +117,10 @@ def test_a_clause_between_the_council_and_a_numbered_resolution_is_no_descriptio
     found = resolve_descriptions("The Security Council today adopted resolution 2719 (2024) by 13 votes.", 0, [],
                                  registry, Salience(), [], "2024")
     assert found == []
+
+
+def test_the_council_after_the_security_council_in_the_same_sentence_is_that_council():
+    from graph.extract.mentions import Mention, resolve_organisations
+    named = [Mention(4, 20, "Security Council", "unsc", "InternationalOrganization", "label")]
+    found = resolve_organisations("The Security Council met; a member of the Council objected.", 0, named, Salience())
+    assert [(m.text, m.entity) for m in found] == [("the Council", "unsc")]

@@ -660,3 +660,10 @@ def test_a_veto_blocks_the_draft_not_a_resolution_the_draft_mentions():
     found = _found("The Council failed to adopt a resolution that would have renewed the panel established by "
                    "Resolution 2397 due to a veto cast by Russia, while speakers said Moscow's veto was regrettable.", draft)
     assert ("russia", "vetoed", "d1") in found and ("russia", "vetoed", "res-2397") not in found
+
+
+def test_a_noun_phrase_in_apposition_says_something_of_the_name_before_it():
+    found = relations("The draft was vetoed by Russia — a permanent member of the Security Council — on Friday.")
+    assert ("russia", "permanentMemberOf", "unsc") in found
+    assert ("belarus", "memberOf", "unsc") in relations("Belarus, a member of the Security Council, abstained.")
+    assert ("belarus", "memberOf", "unsc") not in relations("Belarus said a member of the Security Council abstained.")

@@ -306,6 +306,12 @@ def resolve_organisations(text: str, offset: int, mentions: list[Mention], salie
         if any(m.start < end and start < m.end for m in mentions if not m.nested):
             continue
         head = match.group("head").lower()
+        # the organisation named earlier in this very sentence first ("the Security Council ... a member of the Council")
+        here = [m for m in mentions if m.cls in _ORG_CLASSES and not m.nested and m.end <= start and
+                (head in ("organ", "body", "bloc") or head in m.text.lower().split())]
+        if here:
+            out.append(Mention(start, end, match.group(0), here[-1].entity, here[-1].cls, "description", False, 0.6))
+            continue
         named = sorted((eid for cls in _ORG_CLASSES for eid in salience.last.get(cls, [])),
                        key=lambda eid: -salience.when.get(eid, 0))
         if head in ("organ", "body", "bloc"):

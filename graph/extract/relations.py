@@ -449,7 +449,7 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     if free:
         found = _coordinated(s, free[-1], pool, leftwards=True)
     else:
-        found = _dash_apposition(s, lo, classes)
+        found = _dash_apposition(s, lo, classes) or _apposition_head(s, lo, trigger, classes)
     if not found:
         before = re.sub(r",?\s*(?:which|who|that)\s*$", "", s.text[:lo], flags=re.I).rstrip(" ,")
         if len(before) < len(s.text[:lo].rstrip()):
@@ -510,6 +510,16 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
                             s.text[first.end:nxt[0].start]):  # (not "Russia's attack on Kyiv": the possessor is the object)
         first = nxt[0]  # "North Korea's defence minister, No Kwang Chol": the possessed, not the possessor
     return _coordinated(s, first, [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)], leftwards=False)
+
+
+def _apposition_head(s: _Sentence, lo: int, trigger: int, classes: frozenset) -> list[Mention]:
+    """ "the Russian Federation — a permanent member of the Council —", "Kazakhstan, a member of the
+    CSTO,": a noun phrase set beside a name says something of that name."""
+    if not re.fullmatch(r"\s*(?:also\s+)?(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,2}", s.text[lo:trigger], re.I) or \
+            not re.search(r"[—–,]\s*$", s.text[:lo]):
+        return []
+    before = s.text[:lo].rstrip(" —–,")
+    return [m for m in s.mentions if not m.nested and m.cls in classes and len(before) - m.end <= 1 and m.end <= len(before)][-1:]
 
 
 def _dash_apposition(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]:
