@@ -100,6 +100,8 @@ class EvalReport:
     causes: dict[str, int] = field(default_factory=dict)
     aligned: bool = False
     dropped: dict[str, int] = field(default_factory=dict)  # a language model's facts that verification dropped, by reason
+    #: every extracted fact with the extractor's own ids, and whether the gold holds it
+    judged: list[tuple[str, str, str, str, bool]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -292,6 +294,8 @@ def evaluate(data_dir: Path, *, extractor: Extractor | None = None, registry: Re
         report.extracted += len(predicted)
         # relations
         g_keys = set().union(*(_keys(a) for a in gold)) if gold else set()
+        report.judged += [(doc_id, mine.subject, mine.relation, mine.object, bool(_keys(a) & g_keys))
+                          for mine, a in zip(result.assertions, predicted)]
         p_keys = set().union(*(_keys(a) for a in predicted)) if predicted else set()
         scores["relations"].add(g_keys, p_keys)
         for rel in {k[1] for k in g_keys | p_keys}:
