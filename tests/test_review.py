@@ -475,3 +475,25 @@ def test_decisions_are_gold_for_kg_eval(bench, kg):
     assert ["council-veto-2025", "china", "abstainedOn", abstained["object"]] in report["spurious"]  # the rules still say it
     empty = kg("eval", "--reviewed", "--data", str(bench.data_dir.parent / "nothing"))
     assert empty.exit_code != 0
+
+
+def test_kg_review_starts_the_page_and_says_where(kg_process, tmp_path, data_dir):
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(data_dir, corpus)
+    assert kg_process("build", "--data", str(corpus)).returncode == 0
+    exe = Path(sys.executable).with_name("kg")
+    env = dict(os.environ, KG_HOME=str(kg_process.home))
+    process = subprocess.Popen([str(exe), "review", "--data", str(corpus), "--port", "0", "--no-open", "--reviewer", "ana"],
+                               stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        line = process.stdout.readline()
+        assert line.startswith("review page at http://127.0.0.1:") and "statements to review" in line
+        url = line.split()[3]
+        with urllib.request.urlopen(url, timeout=30) as page:
+            assert b"kg review" in page.read()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
