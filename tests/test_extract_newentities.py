@@ -106,3 +106,9 @@ def test_delegates_named_with_their_state_in_parentheses_camel_case_names_and_a_
     assert not labels("Talks between the Persian Empire (Iran) began in 1521.")
     assert ("Rosa DiMarco", "Person") in labels("Under-Secretary-General Rosa DiMarco spoke.")
     assert not {label for label, _ in labels("Addressing the Council, she spoke.") if "Addressing" in label}
+
+
+def test_another_bodys_summit_is_another_summit_but_the_same_bodys_annual_summit_is_the_same():
+    from graph.extract.newentities import propose_events
+    assert [p.id for p in propose_events("Putin attended the SCO summit.", [], 0, "csto-summit")] == ["sco-summit"]
+    assert [p.id for p in propose_events("The annual CSTO summit ended.", [], 0, "2024-csto-summit")] == ["2024-csto-summit"]

@@ -667,3 +667,11 @@ def test_a_noun_phrase_in_apposition_says_something_of_the_name_before_it():
     assert ("russia", "permanentMemberOf", "unsc") in found
     assert ("belarus", "memberOf", "unsc") in relations("Belarus, a member of the Security Council, abstained.")
     assert ("belarus", "memberOf", "unsc") not in relations("Belarus said a member of the Security Council abstained.")
+
+
+def test_both_members_and_fighting_a_war_of_ones_own_is_not_the_war_the_text_is_about():
+    found = relations("Russia and Belarus are both members of the Security Council.")
+    assert {("russia", "memberOf", "unsc"), ("belarus", "memberOf", "unsc")} <= found
+    found = relations("Iran and Syria fought two wars over the border.", recent_conflict="steppe-war")
+    assert not {r for r in found if r[1] == "participatedIn"}
+    assert ("iran", "participatedIn", "steppe-war") in relations("Iran fought alongside Syria.", recent_conflict="steppe-war")

@@ -304,7 +304,10 @@ def propose_events(text: str, mentions: list[Mention], offset: int = 0, salient_
                     and not (start + offset <= x.start and x.end <= m.end() + offset)]
         if crossing or any(x.cls == "Summit" and x.start <= start + offset < x.end for x in mentions):
             continue
-        if salient_summit and (not re.search(r"\b(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\b", name) or
+        # (the same body's summit: "the annual BRICS summit" after the 2024 BRICS summit, not "the SCO summit")
+        same_body = salient_summit and set(slug(" ".join(re.findall(r"\b[A-Z][\w.’'-]*", name))).split("-")) - {
+            "summit", "annual", "leaders", ""} <= set(salient_summit.split("-"))
+        if salient_summit and (same_body and not re.search(r"\b(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\b", name) or
                                re.search(r"\b(?:it|this)\s+(?:is|was)\s+(?:the\s+)?$", text[:start], re.I)):
             # "the annual BRICS summit" after "the 2024 BRICS summit", "It is the 17th summit": the same one
             out.append(Proposal(salient_summit, "Summit", name, start + offset, m.end() + offset, "summit"))

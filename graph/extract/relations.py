@@ -1167,6 +1167,9 @@ def _constructions(s: _Sentence) -> None:
                 for x in objects(s, m.end(), ACTOR, prep="between"):
                     s.add(x.entity, "participatedIn", war[0].entity, m.start(), m.end(), 0.5, "fought")
                 continue
+            if not any(x.cls == "Conflict" for x in s.mentions) and not re.match(
+                    r"\s+(?:alongside|for|with|against|in|on behalf of|side by side|together)\b|\s*[,.;]", s.text[m.end():]):
+                continue  # "fought two wars over Karabakh": a war of its own, not the one the text is about
             for x in subjects(s, m.start(), ACTOR):
                 s.add(x.entity, "participatedIn", conflict, m.start(), m.end(), 0.5, "fought")
     # alliances: "alliance between X and Y", "form an alliance with X and Y", "X and other allies", "X-Y alliance"
