@@ -112,3 +112,8 @@ def test_another_bodys_summit_is_another_summit_but_the_same_bodys_annual_summit
     from graph.extract.newentities import propose_events
     assert [p.id for p in propose_events("Putin attended the SCO summit.", [], 0, "csto-summit")] == ["sco-summit"]
     assert [p.id for p in propose_events("The annual CSTO summit ended.", [], 0, "2024-csto-summit")] == ["2024-csto-summit"]
+
+
+def test_a_leader_named_before_the_title_of_an_organisation_and_no_staff_member_called_staff():
+    found = {(p.label, p.cls) for p in propose("Ivo Brandt, the leader of the Harbour Front, resigned. The General Staff met.", [])}
+    assert ("Ivo Brandt", "Person") in found and not {label for label, _ in found if label == "Staff"}

@@ -675,3 +675,10 @@ def test_both_members_and_fighting_a_war_of_ones_own_is_not_the_war_the_text_is_
     found = relations("Iran and Syria fought two wars over the border.", recent_conflict="steppe-war")
     assert not {r for r in found if r[1] == "participatedIn"}
     assert ("iran", "participatedIn", "steppe-war") in relations("Iran fought alongside Syria.", recent_conflict="steppe-war")
+
+
+def test_a_leader_of_an_organisation_in_apposition_and_a_based_state_is_no_object():
+    found = _found("Jane Jones, the leader of the Korea Foundation, spoke.")
+    assert ("jones", "leaderOf", "fund") in found
+    assert not {r for r in relations("Russia sanctioned two China-based companies.") if r[1] == "sanctions"}
+    assert not {r for r in relations("Jane Jones, the head of the Russian delegation, spoke.") if r[2] == "russia"}

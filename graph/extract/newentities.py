@@ -31,7 +31,7 @@ _NOT_NAME = r"(?!(?:Before|After|During|Their|His|Her|Its|Our|The|And|With|For|F
             r"Visit|Visits|Talks|Holds|Calls|Urges|Warns|Signs|Statement|Remarks|Press|Joint|Affairs|Defen[cs]e|Treasury|" \
             r"State|Foreign|Justice|Finance|Interior|Trade|Commerce|Security|Council|Republic|Federation|" \
             r"Adm|Gen|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Ms|Mrs|Prof|Spokes\w+|Secretary|Minister|President|Director|" \
-            r"Ambassador|Envoy|Chairman|Chairwoman|Premier|Chancellor|General)\b)"
+            r"Ambassador|Envoy|Chairman|Chairwoman|Premier|Chancellor|General|Staff|Assembly|Secretariat)\b)"
 _LOWER = r"(?:[a-z’'\-]|[^\x00-\x7F\W\d])"  # a letter after the first one of a name, accents included
 #: One word of a personal name; a hyphen may join two capitalised parts ("Jean-Claude", "Jean-Yves").
 _NAME_WORD = _NOT_NAME + r"(?:(?:al-|el-|bin\s+|ibn\s+|von\s+der\s+|van\s+der\s+|de\s+|da\s+)?[A-Z]" + _LOWER + \
@@ -55,7 +55,8 @@ _NAME_TITLE_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r
                             r"Chancellor|Prime Minister|Premier|"
                             r"director|president|minister|ambassador|representative|envoy|spokes\w+|head|chair\w*|"
                             r"commissioner|coordinator|analyst|professor|fellow|researcher|chancellor|prime minister|"
-                            r"premier|secretary|foreign minister|defen[cs]e minister)\b")
+                            r"premier|secretary|foreign minister|defen[cs]e minister|leader|Leader|founder|commander|"
+                            r"Commander|chief|Chief)\b")
 _SPEAKS = re.compile(r"\s*(?:,|\(|said\b|says\b|stressed\b|noted\b|added\b|told\b|warned\b|urged\b|called\b|expressed\b|"
                      r"welcomed\b|underscored\b|emphasi[sz]ed\b|asked\b|recalled\b|observed\b|accused\b|condemned\b|"
                      r"pointed\b|agreed\b|echoed\b|highlighted\b|voiced\b|described\b|rejected\b|objected\b|"

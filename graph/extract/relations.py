@@ -495,7 +495,8 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
         if not m:
             return []
         start = m.end()
-    pool = [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)]  # "by Chinese President Jiang"
+    pool = [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)  # "by Chinese President Jiang"
+            and not re.match(r"[-‐‑–]based\b", s.text[m.end:])]  # "two Russia-based companies": where they are
     pool = [m for m in pool if m.start - start <= limit]
     if not pool:
         return []
@@ -1019,7 +1020,7 @@ def _constructions(s: _Sentence) -> None:
                 re.fullmatch(r"\s*,\s*(?P<title>(?:[A-Z][\w-]*\s+){0,3}(?:Director|Head|Chair\w*|President|Founder|"
                              r"Spokes\w+|Representative|Envoy|Coordinator|Fellow|Analyst|Researcher))\s*,\s*(?:the\s+)?", gap)
             # ("Jane Roe, Executive Director, Arms Watch, said": a title in commas between name and organisation)
-            if ap and org.cls in ORGS | STATE:
+            if ap and org.cls in ORGS | STATE and org.kind != "demonym":  # ("chief of the Russian General Staff")
                 title = ap.group("title").lower()
                 relation = None
                 if org.cls == "InternationalOrganization" and re.fullmatch(
@@ -1028,6 +1029,8 @@ def _constructions(s: _Sentence) -> None:
                     relation = "leaderOf"  # "Jane Roe, the Secretary General of NATO": the head of an organisation leads it
                 elif re.search(r"\bfellow\b", title):
                     relation = "fellowOf"
+                elif re.fullmatch(r"(?:(?:current|former|new|then|supreme|top)\s+)?leader", title) and org.cls in ORGS:
+                    relation = "leaderOf"  # "X, the leader of Hezbollah"
                 elif re.search(r"\b(?:director|head|chief|chair\w*|founder)\b", title):
                     relation = "directorOf"
                 elif re.search(r"\b(?:president|prime minister|leader|king|premier)\b", title) and org.cls in STATE:
