@@ -117,3 +117,10 @@ def test_another_bodys_summit_is_another_summit_but_the_same_bodys_annual_summit
 def test_a_leader_named_before_the_title_of_an_organisation_and_no_staff_member_called_staff():
     found = {(p.label, p.cls) for p in propose("Ivo Brandt, the leader of the Harbour Front, resigned. The General Staff met.", [])}
     assert ("Ivo Brandt", "Person") in found and not {label for label, _ in found if label == "Staff"}
+
+
+def test_a_name_after_a_state_and_under_is_its_leader():
+    registry = Registry([Entity("by", "State", "Belarus")])
+    text = "Belarus under Ivo Brandt drifted east. Talks under United Nations auspices resumed."
+    found = {(p.label, p.cls) for p in propose(text, Linker(registry).find(text))}
+    assert ("Ivo Brandt", "PoliticalLeader") in found and not {label for label, _ in found if "United" in label}

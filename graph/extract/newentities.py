@@ -219,6 +219,9 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
             continue  # "Armed Forces of Ukraine": a body, not a person
         if m.end() in states and _SPEAKS.match(text, states[m.end()]):
             add(m.group("name"), "Person", m.start("name"), "delegate")
+    for m in re.finditer(r"\s+under\s+(?P<name>" + _PERSON_NAME + r")\b", text):  # "Belarus under Aleksander Lukashenko"
+        if m.start() in {end for end in states.values()}:
+            add(m.group("name"), "PoliticalLeader", m.start("name"), "under")
     for m in _NAME_PAREN_RE.finditer(text):
         if m.end() in states and text[states[m.end()]:states[m.end()] + 1] == ")" and \
                 _SPEAKS.match(text, states[m.end()] + 1) and not set(m.group("name").split()) & _HEAD_WORDS:
