@@ -682,3 +682,10 @@ def test_a_leader_of_an_organisation_in_apposition_and_a_based_state_is_no_objec
     assert ("jones", "leaderOf", "fund") in found
     assert not {r for r in relations("Russia sanctioned two China-based companies.") if r[1] == "sanctions"}
     assert not {r for r in relations("Jane Jones, the head of the Russian delegation, spoke.") if r[2] == "russia"}
+
+
+def test_led_by_names_the_leader_of_the_state_or_body_just_named_or_an_official_of_a_delegation():
+    assert ("putin", "leaderOf", "fund") in relations("The Korea Foundation, led by Vladimir Putin, objected to Iran.")
+    assert ("putin", "leaderOf", "iran") not in relations("The Korea Foundation, led by Vladimir Putin, objected to Iran.")
+    assert ("lavrov", "officialOf", "russia") in relations("The Russian delegation was led by Foreign Minister Sergei Lavrov.")
+    assert not relations("The talks with Iran were led by Sergei Lavrov.")

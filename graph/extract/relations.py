@@ -1093,6 +1093,7 @@ def _constructions(s: _Sentence) -> None:
                              r"border|naval|northern|southern|eastern|western)\s+){1,2}of\s+", text[a.end:b.start], re.I)):
             s.add(b.entity, "locatedIn", a.entity, a.start, b.end, 0.7, "located")
     _nationality(s)
+    _led_by(s)
     _place_comma_state(s)
     _organisation_in_state(s)
     # "the Department of the Treasury's Office of Foreign Assets Control": a body of the organisation that owns it
@@ -1505,6 +1506,28 @@ def _agreement_between(s: _Sentence) -> None:
         for x in objects(s, m.end() - 1, POLITY, limit=3) if pacts else ():
             for p in pacts[:1]:
                 s.add(x.entity, "partyTo", p.entity, m.start(), m.end(), 0.65, "agreement-between")
+
+
+def _led_by(s: _Sentence) -> None:
+    """ "Hamas, led by Yahya Sinwar", "the government of Iran, led by President X": the leader of the
+    state or organisation just named; "the Russian delegation (was) led by X": an official of the state."""
+    text = s.text
+    for m in re.finditer(r"(?:,\s*|\s+(?:which|who)\s+(?:is|was|are|were)\s+|\s+(?:is|was|are|were)\s+)(?:led|headed)\s+by\s+",
+                         text, re.I):
+        people = [x for x in s.mentions if x.cls in PERSON and not x.nested and x.start >= m.end() and
+                  _titles_only(s, m.end(), x.start) and x.start - m.end() <= 40][:1]
+        if not people:
+            continue
+        before = text[:m.start()]
+        delegation = re.search(r"(?:delegation|team|negotiators)\s*$", before, re.I)
+        owner = [x for x in s.mentions if not x.nested and x.cls in POLITY and x.end <= m.start() and
+                 re.fullmatch(r"(?:\s*\([^)]*\))?\s*" + (r"(?:delegation|team|negotiators)\s*" if delegation else ""),
+                              before[x.end:]) and
+                 (_word_before(text, x.start) not in _PREPOSITIONS or  # not "the talks with Iran were led by"
+                  re.search(r"\b(?:government|leadership|regime|administration)\s+of\s+(?:the\s+)?$", before[:x.start], re.I))][-1:]
+        for o in owner:
+            relation = "officialOf" if delegation else "leaderOf"
+            s.add(people[0].entity, relation, o.entity, o.start, people[0].end, 0.65, "led-by")
 
 
 def _organisation_in_state(s: _Sentence) -> None:
