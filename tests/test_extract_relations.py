@@ -689,3 +689,12 @@ def test_led_by_names_the_leader_of_the_state_or_body_just_named_or_an_official_
     assert ("putin", "leaderOf", "iran") not in relations("The Korea Foundation, led by Vladimir Putin, objected to Iran.")
     assert ("lavrov", "officialOf", "russia") in relations("The Russian delegation was led by Foreign Minister Sergei Lavrov.")
     assert not relations("The talks with Iran were led by Sergei Lavrov.")
+
+
+def test_a_meeting_of_a_body_named_as_such_belongs_to_it_but_a_bodys_summit_is_not_read_so():
+    body = Entity("sg", "Organization", "Steppe Group")
+    meeting = Entity("m1", "Talks", "fifth meeting of the Steppe Group")
+    found = _found("Ministers attended the fifth meeting of the Steppe Group in Minsk.", body, meeting)
+    assert ("m1", "affiliatedWith", "sg") in found
+    found = _found("Ministers attended the Steppe Group summit.", body, Entity("s1", "Summit", "Steppe Group summit"))
+    assert ("s1", "affiliatedWith", "sg") not in found

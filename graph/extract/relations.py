@@ -1602,10 +1602,16 @@ def _event_participants(s: _Sentence) -> None:
         if e.cls not in meetings or e.nested:
             continue
         inner = [x for x in s.mentions if x.nested and x.cls in POLITY and e.start <= x.start and x.end <= e.end]
+        paired = set()
         for a, b in zip(inner, inner[1:]):
             if re.fullmatch(r"\s*[-‐‑–]\s*", text[a.end:b.start]):  # "EU-China", "U.S.–Japan"
+                paired |= {id(a), id(b)}
                 for x in (a, b):
                     s.add(x.entity, "participatedIn", e.entity, e.start, e.end, 0.6, "event-name")
+        for x in inner:  # "the third meeting of the Ukraine Defense Contact Group": the body's own meeting
+            if id(x) not in paired and x.cls in ("InternationalOrganization", "Organization") and \
+                    re.search(r"\b(?:meeting|session|conference)\s+of\s+(?:the\s+)?$", text[e.start:x.start], re.I):
+                s.add(e.entity, "affiliatedWith", x.entity, e.start, e.end, 0.55, "event-of")
         tail = re.match(r"\s+(?:between|among)\s+(?:the\s+)?", text[e.end:])
         if tail:
             for x in objects(s, e.end + tail.end() - 1, POLITY | PERSON, limit=3):
