@@ -698,3 +698,10 @@ def test_a_meeting_of_a_body_named_as_such_belongs_to_it_but_a_bodys_summit_is_n
     assert ("m1", "affiliatedWith", "sg") in found
     found = _found("Ministers attended the Steppe Group summit.", body, Entity("s1", "Summit", "Steppe Group summit"))
     assert ("s1", "affiliatedWith", "sg") not in found
+
+
+def test_each_party_aiding_the_other_is_mutual_defence_between_the_two_states_just_named():
+    found = relations("Under the pact, each party must provide military assistance to the other if attacked.",
+                      previous_states=["iran", "syria"])
+    assert ("iran", "mutualDefenceWith", "syria") in found
+    assert not relations("Under the pact, Iran will provide military assistance to the other parties.")

@@ -1341,7 +1341,8 @@ def _constructions(s: _Sentence) -> None:
     # mutual defence: the two states of the sentence
     for m in re.finditer(r"\bmutual[- ](?:defen[cs]e|security|assistance|aid)\b|\bdefen[cs]e (?:pact|alliance|treaty)\b|"
                          r"\bcollective defen[cs]e\b|\bsecurity guarantees? (?:to|for)\b|"
-                         r"\b(?:defend|protect|assist|aid|help)\s+(?:one another|each other)\b|\bcome to (?:each other's|the other's) aid\b",
+                         r"\b(?:defend|protect|assist|aid|help)\s+(?:one another|each other)\b|\bcome to (?:each other's|the other's) aid\b|"
+                         r"\b(?:military\s+)?(?:assistance|aid|help)\s+to\s+the\s+other(?:\s+(?:party|side|country))?\b",
                          text, re.I):
         states = []
         for x in s.mentions:
@@ -1355,6 +1356,9 @@ def _constructions(s: _Sentence) -> None:
             pair = [x.entity for x in subjects(s, m.start(), STATE)]
             if len(pair) >= 2:
                 states = pair[:2]
+        if not states and len(s.previous_states) == 2 and re.search(r"\b(?:each|either|both)\s+(?:party|parties|side|sides)\b",
+                                                                    text, re.I):
+            states = list(s.previous_states)  # "Under the treaty, each party must provide military aid to the other"
         if len(states) == 2:
             s.add(states[0], "mutualDefenceWith", states[1], m.start(), m.end(), 0.65, "mutual-defence")
             for t in s.mentions:
