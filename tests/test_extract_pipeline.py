@@ -265,3 +265,10 @@ def test_leaders_listed_after_we_head_the_states_named_in_the_same_order_and_tit
                            "We, Prime Minister Aiko Tanaka, President Min-jun Park, and President Joe Biden, affirm our aims.")
     assert {("aiko-tanaka", "leaderOf", "japan"), ("min-jun-park", "leaderOf", "south-korea")} <= facts
     assert not [m for m in result.mentions if m.text == "President" and m.kind == "coreference"]
+
+
+def test_the_two_leaders_are_the_two_people_just_named():
+    facts, _ = _facts("Foreign Minister Aiko Tanaka met with Defence Minister Ivo Brandt in Oslo. "
+                      "The two ministers pledged to support Georgia. The two also condemned Belarus.")
+    assert {("aiko-tanaka", "supports", "georgia"), ("ivo-brandt", "supports", "georgia"),
+            ("aiko-tanaka", "condemned", "belarus"), ("ivo-brandt", "condemned", "belarus")} <= facts

@@ -54,7 +54,7 @@ def test_common_wars_are_known_by_their_usual_names():
     registry = with_gazetteer(Registry([]))
     assert registry.resolve("Second World War").id == "world-war-ii"
     assert registry.resolve("Israel-Hamas war").id == "gaza-war"
-    assert registry.resolve("Russian aggression").cls == "Conflict"
+    assert registry.resolve("war of aggression against Ukraine").cls == "Conflict"
     assert all(e.cls == "Conflict" for e in gazetteer_entities() if e.id in ("iraq-war", "syrian-civil-war"))
 
 

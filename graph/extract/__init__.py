@@ -100,6 +100,7 @@ class Extractor:
         vote_dates: dict = {}  # resolution id -> the first date given with it (the day of the vote)
         people: dict[str, dict[str, str]] = {}  # a word of a person's name -> {entity id: class}
         previous_states: list[str] = []
+        people_named: list[tuple[str, str]] = []  # (entity, class) of the people named so far, the last one last
         for sentence in sentences:
             text, offset = sentence.text, sentence.start
             mentions = self.linker.find(text, offset)
@@ -152,7 +153,7 @@ class Extractor:
                                         recent_event=recent_event, recent_conflict=recent_conflict, frame=frame,
                                         previous_states=previous_states,
                                         recent_resolution=salience.recent(("DraftResolution", "Resolution")),
-                                        salient=salience.recent, speakers=speakers)
+                                        salient=salience.recent, speakers=speakers, previous_people=people_named[-2:])
             candidates += self._implied_parties(candidates, mentions)
             quantities = find_quantities(text, offset)
             for m in mentions:
@@ -172,6 +173,9 @@ class Extractor:
                     recent_conflict = m.entity
             states = [m for m in mentions if m.cls == "State" and not m.nested]
             previous_states = list(dict.fromkeys(m.entity for m in states))
+            for m in mentions:
+                if m.cls in _PEOPLE and not m.nested:
+                    people_named = [p for p in people_named if p[0] != m.entity] + [(m.entity, m.cls)]
             if states:
                 salience.last_state_subject = states[0].entity
             all_mentions += mentions

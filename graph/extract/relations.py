@@ -264,7 +264,14 @@ class _Sentence:
     recent_resolution: str | None = None
     salient: object = None  # classes -> the entity of those classes the document named last (or None)
     speakers: list[str] = field(default_factory=list)  # who "we" are in a joint statement
+    previous_people: list[tuple[str, str]] = field(default_factory=list)  # (entity, class) of the last two people named
     out: list[Candidate] = field(default_factory=list)
+
+    def the_two(self, at: int) -> list[Mention]:
+        """The two people named last before this sentence, for "the two leaders", "the two met"."""
+        if len(self.previous_people) != 2:
+            return []
+        return [Mention(at, at, "", e, cls, "coreference", False, 0.5) for e, cls in self.previous_people]
 
     def add(self, subject: str, relation: str, obj: str, start: int, end: int, confidence: float, rule: str,
             materiel: str | None = None) -> None:
@@ -431,6 +438,10 @@ def _family(m: Mention) -> str:
     return "place" if m.cls == "Place" else "actor"
 
 
+#: Two people named just before: "the two leaders", "both ministers", "The two met ...".
+_TWO_PEOPLE = re.compile(r"\b(?:the two|both)\s+(?:leaders|ministers|presidents|secretaries|officials|men|women|counterparts|"
+                         r"diplomats|envoys|heads of state)\b|\bthe two\b(?=\s+(?:met|discussed|agreed|spoke|reaffirmed|"
+                         r"underscored|emphasi[sz]ed|expressed|also|have|had|will|would|held)\b)", re.I)
 #: "the representative of X", "the delegate of X": X speaking through its envoy (UN meetings coverage).
 _DELEGATE_OF = re.compile(r"\b(?:representatives?|delegates?|delegations?|ambassadors?|envoys?|permanent representatives?)"
                           r"\s+of\s+(?:the\s+)?$", re.I)
@@ -454,6 +465,8 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
         before = re.sub(r",?\s*(?:which|who|that)\s*$", "", s.text[:lo], flags=re.I).rstrip(" ,")
         if len(before) < len(s.text[:lo].rstrip()):
             found = _antecedent(s, lo, classes)
+        if not found and classes & PERSON and _TWO_PEOPLE.search(s.text[lo:trigger]):
+            found = s.the_two(lo)  # "The two leaders reaffirmed ...", "The two met today in Singapore"
         plural = _PLURAL.search(s.text[lo:trigger])
         if not plural and re.search(r"\bthey\b", s.text[lo:trigger], re.I) and _PLURAL.search(s.text[:lo]):
             plural = re.search(r"\bthey\b", s.text[lo:trigger], re.I)  # "The two countries ..., and they signed"
@@ -1461,10 +1474,11 @@ def _on_the_margins(s: _Sentence) -> None:
         if not events:
             continue
         lo = _clause_start(s, m.start())
-        for x in _args(s, lo, m.start(), PERSON | STATE):
-            if x.nested or _in_parens(s.text, x.start) or _is_modifier(s, x) or \
-                    _word_before(s.text, x.start) in _PREPOSITIONS - {"with"}:
-                continue
+        actors = [x for x in _args(s, lo, m.start(), PERSON | STATE) if not (
+            x.nested or _in_parens(s.text, x.start) or _is_modifier(s, x) or _word_before(s.text, x.start) in _PREPOSITIONS - {"with"})]
+        if not actors and _TWO_PEOPLE.search(s.text[lo:m.start()]):
+            actors = s.the_two(lo)  # "The two met today on the margins of ..."
+        for x in actors:
             s.add(x.entity, "participatedIn", events[0].entity, m.start(), m.end(), 0.6, "margins")
 
 
@@ -1753,12 +1767,14 @@ def _party_inference(s: _Sentence) -> None:
 def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recent_state: str | None = None,
                    recent_event: str | None = None, recent_conflict: str | None = None,
                    frame: ListFrame | None = None, previous_states: list[str] | None = None,
-                   recent_resolution: str | None = None, salient=None, speakers: list[str] | None = None) -> list[Candidate]:
+                   recent_resolution: str | None = None, salient=None, speakers: list[str] | None = None,
+                   previous_people: list[tuple[str, str]] | None = None) -> list[Candidate]:
     """Every relation candidate of one sentence (``mentions`` carry document offsets, ``offset`` is
     where the sentence starts); ``frame`` carries a list header's giver and receiver, ``salient``
-    gives the entity of some classes the document named last (for "it was ratified by ...")."""
+    gives the entity of some classes the document named last (for "it was ratified by ..."),
+    ``previous_people`` the last two people named before (for "the two leaders")."""
     s = _Sentence(text, _rel(mentions, offset), recent_state, recent_event, recent_conflict, list(previous_states or []),
-                  recent_resolution, salient, list(speakers or []))
+                  recent_resolution, salient, list(speakers or []), list(previous_people or []))
     _plain_rules(s)
     _transfers(s, frame)
     frames = _reverse_transfers(s)
