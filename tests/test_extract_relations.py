@@ -705,3 +705,10 @@ def test_each_party_aiding_the_other_is_mutual_defence_between_the_two_states_ju
                       previous_states=["iran", "syria"])
     assert ("iran", "mutualDefenceWith", "syria") in found
     assert not relations("Under the pact, Iran will provide military assistance to the other parties.")
+
+
+def test_during_his_visit_the_visitor_is_the_subject_of_the_clause():
+    found = relations("Vladimir Putin praised Kim Jong Un during his visit to Beijing.")
+    assert ("putin", "visited", "china") in found and ("kim", "visited", "china") not in found
+    found = relations("During his visit to Beijing, Foreign Minister Sergei Lavrov met Kim Jong Un.")
+    assert ("lavrov", "visited", "china") in found

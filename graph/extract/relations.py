@@ -1159,6 +1159,7 @@ def _constructions(s: _Sentence) -> None:
     _our_partnership(s)
     _we_the_leaders(s)
     _represented_by(s)
+    _own_visit(s)
     _reaffirmed_alliance(s)
     # "welcomed Finland as the newest member of NATO"
     for m in re.finditer(r"\s+as\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?members?\s+of\s+(?:the\s+)?", text, re.I):
@@ -1680,6 +1681,23 @@ def _we_the_leaders(s: _Sentence) -> None:
         title = re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir)\s+$", s.text[:person.start])
         if title:
             s.add(person.entity, "leaderOf", state, person.start, person.end, 0.55, "we-the-leaders")
+
+
+def _own_visit(s: _Sentence) -> None:
+    """ "During his visit to Moscow, Prime Minister X met ...": the person whose visit it is (the one
+    named before "his", else the subject of the main clause after the comma) visited the place."""
+    for m in re.finditer(r"\b(?:his|her)\s+(?:[\w-]+\s+)?(?:visit|trip)\s+to\s+(?:the\s+)?", s.text, re.I):
+        places = [x for x in s.mentions if x.start == m.end() and x.cls in PLACE and not x.nested]
+        if not places:
+            continue
+        lo = _clause_start(s, m.start())  # (the subject, the first person of the clause: "X praised Y during his visit")
+        before = [x for x in s.mentions if x.cls in PERSON and not x.nested and lo <= x.start and x.end <= m.start()
+                  and _word_before(s.text, x.start) not in _PREPOSITIONS][:1]
+        comma = s.text.find(",", places[0].end)
+        after = [x for x in s.mentions if x.cls in PERSON and not x.nested and comma >= 0 and x.start > comma and
+                 _titles_only(s, comma + 1, x.start)][:1]
+        for p in (before or after):
+            s.add(p.entity, "visited", places[0].entity, m.start(), m.end(), 0.55, "own-visit")
 
 
 def _represented_by(s: _Sentence) -> None:
