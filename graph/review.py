@@ -200,13 +200,7 @@ class Workbench:
             judged.version += 1
             graphs[self.inst.graph_entities()] = entity_graph(load_registry(self.data_dir / "entities.yaml"), judged,
                                                               self.inst)
-            tmp = save_entity_decisions(self.data_dir, judged)
-            try:
-                write_graphs(self.store, graphs, inst=self.inst)
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
-            os.replace(tmp, tmp.with_name("entities.yaml"))
+            self._commit(graphs, save_entity_decisions(self.data_dir, judged), "entities.yaml")
             return {"version": judged.version, "decided": kind}
 
     def _accept_entity(self, action: dict, judged, stamp) -> dict:
@@ -304,14 +298,18 @@ class Workbench:
             for statement in gone:
                 graph, triples = self._graph_without(statement)
                 graphs[graph] = triples
-            tmp = save_document_decisions(self.data_dir, updated)
-            try:
-                write_graphs(self.store, graphs, inst=self.inst)
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
-            os.replace(tmp, tmp.with_name(f"{doc_id}.yaml"))
+            self._commit(graphs, save_document_decisions(self.data_dir, updated), f"{doc_id}.yaml")
             return {"document": doc_id, "version": updated.version, "decided": [d.kind for d in made]}
+
+    def _commit(self, graphs: dict, tmp: Path, name: str) -> None:
+        """The store takes ``graphs`` in one transaction, then the decisions file written to
+        ``tmp`` takes its place as ``name``; if the store fails, the file is left as it was."""
+        try:
+            write_graphs(self.store, graphs, inst=self.inst)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        os.replace(tmp, tmp.with_name(name))
 
     def _decisions(self, action: dict, doc_id: str) -> tuple[list[Decision], list[str]]:
         kind = action["action"]
