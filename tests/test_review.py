@@ -257,7 +257,7 @@ def open_page(chromium, url):
     return page
 
 
-def test_keyboard_accept_and_reject_in_the_page(page_server, chromium):
+def test_keyboard_accept_and_reject_in_the_page(page_server, chromium, tmp_path):
     bench, url, _ = page_server
     page = open_page(chromium, url)
     first_item = page.evaluate("review.state.queue[0]")
@@ -274,6 +274,14 @@ def test_keyboard_accept_and_reject_in_the_page(page_server, chromium):
     saved = yaml.safe_load(decisions_file(bench).read_text())
     assert saved["rejected"][0]["reason"] == "the text says the opposite" and saved["version"] == 2
     assert page.errors == []
+    # the rejected fact stays gone after the document is read again and the corpus rebuilt
+    changed = tmp_path / "council-veto-2025.txt"
+    changed.write_text(ARTICLE.read_text(encoding="utf-8") + "\nThe meeting ended at noon.\n", encoding="utf-8")
+    ingest(bench.store, [changed], registry=load_registry(bench.data_dir / "entities.yaml"), decisions_dir=bench.data_dir)
+    build(bench.store, bench.data_dir)
+    gone = (second["subject"], second["relation"], second["object"])
+    assert gone not in {(r["subject"], r["relation"], r["object"]) for r in bench.statements()}
+    assert status_of(bench, first_item["statement"]) == "Accepted"
 
 
 def test_correcting_in_the_page(page_server, chromium):
