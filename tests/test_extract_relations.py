@@ -712,3 +712,12 @@ def test_during_his_visit_the_visitor_is_the_subject_of_the_clause():
     assert ("putin", "visited", "china") in found and ("kim", "visited", "china") not in found
     found = relations("During his visit to Beijing, Foreign Minister Sergei Lavrov met Kim Jong Un.")
     assert ("lavrov", "visited", "china") in found
+
+
+def test_a_title_of_the_lexicon_in_apposition_after_a_name():
+    un = Entity("united-nations", "InternationalOrganization", "United Nations")
+    found = _found("Sergei Lavrov, Assistant Secretary-General for Political Affairs, briefed the Council.", un)
+    assert ("lavrov", "officialOf", "united-nations") in found
+    found = _found("Sergei Lavrov, Secretary of State for Defence, spoke.", Entity("us-state-department", "GovernmentBody",
+                                                                                  "Department of State"))
+    assert ("lavrov", "leaderOf", "us-state-department") not in found

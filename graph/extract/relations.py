@@ -131,9 +131,10 @@ def load_rules(path: Path | None = None) -> list[Rule]:
 RULES = load_rules()
 
 
-def load_titles(path: Path | None = None) -> list[tuple[re.Pattern, str, str]]:
+def load_titles(path: Path | None = None) -> list[tuple[re.Pattern, str, str, re.Pattern]]:
     """Titles that name an office ("Secretary of State"): (pattern ending where the name starts,
-    office id, relation), from ``data/lexicon/titles.yaml`` (see its header)."""
+    office id, relation, pattern of the title in apposition after the name: ", Under-Secretary-General
+    for ..."), from ``data/lexicon/titles.yaml`` (see its header)."""
     from ..errors import InputError
     from ..namespaces import RELATIONS
     from ..resources import lexicon_dir
@@ -146,7 +147,11 @@ def load_titles(path: Path | None = None) -> list[tuple[re.Pattern, str, str]]:
                 entry.get("relation") not in RELATIONS:
             raise InputError(f"entry {n}: needs a title, an office and a relation of the ontology", source=str(path))
         words = r"\s+".join(re.escape(w) for w in str(entry["title"]).split())
-        out.append((re.compile(r"\b" + words + r",?\s+$"), str(entry["office"]), str(entry["relation"])))
+        # after the name the title ends the apposition; an official's rank may name a portfolio ("Assistant
+        # Secretary-General for Europe"), a head's title may not ("Secretary of State for Defence" is another office)
+        portfolio = r"|\s+for\s+[A-Z]" if entry["relation"] == "officialOf" else ""
+        out.append((re.compile(r"\b" + words + r",?\s+$"), str(entry["office"]), str(entry["relation"]),
+                    re.compile(r"\s*,\s*(?:the\s+)?" + words + r"(?=\s*[,.;)]|\s*$" + portfolio + ")")))
     return out
 
 
@@ -982,8 +987,8 @@ def _constructions(s: _Sentence) -> None:
     for p in prim:  # "Secretary of State Antony Blinken": the office the title names
         if p.cls in PERSON:
             before = text[max(0, p.start - 60):p.start]
-            for pattern, office, relation in TITLES:
-                if pattern.search(before):
+            for pattern, office, relation, after in TITLES:
+                if pattern.search(before) or after.match(text, p.end):  # (", Under-Secretary-General for ...")
                     s.add(p.entity, relation, office, p.start, p.end, 0.8, "title")
                     break
     for e in prim:  # "the EU-China summit in Brussels": where an event took place
