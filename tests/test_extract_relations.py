@@ -721,3 +721,9 @@ def test_a_title_of_the_lexicon_in_apposition_after_a_name():
     found = _found("Sergei Lavrov, Secretary of State for Defence, spoke.", Entity("us-state-department", "GovernmentBody",
                                                                                   "Department of State"))
     assert ("lavrov", "leaderOf", "us-state-department") not in found
+
+
+def test_a_passive_agent_named_after_including():
+    found = _found("The draft was sponsored by more than fifty Member States, including Belarus, Iran and Syria.",
+                   Entity("d1", "DraftResolution", "the draft", ("The draft",)))
+    assert {("belarus", "sponsors", "d1"), ("iran", "sponsors", "d1"), ("syria", "sponsors", "d1")} <= found

@@ -513,9 +513,12 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
         if not m:
             return []
         start = m.end()
+    including = re.match(r"\s*(?:[\w-]+\s+){0,5}?[\w-]+,?\s+(?:including|such as|notably|among them|namely)\s+(?:the\s+)?",
+                         s.text[start:hi])
+    near = start + including.end() if including else start  # "by more than 50 Member States, including A and B"
     pool = [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)  # "by Chinese President Jiang"
             and not re.match(r"[-‐‑–]based\b", s.text[m.end:])]  # "two Russia-based companies": where they are
-    pool = [m for m in pool if m.start - start <= limit]
+    pool = [m for m in pool if m.start - near <= limit]
     if not pool:
         return []
     first = pool[0]
