@@ -53,3 +53,16 @@ def test_without_a_document_date_relative_expressions_are_skipped():
 def test_offsets_point_into_the_document():
     d = find_dates("x in 2006", REF, offset=10)[0]
     assert (d.start, d.end, d.text) == (12, 19, "in 2006")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They met on 4-5 March in Geneva.", [("2024-03-04", "start"), ("2024-03-05", "end")]),
+    ("Talks ran on March 4–5, 2023 in Oman.", [("2023-03-04", "start"), ("2023-03-05", "end")]),
+    ("The plan covers 2021-2023.", [("2021", "start"), ("2023", "end")]),
+    ("Under resolution 2397 (2017) and S/RES/2375(2017), trade is banned.", []),
+    ("Admiral Dong Jun met the minister in Singapore.", []),
+    ("It begins in June.", [("2024-06", "point")]),
+])
+def test_ranges_resolution_years_and_names_that_look_like_months(text, expected):
+    found = find_dates(text, dt.date(2024, 6, 21))
+    assert [(d.value.value, d.role) for d in found] == expected

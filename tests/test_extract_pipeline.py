@@ -272,3 +272,33 @@ def test_the_two_leaders_are_the_two_people_just_named():
                       "The two ministers pledged to support Georgia. The two also condemned Belarus.")
     assert {("aiko-tanaka", "supports", "georgia"), ("ivo-brandt", "supports", "georgia"),
             ("aiko-tanaka", "condemned", "belarus"), ("ivo-brandt", "condemned", "belarus")} <= facts
+
+
+def _dated(text: str, date: str = "2024-06-21"):
+    from graph.gazetteer import default_registry
+
+    result = Extractor(default_registry(), use_ner=False).extract(Document("d", "T", text, date=PartialDate.parse(date)))
+    return {(a.subject, a.relation, a.object): (str(a.point_in_time or ""), str(a.start_time or ""), str(a.end_time or ""))
+            for a in result.assertions}
+
+
+def test_a_vote_is_dated_by_the_day_of_the_vote_not_by_the_mandate_it_would_have_set():
+    facts = _dated("The Security Council today failed to adopt a draft resolution that would have extended until "
+                   "30 April 2026 the mandate of the panel, owing to a veto cast by the Russian Federation.")
+    veto = next(v for k, v in facts.items() if k[:2] == ("russia", "vetoed"))
+    assert veto == ("2024-06-21", "", "")
+
+
+def test_a_resolution_adopted_in_another_year_takes_the_year_of_its_designation():
+    facts = _dated("Pyongyang keeps breaching resolution 2270 (2016), which China voted for.", "2024-06-21")
+    assert facts[("china", "votedFor", "unsc-resolution-2270")] == ("2016", "", "")
+
+
+def test_a_relation_that_lasts_begins_on_the_day_the_sentence_gives():
+    facts = _dated("The United Kingdom joined NATO on 4 April 1949.")
+    assert facts[("united-kingdom", "memberOf", "nato")] == ("", "1949-04-04", "")
+
+
+def test_a_title_is_dated_by_the_one_day_its_sentence_gives():
+    facts = _dated("On 12 May 2024, French President Emmanuel Macron addressed the assembly.")
+    assert facts[("emmanuel-macron", "leaderOf", "france")] == ("2024-05-12", "", "")

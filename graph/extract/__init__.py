@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import Assertion, Document, Entity, Evidence
+from ..model import Assertion, Document, Entity, Evidence, PartialDate
 from ..gazetteer import with_gazetteer
 from ..registry import Registry
 from . import ner as _ner
@@ -49,6 +49,14 @@ _DESCRIPTIVE = {"title", "apposition", "under", "programme-at", "located", "loca
 #: Relations that happen when a resolution is voted on: undated in their sentence, they take the
 #: date the document gave the vote ("The Security Council today failed to adopt a draft ...").
 _AT_THE_VOTE = {"vetoed", "votedFor", "votedAgainst", "abstainedOn", "sponsors", "adoptedBy", "targets"}
+#: Rules that read an office off a title: the one day or month the sentence gives, the office was held.
+_HELD = {"title", "apposition"}
+#: Relations that hold over a time: a single date the sentence gives them is when they began.
+_LASTING = {"partyTo", "memberOf", "permanentMemberOf", "alliedWith", "mutualDefenceWith"}
+#: Relations that happen at an event: undated in their sentence, they take the event's date.
+_AT_THE_EVENT = {"participatedIn", "hosts"}
+_EVENTS = ("Event", "Summit", "Talks", "Vote")
+_RESOLUTIONS = ("Resolution", "DraftResolution")
 _REPORTING = re.compile(r"\s*\b(?:said|says|told|announced|reported|added|denied|denies|stated|claimed|estimated|"
                         r"confirmed|dismissed|rejected)\b\s*$|^\s*(?:said|denied|told|announced|reported|confirmed|dismissed)\b",
                         re.I)
@@ -98,6 +106,7 @@ class Extractor:
         headline_draft: str | None = None  # a draft a headline introduced, which the lede retells
         speakers: list[str] = []  # the states a joint statement speaks for ("We, the leaders of ...")
         vote_dates: dict = {}  # resolution id -> the first date given with it (the day of the vote)
+        event_dates: dict = {}  # event id -> the dates first given with it
         people: dict[str, dict[str, str]] = {}  # a word of a person's name -> {entity id: class}
         previous_states: list[str] = []
         people_named: list[tuple[str, str]] = []  # (entity, class) of the people named so far, the last one last
@@ -159,11 +168,22 @@ class Extractor:
             for m in mentions:
                 if m.cls in ("Resolution", "DraftResolution") and dates and m.entity not in vote_dates:
                     vote_dates[m.entity] = dates[0].value
+                if m.cls in _EVENTS and dates and m.entity not in event_dates:
+                    event_dates[m.entity] = [d for d in dates if d.role != "point"][:2] or dates[:1]
+            classes = {m.entity: m.cls for m in mentions}
+            classes.update({p.id: p.cls for p in proposals.values() if p.id not in classes})
+            classes.update({i: registry[i].cls for c in candidates for i in (c.subject, c.object)
+                            if i not in classes and i in registry})
             for c in candidates:
                 a = self._assertion(doc, sentence, c, dates, quantities, mentions)
-                if c.relation in _AT_THE_VOTE and not (a.point_in_time or a.start_time or a.end_time):
-                    when = vote_dates.get(c.object if c.relation != "adoptedBy" and c.relation != "targets" else c.subject)
-                    a = replace(a, point_in_time=when) if when else a
+                resolution = c.object if c.relation not in ("adoptedBy", "targets") else c.subject
+                if c.relation in _AT_THE_VOTE and not a.point_in_time and classes.get(resolution) in _RESOLUTIONS:
+                    # undated, or dated "until 30 April 2025" (a mandate, not the vote): the day of the vote
+                    when = vote_dates.get(resolution) or _designated(registry, resolution, doc)
+                    a = replace(a, point_in_time=when, start_time=None, end_time=None) if when else a
+                event = c.object if c.relation == "participatedIn" else c.subject
+                if c.relation in _AT_THE_EVENT and classes.get(event) in _EVENTS and not (a.point_in_time or a.start_time or a.end_time):
+                    a = _at_the_event(a, event_dates.get(event), doc)
                 assertions.append(a)
             for m in mentions:
                 salience.note(m)
@@ -238,12 +258,18 @@ class Extractor:
         dates = [d for d in dates if not (_REPORTING.search(doc.text[max(sentence.start, d.start - 30):d.start])
                                           or _REPORTING.match(doc.text[d.end:d.end + 12]))
                  or trig <= d.start <= trig_end + 30]
+        if descriptive and c.rule in _HELD and len(dates) == 1 and dates[0].role == "point" and dates[0].value.precision != "year":
+            point = dates[0].value  # "On 13 March 2023, Prime Minister X announced": X held the office that day
         if dates and not descriptive:
             best = min(dates, key=lambda d: abs(d.start - trig))
             if best.role == "start":
                 start_time = best.value
+                end_time = next((d.value for d in dates if d.role == "end" and d.start == best.end), None)  # "1-2 April"
             elif best.role == "end":
                 end_time = best.value
+                start_time = next((d.value for d in dates if d.role == "start" and d.end == best.start), None)
+            elif c.relation in _LASTING:
+                start_time = best.value  # "announced a partnership on 15 September 2021": when it began
             else:
                 point = best.value
         quantity = None
@@ -258,6 +284,30 @@ class Extractor:
             quantity=quantity, materiel=c.materiel, according_to=according_to, producer=self.producer,
             confidence=round(max(0.05, min(1.0, c.confidence)), 3), note=f"rule {c.rule}",
         )
+
+
+def _designated(registry: Registry, resolution: str, doc: Document):
+    """The day of a vote no sentence dates: the year the document gives with the resolution's
+    number ("resolution 2216 (2015)") when it is not the document's year, else the document's day
+    (a report of the vote)."""
+    number = re.search(r"\d{3,4}", resolution)
+    year = re.search(number.group(0) + r"\s*\(((?:19|20)\d\d)\)", doc.text) if number else None
+    if year and doc.date and year.group(1) != doc.date.value[:4]:
+        return PartialDate(year.group(1))
+    return doc.date if doc.date and doc.date.precision == "day" else None
+
+
+def _at_the_event(a: Assertion, dates: list | None, doc: Document) -> Assertion:
+    """Taking part in (or hosting) an event the sentence does not date: the event's date, as the
+    document first gave it, else the document's own day (a press release on the day's summit)."""
+    if dates:
+        roles = {d.role: d.value for d in dates}
+        if "start" in roles or "end" in roles:
+            return replace(a, start_time=roles.get("start"), end_time=roles.get("end"))
+        return replace(a, point_in_time=dates[0].value)
+    if doc.date and doc.date.precision == "day":
+        return replace(a, point_in_time=doc.date)
+    return a
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around)\s+(?:the\s+)?$", re.I)

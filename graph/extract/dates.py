@@ -9,6 +9,8 @@ a start, "until 2025" an end, "two days later" counts from the previous date the
 [('On Thursday', '2024-06-20', 'point'), ('since 2023', '2023', 'start')]
 >>> [d.value.value for d in find_dates("On 3 May 2024, and two days later", dt.date(2024, 6, 21))]
 ['2024-05-03', '2024-05-05']
+>>> [(d.value.value, d.role) for d in find_dates("talks on 1-2 April under resolution 2397 (2017)", dt.date(2019, 4, 9))]
+[('2019-04-01', 'start'), ('2019-04-02', 'end')]
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 _NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBERS.update({"a": 1, "an": 1})
@@ -34,6 +37,11 @@ _M = r"(?P<month>January|February|March|April|May|June|July|August|September|Oct
 _ROLE = r"(?P<role>since|from|starting(?: in| on)?|beginning(?: in| on)?|until|till|through|to|by|as early as|" \
         r"as late as|no later than|before|after|in|on|during|at the end of|at the start of|early|late|mid-?)?\s*"
 _PATTERNS = [
+    ("range", re.compile(r"\b(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*[-\u2013]\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M
+                         + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("mrange", re.compile(r"\b" + _M + r"\s+(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*[-\u2013]\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+                          r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("yrange", re.compile(r"\b(?P<first>(?:19|20)\d\d)\s*[-\u2013]\s*(?P<year>(?:19|20)\d\d)\b(?!-)")),
     ("dmy", re.compile(_ROLE + r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
     ("mdy", re.compile(_ROLE + r"\b" + _M + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
     ("iso", re.compile(_ROLE + r"\b(?P<iso>(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\b", re.I)),
@@ -46,6 +54,9 @@ _PATTERNS = [
 ]
 _MONTH_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _PREFILTER = {
+    "yrange": lambda t, d: d and ("-" in t or "\u2013" in t),
+    "range": lambda t, d: d and ("-" in t or "\u2013" in t) and bool(_MONTH_HINT.search(t)),
+    "mrange": lambda t, d: d and ("-" in t or "\u2013" in t) and bool(_MONTH_HINT.search(t)),
     "dmy": lambda t, d: d and bool(_MONTH_HINT.search(t)),
     "mdy": lambda t, d: d and bool(_MONTH_HINT.search(t)),
     "iso": lambda t, d: d and "-" in t,
@@ -55,6 +66,8 @@ _PREFILTER = {
     "deictic": lambda t, d: any(w in t for w in ("yesterday", "today", "year", "month")),
     "year": lambda t, d: d,
 }
+#: What stands before the year of a document designation, "resolution 1718 (2006)": a number and "(".
+_DESIGNATION = re.compile(r"\d\s*\($")
 _START = {"since", "from", "starting", "starting in", "starting on", "beginning", "beginning in", "beginning on"}
 _END = {"until", "till", "through", "by", "no later than", "as late as"}
 
@@ -117,6 +130,22 @@ def find_dates(text: str, reference: _dt.date | None = None, offset: int = 0,
             if any(a < m.end() and inner_start < b for a, b in taken):
                 continue
             role_word = (m.groupdict().get("role") or "").lower().strip()
+            if kind in ("range", "mrange", "yrange"):  # "1-2 April", "2014-2016": a start and an end
+                if kind == "yrange":
+                    first, last = _pd(int(m.group("first"))), _pd(int(m.group("year")))
+                else:
+                    first = _value("dmy", m, reference, anchor, "", day=int(m.group("first")))
+                    last = _value("dmy", m, reference, anchor, "")
+                if first is None or last is None or first.value >= last.value:
+                    continue
+                taken.append((m.start(), m.end()))
+                cut = m.start("first") + len(m.group("first")) if kind in ("range", "yrange") else m.start("first")
+                found.append(DateExpression(offset + m.start(), offset + cut, text[m.start():cut], first, "start"))
+                found.append(DateExpression(offset + cut, offset + m.end(), text[cut:m.end()], last, "end"))
+                anchor = last
+                continue
+            if kind == "year" and _DESIGNATION.search(text[:m.start("year")]):
+                continue  # "resolution 2635 (2022)", "S/RES/2635(2022)": the year names the resolution
             value = _value(kind, m, reference, anchor, role_word)
             if value is None:
                 continue
@@ -129,7 +158,8 @@ def find_dates(text: str, reference: _dt.date | None = None, offset: int = 0,
     return sorted(found, key=lambda d: d.start)
 
 
-def _value(kind: str, m: re.Match, ref: _dt.date | None, anchor: PartialDate | None, role: str) -> PartialDate | None:
+def _value(kind: str, m: re.Match, ref: _dt.date | None, anchor: PartialDate | None, role: str,
+           day: int | None = None) -> PartialDate | None:
     g = m.groupdict()
     if kind == "iso":
         try:
@@ -140,11 +170,11 @@ def _value(kind: str, m: re.Match, ref: _dt.date | None, anchor: PartialDate | N
         month = MONTHS[g["month"].lower().rstrip(".")]
         if kind == "my" and g["month"].lower() == "may" and not g.get("year"):
             return None  # the modal verb "may"
-        if kind == "my" and not g.get("year") and len(g["month"]) <= 4 and not g["month"][0].isupper():
-            return None
+        if kind == "my" and not g.get("year") and g["month"].lower().rstrip(".") in _ABBREVIATIONS:
+            return None  # "Jun", "Mar" alone are more often names ("Dong Jun") than months
         if not g["month"][0].isupper():
             return None
-        day = int(g["day"]) if g.get("day") else None
+        day = day if day is not None else int(g["day"]) if g.get("day") else None
         if g.get("year"):
             return _pd(int(g["year"]), month, day)
         if ref is None:
