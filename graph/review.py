@@ -47,6 +47,7 @@ from .registry import load_registry
 from .resources import queries_dir
 from .store import Store
 from .tallies import write_graphs
+from .views import producer_kind
 
 __all__ = ["Conflict", "Workbench", "serve_review", "MAX_BODY"]
 
@@ -116,9 +117,8 @@ class Workbench:
             rows = [r for r in rows if r["relation"] == relation]
         if certainty:
             rows = [r for r in rows if r["certainty"] == certainty]
-        if producer:
-            rows = [r for r in rows if r["producer"].startswith(producer) or (producer == "llm" and "llm" in r["producer"])
-                    or (producer == "rules" and "rules" in r["producer"])]
+        if producer:  # a kind (rules, llm) or the start of a producer's label
+            rows = [r for r in rows if producer_kind(r["producer"]) == producer or r["producer"].startswith(producer)]
         return sorted(rows, key=lambda r: (r["confidence"], r["document"], r["start"]))
 
     def text(self, doc_id: str) -> str:
