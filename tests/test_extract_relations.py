@@ -727,3 +727,9 @@ def test_a_passive_agent_named_after_including():
     found = _found("The draft was sponsored by more than fifty Member States, including Belarus, Iran and Syria.",
                    Entity("d1", "DraftResolution", "the draft", ("The draft",)))
     assert {("belarus", "sponsors", "d1"), ("iran", "sponsors", "d1"), ("syria", "sponsors", "d1")} <= found
+
+
+def test_the_two_sides_a_wars_name_joins_take_part_in_it():
+    war = Entity("w", "Conflict", "Iran-Syria war")
+    found = _found("Historians still study the Iran-Syria war.", war)
+    assert {("iran", "participatedIn", "w"), ("syria", "participatedIn", "w")} <= found

@@ -1625,6 +1625,13 @@ def _event_participants(s: _Sentence) -> None:
     "first/final summit for" them."""
     text = s.text
     meetings = EVENT - {"Conflict", "Event"}
+    for w in s.mentions:  # "the Iran–Iraq War", "the Russia-Ukraine war": the two sides its name joins
+        if w.cls == "Conflict" and not w.nested:
+            sides = [x for x in s.mentions if x.nested and x.cls == "State" and w.start <= x.start and x.end <= w.end]
+            for a, b in zip(sides, sides[1:]):
+                if re.fullmatch(r"\s*[-‐‑–]\s*", text[a.end:b.start]):
+                    for x in (a, b):
+                        s.add(x.entity, "participatedIn", w.entity, w.start, w.end, 0.6, "war-name")
     for e in s.mentions:
         if e.cls not in meetings or e.nested:
             continue
