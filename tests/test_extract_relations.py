@@ -733,3 +733,8 @@ def test_the_two_sides_a_wars_name_joins_take_part_in_it():
     war = Entity("w", "Conflict", "Iran-Syria war")
     found = _found("Historians still study the Iran-Syria war.", war)
     assert {("iran", "participatedIn", "w"), ("syria", "participatedIn", "w")} <= found
+
+
+def test_working_ever_more_closely_together_is_cooperation():
+    found = relations("Iran and Syria will work even more closely together on trade.")
+    assert ("iran", "cooperatesWith", "syria") in found or ("syria", "cooperatesWith", "iran") in found
