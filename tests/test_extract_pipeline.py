@@ -302,3 +302,16 @@ def test_a_relation_that_lasts_begins_on_the_day_the_sentence_gives():
 def test_a_title_is_dated_by_the_one_day_its_sentence_gives():
     facts = _dated("On 12 May 2024, French President Emmanuel Macron addressed the assembly.")
     assert facts[("emmanuel-macron", "leaderOf", "france")] == ("2024-05-12", "", "")
+
+
+def test_a_table_of_participants_lists_who_took_part_in_the_summit():
+    text = ("The 2031 Harbour summit was held in Oslo.\n\n"
+            "| Member | Represented by | Title |\n"
+            "| | Aiko Tanaka | Prime Minister |\n"
+            "| | Vladimir Putin | President |\n\n"
+            "| Year | Venue | Host |\n"
+            "| 2032 | Bergen Hall | Kari Nordmann |\n")
+    facts, _ = _facts(text)
+    assert {("aiko-tanaka", "participatedIn", "2031-harbour-summit"),
+            ("vladimir-putin", "participatedIn", "2031-harbour-summit")} <= facts
+    assert not {f for f in facts if f[0] == "kari-nordmann"}

@@ -110,6 +110,7 @@ class Extractor:
         people: dict[str, dict[str, str]] = {}  # a word of a person's name -> {entity id: class}
         previous_states: list[str] = []
         people_named: list[tuple[str, str]] = []  # (entity, class) of the people named so far, the last one last
+        table_event: str | None = None  # the event whose participants the table being read lists
         for sentence in sentences:
             text, offset = sentence.text, sentence.start
             mentions = self.linker.find(text, offset)
@@ -164,6 +165,17 @@ class Extractor:
                                         recent_resolution=salience.recent(("DraftResolution", "Resolution")),
                                         salient=salience.recent, speakers=speakers, previous_people=people_named[-2:])
             candidates += self._implied_parties(candidates, mentions)
+            cells = _table_cells(text)
+            if cells is None:
+                table_event = None
+            elif _PARTICIPANTS_HEADER.search(text) and not any(not m.nested for m in mentions):
+                table_event = salience.main(("Summit", "Talks"))  # "| Member | Represented by | Title |"
+            elif table_event:
+                found, named = _table_participants(text, offset, cells, mentions, table_event)
+                candidates += found
+                for p in named:
+                    proposals.setdefault(p.id, p)
+                    mentions.append(Mention(p.start, p.end, p.label, p.id, p.cls, "new", False, 0.5))
             quantities = find_quantities(text, offset)
             for m in mentions:
                 if m.cls in ("Resolution", "DraftResolution") and dates and m.entity not in vote_dates:
@@ -320,6 +332,45 @@ _TITLE_WORDS = frozenset({"President", "Prime", "Minister", "Premier", "Chancell
                           "Chairwoman", "Governor", "Mayor", "Vice", "Deputy", "Supreme", "Leader", "Crown", "Prince",
                           "Sheikh", "Representative", "Envoy", "Commissioner", "State", "Counsellor", "Commander",
                           "Admiral", "Colonel", "Marshal", "Spokesperson", "Spokesman", "Spokeswoman", "Sir", "Dame"})
+
+
+#: The header of a table of the people who attended ("| Member | Represented by | Title |").
+_PARTICIPANTS_HEADER = re.compile(r"\b(?:represented by|leaders?|heads? of (?:state|government|delegation)|delegations?|"
+                                  r"participants?|attendees?|representatives?)\b", re.I)
+_CELL_NAME = re.compile(r"[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|von|der|van|de|al|bin|da)){1,4}")
+_CELL_TITLE = re.compile(r"(?:\w+\s+)?(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Secretary[- ]General|"
+                         r"Minister|Secretary|Chair\w*|Vice[- ]President|Director[- ]General)", re.I)
+
+
+def _table_cells(text: str) -> list[tuple[int, str]] | None:
+    """The cells of a table row ("| | Joe Biden | President |") with their offsets, or None."""
+    if not text.startswith("|") or text.count("|") < 3:
+        return None
+    cells, pos = [], 1
+    for raw in text[1:].split("|")[:-1]:
+        stripped = raw.strip()
+        cells.append((pos + raw.find(stripped) if stripped else pos, stripped))
+        pos += len(raw) + 1
+    return cells
+
+
+def _table_participants(text: str, offset: int, cells: list[tuple[int, str]], mentions: list[Mention],
+                        event: str) -> tuple[list, list[Proposal]]:
+    """A row of a table of participants: its person (the registry's, or a name in a cell beside a
+    title cell, proposed) took part in the event the document is about."""
+    from .relations import Candidate
+
+    people = {m.entity for m in mentions if m.cls in _PEOPLE}
+    named: list[Proposal] = []
+    if not people and any(_CELL_TITLE.fullmatch(c) for _, c in cells):
+        for start, cell in cells:
+            if _CELL_NAME.fullmatch(cell) and not _CELL_TITLE.fullmatch(cell):
+                named.append(Proposal(slug(cell), "PoliticalLeader", cell, offset + start, offset + start + len(cell),
+                                      "table"))
+                people.add(named[-1].id)
+                break
+    found = [Candidate(p, "participatedIn", event, 0, len(text), 0.5, "table-row") for p in sorted(people)]
+    return found, named
 
 
 def _people_by_name(text: str, offset: int, mentions: list[Mention], people: dict) -> list[Mention]:
