@@ -315,3 +315,15 @@ def test_a_table_of_participants_lists_who_took_part_in_the_summit():
     assert {("aiko-tanaka", "participatedIn", "2031-harbour-summit"),
             ("vladimir-putin", "participatedIn", "2031-harbour-summit")} <= facts
     assert not {f for f in facts if f[0] == "kari-nordmann"}
+
+
+def test_an_infobox_gives_the_seat_and_the_leaders_of_the_organisation_a_page_describes():
+    text = ("The Steppe Organization is a regional alliance of Central Asian states.\n\n"
+            "- Headquarters: Astana, Kazakhstan\n"
+            "- Leader Title: Secretary General\n"
+            "- Leader Name: Aiko Tanaka\n"
+            "- Leader Title2: Chief of Staff\n"
+            "- Leader Name2: Ivo Brandt\n")
+    facts, _ = _facts(text)
+    assert {("kazakhstan", "hosts", "steppe-organization"), ("aiko-tanaka", "leaderOf", "steppe-organization"),
+            ("ivo-brandt", "officialOf", "steppe-organization")} <= facts

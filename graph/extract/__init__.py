@@ -111,6 +111,7 @@ class Extractor:
         previous_states: list[str] = []
         people_named: list[tuple[str, str]] = []  # (entity, class) of the people named so far, the last one last
         table_event: str | None = None  # the event whose participants the table being read lists
+        infobox_titles: dict[str, str] = {}  # "Leader Title2" -> its value, for the "Leader Name2" line that follows
         for sentence in sentences:
             text, offset = sentence.text, sentence.start
             mentions = self.linker.find(text, offset)
@@ -165,6 +166,14 @@ class Extractor:
                                         recent_resolution=salience.recent(("DraftResolution", "Resolution")),
                                         salient=salience.recent, speakers=speakers, previous_people=people_named[-2:])
             candidates += self._implied_parties(candidates, mentions)
+            field_ = _INFOBOX_FIELD.match(text)
+            owner = salience.main(_ORGANISATIONS) if field_ else None
+            if field_ and owner:
+                found, named = _infobox_facts(field_, offset, mentions, owner, infobox_titles)
+                candidates += found
+                for p in named:
+                    proposals.setdefault(p.id, p)
+                    mentions.append(Mention(p.start, p.end, p.label, p.id, p.cls, "new", False, 0.5))
             cells = _table_cells(text)
             if cells is None:
                 table_event = None
@@ -340,6 +349,38 @@ _PARTICIPANTS_HEADER = re.compile(r"\b(?:represented by|leaders?|heads? of (?:st
 _CELL_NAME = re.compile(r"[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|von|der|van|de|al|bin|da)){1,4}")
 _CELL_TITLE = re.compile(r"(?:\w+\s+)?(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Secretary[- ]General|"
                          r"Minister|Secretary|Chair\w*|Vice[- ]President|Director[- ]General)", re.I)
+
+
+_ORGANISATIONS = ("InternationalOrganization", "Organization", "GovernmentBody", "ArmedForces", "ThinkTank")
+#: A field of an infobox kept as a list line: "- Headquarters: Moscow, Russia", "- Leader Name2: Andrey Serdyukov".
+_INFOBOX_FIELD = re.compile(r"^-?\s*(?P<key>Leader (?:Title|Name)\d*|Headquarters|Seat)\s*:\s*(?P<value>\S.*?)\s*$", re.I)
+_HEAD_TITLE = re.compile(r"(?:Secretary[- ]General|Director[- ]General|President|Chair\w*|Leader|Head|Executive Director)", re.I)
+
+
+def _infobox_facts(field_: re.Match, offset: int, mentions: list[Mention], owner: str,
+                   titles: dict[str, str]) -> tuple[list, list[Proposal]]:
+    """The facts of an infobox line about the organisation a page describes: its seat's state hosts
+    it; a "Leader Name" with the "Leader Title" before it leads it (a head's title) or serves it."""
+    from .relations import Candidate
+
+    key = field_.group("key").lower()
+    value = field_.group("value")
+    text = field_.string
+    if key.startswith("leader title"):
+        titles[key.replace("title", "")] = value
+        return [], []
+    if key in ("headquarters", "seat"):
+        return [Candidate(m.entity, "hosts", owner, 0, len(text), 0.55, "infobox") for m in mentions
+                if m.cls == "State" and not m.nested][-1:], []
+    title = titles.get(key.replace("name", ""), "")
+    people = [m.entity for m in mentions if m.cls in _PEOPLE and not m.nested]
+    named = []
+    if not people and _CELL_NAME.fullmatch(value):
+        start = offset + field_.start("value")
+        named = [Proposal(slug(value), "Person", value, start, start + len(value), "infobox")]
+        people = [named[0].id]
+    relation = "leaderOf" if _HEAD_TITLE.fullmatch(title) else "officialOf" if title else None
+    return ([Candidate(p, relation, owner, 0, len(text), 0.55, "infobox") for p in people[:1]] if relation else []), named
 
 
 def _table_cells(text: str) -> list[tuple[int, str]] | None:
