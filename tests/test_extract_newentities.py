@@ -124,3 +124,10 @@ def test_a_name_after_a_state_and_under_is_its_leader():
     text = "Belarus under Ivo Brandt drifted east. Talks under United Nations auspices resumed."
     found = {(p.label, p.cls) for p in propose(text, Linker(registry).find(text))}
     assert ("Ivo Brandt", "PoliticalLeader") in found and not {label for label, _ in found if "United" in label}
+
+
+def test_agendas_and_roadmaps_are_agreements_and_a_year_may_sit_inside_a_name():
+    registry = Registry([Entity("eu", "InternationalOrganization", "EU"), Entity("cn", "State", "China")])
+    text = "We reinforced our EU-China 2030 Strategic Agenda. In 2020 Germany spoke."
+    found = {(p.label, p.cls) for p in propose(text, Linker(registry).find(text))}
+    assert ("EU-China 2030 Strategic Agenda", "Agreement") in found and not {label for label, _ in found if "2020" in label}

@@ -75,11 +75,12 @@ _HEADS = [
     ("InternationalOrganization", r"Organization|Organisation|Alliance|Union|Bank|Fund|Community|Cooperation Organization"),
     ("Place", r"Region|Oblast|Province|Krai|Island|Islands|Sea|Strait|Peninsula|Valley|District|Port|Base|Republic"),
     ("Treaty", r"Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter"),
-    ("Agreement", r"Declarations|Declaration|Communiqu[eé]s|Communiqu[eé]|Memorandum of Understanding"),
+    ("Agreement", r"Declarations|Declaration|Communiqu[eé]s|Communiqu[eé]|Memorandum of Understanding|Agenda|Roadmap|"
+                  r"Action Plan"),
     ("Talks", r"Dialogue|Forum|Conference|Talks|Consultations"),
     ("Organization", r"Foundation|Corporation|Company|Group|Party|Association|Society|Federation|Enterprise|Works"),
 ]
-_HEAD_RE = re.compile(r"\b(?P<name>(?:[A-Z][\w’'\-]+\s+(?:(?:of|for|and|on|the)\s+)?){0,4}(?:" +
+_HEAD_RE = re.compile(r"\b(?P<name>(?:(?:[A-Z][\w’'\-]+|(?<=[A-Za-z] )(?:19|20)\d\d)\s+(?:(?:of|for|and|on|the)\s+)?){0,4}(?:" +
                       "|".join(f"(?P<{cls}>{pattern})" for cls, pattern in _HEADS) + r")(?:\s+(?:of|for|on)\s+(?:the\s+)?" +
                       r"[A-Z][\w’'\-]+(?:\s+(?:and\s+)?[A-Z][\w’'\-]+){0,3})?)(?=[\s,.;:)’'\"]|$)")
 _HEAD_WORDS = {w for _, pattern in _HEADS for w in re.findall(r"[A-Z][a-zA-Z]+", pattern)}

@@ -1502,7 +1502,7 @@ def _agreement_between(s: _Sentence) -> None:
     for a in s.mentions:
         if a.cls not in AGREEMENT or a.nested or a.kind == "description":
             continue  # ("the alliance between X and Y" may be another alliance than the one the document named last)
-        inner = [x for x in s.mentions if x.nested and x.cls == "State" and a.start <= x.start and x.end <= a.end]
+        inner = [x for x in s.mentions if x.nested and x.cls in POLITY and a.start <= x.start and x.end <= a.end]
         for x, y in zip(inner, inner[1:]):
             if re.fullmatch(r"\.?\s*[-‐‑–]\s*", text[x.end:y.start]):
                 for z in (x, y):
