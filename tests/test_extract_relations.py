@@ -738,3 +738,10 @@ def test_the_two_sides_a_wars_name_joins_take_part_in_it():
 def test_working_ever_more_closely_together_is_cooperation():
     found = relations("Iran and Syria will work even more closely together on trade.")
     assert ("iran", "cooperatesWith", "syria") in found or ("syria", "cooperatesWith", "iran") in found
+
+
+def test_forces_present_somewhere_were_deployed_there_and_a_list_with_possibly():
+    group = Entity("pmc", "ArmedForces", "Steppe Group")
+    found = _found("Officials said Steppe Group mercenaries were present in Syria and possibly Iran.", group)
+    assert {("pmc", "deploysTroopsTo", "syria"), ("pmc", "deploysTroopsTo", "iran")} <= found
+    assert not _found("Steppe Group diplomats were present in Syria.", group)

@@ -168,7 +168,10 @@ _TRANSFER_VERBS = re.compile(
 _DEPLOY_VERBS = re.compile(
     _v("deploy", "station", "dispatch|dispatches|dispatched|dispatching", "redeploy") +
     r"|\bdeployments? of\b|\bsending troops\b|\bsend troops\b|\bsent troops\b|\b(?:fought|fight|fights|fighting) "
-    r"(?:alongside|for|on behalf of)\b", re.I)
+    r"(?:alongside|for|on behalf of)\b"
+    # "Wagner PMCs were present in Libya": forces (only) that are present somewhere were deployed there
+    r"|(?:(?<=troops )|(?<=forces )|(?<=soldiers )|(?<=PMCs )|(?<=mercenaries )|(?<=fighters )|(?<=personnel )|"
+    r"(?<=contractors ))(?:were|are|was|is|have been|has been|remain|remained)\s+(?:still\s+)?present\b", re.I)
 #: A transfer or training that is banned, not done: "prohibited the provision of arms to X".
 _PROHIBITED = re.compile(r"\b(?:prohibit\w*|banned|banning|barred|barring|forbid\w*|forbade|embargoed|"
                          r"outlaw\w*)\s+(?:\w+\s+){0,3}$", re.I)
@@ -216,6 +219,7 @@ _OTHER_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|deputy|acti
 _BOUNDARY = re.compile(r";|:|—|\bthat\b|,\s*(?:which|who|whom|whose|while|whereas|but|although|though|because|as(?! well as)|when|if|"
                        r"and then|so)\b|\bwhile\b|\bwhereas\b|\bbecause\b|\balthough\b|\bwhen\b|\bif\b|\bas\s+(?=\w+\s+(?:had|have|has|was|were|did|do|does)\b)", re.I)
 _CONJ_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|as well as|plus|,?\s*together with|,?\s*along with)"
+                       r"(?:\s+(?:possibly|probably|perhaps|also|later|then|reportedly|eventually))?"  # "A and possibly B"
                        r"(?:\s+(?:by|to|with|from|against|on))?\s*$", re.I)
 _DATE_PHRASE = re.compile(r"\b(?:on|in)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
                           r"October|November|December)?\s*(?:\d{1,2},\s+)?\d{4}\b")
