@@ -331,3 +331,19 @@ def test_the_model_extractor_never_raises_a_python_error_on_odd_answers(use_mode
     with pytest.raises(ModelError):
         use_model("malformed")
         make_extractor("llm", REGISTRY).extract(doc)
+
+
+def test_the_named_queries_filter_by_producer(use_model, article, kg):
+    use_model("mixed")
+    assert kg("build", "--data", str(NEWS)).exit_code == 0  # the registry's entities, for the actor parameter
+    assert kg("ingest", "--data", str(NEWS), str(article), "--extractor", "both").exit_code == 0
+
+    def rows(*params):
+        result = kg("query", "actor-relations", "-p", "actor=north-korea", *params, "-f", "records", "--limit", "0")
+        assert result.exit_code == 0, result.output
+        return [(r["relation"].rsplit("#", 1)[-1], r["quote"]) for r in json.loads(result.output)]
+
+    everything, model, rules = rows(), rows("-p", "producer=llm"), rows("-p", "producer=rules")
+    assert model == [("suppliesArmsTo", "North Korea shipped artillery shells to Russia in 2023, South Korea said.")]
+    curated = rows("-p", "producer=curated")
+    assert rules and curated and set(model + rules + curated) == set(everything)
