@@ -745,3 +745,11 @@ def test_forces_present_somewhere_were_deployed_there_and_a_list_with_possibly()
     found = _found("Officials said Steppe Group mercenaries were present in Syria and possibly Iran.", group)
     assert {("pmc", "deploysTroopsTo", "syria"), ("pmc", "deploysTroopsTo", "iran")} <= found
     assert not _found("Steppe Group diplomats were present in Syria.", group)
+
+
+def test_a_representative_opening_the_clause_speaks_for_the_state_but_not_one_mentioned_in_passing():
+    draft = Entity("d1", "DraftResolution", "the draft", ("the draft",))
+    found = _found("Speaking before the vote, the representative of Belarus said his delegation would abstain on the draft.", draft)
+    assert ("belarus", "abstainedOn", "d1") in found
+    found = _found("Syria, speaking after the representative of Belarus, voted against the draft.", draft)
+    assert ("syria", "votedAgainst", "d1") in found and ("belarus", "votedAgainst", "d1") not in found

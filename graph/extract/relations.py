@@ -452,8 +452,9 @@ _TWO_PEOPLE = re.compile(r"\b(?:the two|both)\s+(?:leaders|ministers|presidents|
                          r"diplomats|envoys|heads of state)\b|\bthe two\b(?=\s+(?:met|discussed|agreed|spoke|reaffirmed|"
                          r"underscored|emphasi[sz]ed|expressed|also|have|had|will|would|held)\b)", re.I)
 #: "the representative of X", "the delegate of X": X speaking through its envoy (UN meetings coverage).
-_DELEGATE_OF = re.compile(r"\b(?:representatives?|delegates?|delegations?|ambassadors?|envoys?|permanent representatives?)"
-                          r"\s+of\s+(?:the\s+)?$", re.I)
+_DELEGATE_OF = re.compile(r"\W*(?:(?:Speaking|Addressing|Explaining|Introducing|Responding|Commenting|Taking the floor|In|At|"
+                          r"After|Before|During|Following|Also|However|Meanwhile)\b[^,;]{0,60},\s*)?(?:[\w-]+\s+){0,3}?(?:the\s+)?(?:representatives?|delegates?|delegations?|ambassadors?|envoys?|"
+                          r"permanent representatives?)\s+of\s+(?:the\s+)?", re.I)  # (the clause opens with it)
 
 
 def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
@@ -464,7 +465,7 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     free = [m for m in pool if _word_before(s.text, m.start) not in _PREPOSITIONS
             or (_word_before(s.text, m.start) in ("for", "on", "upon") and re.match(r"\s+to\s+[a-z]+", s.text[m.end:]))
             # ("for China to act", "called on Russia to withdraw": the subject of the infinitive)
-            or _DELEGATE_OF.search(s.text, max(0, m.start - 40), m.start)]  # "the representative of Algeria, introducing"
+            or _DELEGATE_OF.fullmatch(s.text, lo, m.start)]  # "The representative of Algeria, introducing the draft, said"
     found: list[Mention] = []
     if free:
         found = _coordinated(s, free[-1], pool, leftwards=True)
