@@ -753,3 +753,10 @@ def test_a_representative_opening_the_clause_speaks_for_the_state_but_not_one_me
     assert ("belarus", "abstainedOn", "d1") in found
     found = _found("Syria, speaking after the representative of Belarus, voted against the draft.", draft)
     assert ("syria", "votedAgainst", "d1") in found and ("belarus", "votedAgainst", "d1") not in found
+
+
+def test_a_states_support_for_another_and_its_bases_abroad():
+    assert ("china", "supports", "syria") in relations("The pact ensured Chinese support for Syria's independence.")
+    assert ("iran", "providesMilitaryAidTo", "syria") in relations("Iran's military support for Syria grew.")
+    assert not relations("The support for Syria is strong.")
+    assert ("syria", "hosts", "russia") in relations("Russia was allowed to keep its naval bases in Syria.")

@@ -1120,6 +1120,8 @@ def _constructions(s: _Sentence) -> None:
             s.add(b.entity, "locatedIn", a.entity, a.start, b.end, 0.7, "located")
     _nationality(s)
     _led_by(s)
+    _support_for(s)
+    _bases_in(s)
     _place_comma_state(s)
     _organisation_in_state(s)
     # "the Department of the Treasury's Office of Foreign Assets Control": a body of the organisation that owns it
@@ -1538,6 +1540,35 @@ def _agreement_between(s: _Sentence) -> None:
         for x in objects(s, m.end() - 1, POLITY, limit=3) if pacts else ():
             for p in pacts[:1]:
                 s.add(x.entity, "partyTo", p.entity, m.start(), m.end(), 0.65, "agreement-between")
+
+
+def _support_for(s: _Sentence) -> None:
+    """ "Soviet support for Syrian independence", "Iran's military support for Hezbollah": the support
+    of the state or body named just before the noun (military or financial support is aid)."""
+    text = s.text
+    for m in re.finditer(r"(?P<kind>(?:\b(?:military|political|financial|economic|diplomatic|strong|continued|unwavering|"
+                         r"longstanding|growing|steadfast)\s+){0,2})support\s+(?:for|to)\s+(?:the\s+)?", text, re.I):
+        patrons = [x for x in s.mentions if x.cls in POLITY and not x.nested and x.end <= m.start() and
+                   re.fullmatch(r"(?:'s|’s|')?\s*", text[x.end:m.start()])]
+        if not patrons or patrons[-1].kind != "demonym" and not re.match(r"(?:'s|’s|')", text[patrons[-1].end:]):
+            continue  # ("the support for X" without its owner is nobody's; a state before it owns it only as "X's")
+        kind = m.group("kind").lower()
+        relation = "providesMilitaryAidTo" if "military" in kind else \
+            "providesEconomicAidTo" if re.search(r"financial|economic", kind) else "supports"
+        for o in [x for x in s.mentions if x.cls in POLITY and not x.nested and x.start == m.end()][:1]:
+            s.add(patrons[-1].entity, relation, o.entity, patrons[-1].start, o.end, 0.6, "support-for")
+
+
+def _bases_in(s: _Sentence) -> None:
+    """ "Russia has been allowed to keep their bases in Syria", "opened its naval base in Tartus": the
+    place where a state keeps a military base hosts that state."""
+    for m in re.finditer(r"\b(?:ha(?:s|ve|d)|maintain\w*|keep\w*|kept|operat\w*|open\w*|establish\w*|buil[dt]\w*|set up|"
+                         r"use[sd]?)\s+(?:(?:a|an|its|their|the)\s+)?(?:[\w-]+\s+){0,3}?(?:bases?|garrisons?)\s+in\s+(?:the\s+)?",
+                         s.text, re.I):
+        places = [x for x in s.mentions if x.start == m.end() and x.cls in PLACE and not x.nested]
+        for p in places:
+            for x in subjects(s, m.start(), POLITY):
+                s.add(p.entity, "hosts", _state_of(s, x).entity, m.start(), p.end, 0.6, "bases-in")
 
 
 def _led_by(s: _Sentence) -> None:
