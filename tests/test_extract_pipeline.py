@@ -327,3 +327,10 @@ def test_an_infobox_gives_the_seat_and_the_leaders_of_the_organisation_a_page_de
     facts, _ = _facts(text)
     assert {("kazakhstan", "hosts", "steppe-organization"), ("aiko-tanaka", "leaderOf", "steppe-organization"),
             ("ivo-brandt", "officialOf", "steppe-organization")} <= facts
+
+
+def test_a_place_the_document_proposed_is_found_again_later():
+    facts, result = _facts("Russia's base is in the Syrian port city of Latakara. "
+                           "In 1971, after talks with Aiko Tanaka, the Soviet Union opened its naval base in Latakara.")
+    assert [m.entity for m in result.mentions if m.text == "Latakara"] == ["latakara", "latakara"]
+    assert ("latakara", "hosts", "soviet-union") in facts

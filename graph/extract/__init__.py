@@ -140,6 +140,7 @@ class Extractor:
                 new_mentions.append(Mention(p.start, p.end, doc.text[p.start:p.end], p.id, p.cls, "new", False, 0.5))
             mentions = _mark_nested(mentions + described + new_mentions)
             mentions = _mark_nested(mentions + _people_by_name(text, offset, mentions, people))
+            mentions = _mark_nested(mentions + _named_again(text, offset, mentions, proposals))
             for m in mentions:  # "Kim" after "Kim Jong Un", "Hayashi" after "Yoshimasa Hayashi"
                 if m.cls in _PEOPLE and m.kind != "coreference":
                     for token in re.findall(r"[A-Z][\w’'-]{2,}", m.text):
@@ -412,6 +413,26 @@ def _table_participants(text: str, offset: int, cells: list[tuple[int, str]], me
                 break
     found = [Candidate(p, "participatedIn", event, 0, len(text), 0.5, "table-row") for p in sorted(people)]
     return found, named
+
+
+#: Proposed names worth finding again later in a document: places, bodies, agreements (people have
+#: their own rule, events and drafts their descriptions).
+_NAMED_AGAIN = frozenset({"Place", "Organization", "GovernmentBody", "InternationalOrganization", "ArmedForces", "ThinkTank",
+                          "MediaOrganization", "Treaty", "Agreement"})
+
+
+def _named_again(text: str, offset: int, mentions: list[Mention], proposals: dict) -> list[Mention]:
+    """A name the document proposed earlier, written again ("the Syrian port city of Tartus" ...
+    "a naval base in Tartus"): the same entity, though the registry does not know it."""
+    out = []
+    for p in proposals.values():
+        if p.cls not in _NAMED_AGAIN or len(p.label) < 4 or p.label not in text:
+            continue
+        for match in re.finditer(r"(?<![\w-])" + re.escape(p.label) + r"(?![\w-])", text):
+            start, end = offset + match.start(), offset + match.end()
+            if not any(m.start < end and start < m.end for m in mentions + out):
+                out.append(Mention(start, end, p.label, p.id, p.cls, "coreference", False, 0.6))
+    return out
 
 
 def _people_by_name(text: str, offset: int, mentions: list[Mention], people: dict) -> list[Mention]:

@@ -339,6 +339,13 @@ def _is_modifier(s: _Sentence, m: Mention) -> bool:
     return False
 
 
+#: The title after a state or body in an apposition: "X, Russia's foreign minister,", "X, the German Chancellor,".
+_APPOSITION_TITLE = re.compile(
+    r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:president|prime minister|premier|leader|chancellor|king|queen|minister|secretary|"
+    r"secretary[- ]general|general|chair(?:man|woman|person)?|head|chief|spokes(?:person|man|woman)|ambassador|envoy|official|"
+    r"director|representative|commander|advis[eo]r|delegate|negotiator)\b", re.I)
+
+
 def _apposition_owner(s: _Sentence, m: Mention) -> bool:
     """A state or body in a title set after a person's name, "Mark Rutte, NATO's secretary general,"
     or "Olaf Scholz, the German Chancellor,": it qualifies the person and is no argument itself."""
@@ -346,7 +353,7 @@ def _apposition_owner(s: _Sentence, m: Mention) -> bool:
         return False  # (the cheap test first: this runs for every argument considered)
     return any(p.cls in PERSON and not p.nested and re.fullmatch(r",\s*(?:the\s+)?", s.text[p.end:m.start])
                for p in s.mentions if p.end <= m.start) and \
-        bool(re.match(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?" + _TITLE_WORDS + r"\b", s.text[m.end:], re.I))
+        bool(_APPOSITION_TITLE.match(s.text, m.end))
 
 
 def _qualifies(s: _Sentence, m: Mention, classes: frozenset) -> bool:
