@@ -428,10 +428,15 @@ def _named_again(text: str, offset: int, mentions: list[Mention], proposals: dic
     for p in proposals.values():
         if p.cls not in _NAMED_AGAIN or len(p.label) < 4 or p.label not in text:
             continue
-        for match in re.finditer(r"(?<![\w-])" + re.escape(p.label) + r"(?![\w-])", text):
-            start, end = offset + match.start(), offset + match.end()
-            if not any(m.start < end and start < m.end for m in mentions + out):
+        at = text.find(p.label)
+        while at >= 0:  # (a plain search: a pattern per name would crowd the regular-expression cache)
+            after = at + len(p.label)
+            whole = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and \
+                (after == len(text) or not (text[after].isalnum() or text[after] == "-"))
+            start, end = offset + at, offset + after
+            if whole and not any(m.start < end and start < m.end for m in mentions + out):
                 out.append(Mention(start, end, p.label, p.id, p.cls, "coreference", False, 0.6))
+            at = text.find(p.label, after)
     return out
 
 

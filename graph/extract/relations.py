@@ -349,7 +349,8 @@ _APPOSITION_TITLE = re.compile(
 def _apposition_owner(s: _Sentence, m: Mention) -> bool:
     """A state or body in a title set after a person's name, "Mark Rutte, NATO's secretary general,"
     or "Olaf Scholz, the German Chancellor,": it qualifies the person and is no argument itself."""
-    if not re.search(r",\s*(?:the\s+)?$", s.text[max(0, m.start - 8):m.start]):
+    head = s.text[max(0, m.start - 6):m.start].rstrip()
+    if not (head.endswith(",") or head.endswith(", the")):
         return False  # (the cheap test first: this runs for every argument considered)
     return any(p.cls in PERSON and not p.nested and re.fullmatch(r",\s*(?:the\s+)?", s.text[p.end:m.start])
                for p in s.mentions if p.end <= m.start) and \
