@@ -522,7 +522,7 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
     hi = _clause_end(s, pos)
     start = pos
     if prep:
-        m = re.compile(r"\b(?:" + prep + r")\b", re.I).search(s.text, pos, hi)
+        m = _prep_pattern(prep).search(s.text, pos, hi)
         if not m:
             return []
         start = m.end()
@@ -581,6 +581,17 @@ def _titles_only(s: _Sentence, a: int, b: int) -> bool:
     Yi", "met with his UK counterpart, Secretary of State for Defence, John Healey"."""
     gap = _gap_clean(s, a, b)
     return bool(re.fullmatch(r"[\s,]*(?:(?:his|her|their|its|the|of|for|and|counterparts?|[A-Z][\w.’'-]*)[\s,]*)*", gap))
+
+
+_PREP_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _prep_pattern(prep: str) -> re.Pattern:
+    """The compiled pattern of a preposition alternation, kept here rather than in the regular-expression
+    module's cache (which holds 512 patterns: the extractor's own fixed ones must stay in it)."""
+    if prep not in _PREP_PATTERNS:
+        _PREP_PATTERNS[prep] = re.compile(r"\b(?:" + prep + r")\b", re.I)
+    return _PREP_PATTERNS[prep]
 
 
 def _antecedent(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]:
