@@ -964,6 +964,9 @@ def _reverse_transfers(s: _Sentence) -> list[tuple[str, str]]:
 def _withdrawals(s: _Sentence) -> None:
     """ "demanded that X withdraw all its forces from Y": forces one must withdraw from a place were
     deployed there."""
+    lowered = s.text.lower()
+    if not ("withdr" in lowered):
+        return  # (a cheap test before the patterns: most sentences have none of it)
     for m in re.finditer(r"\bwithdr[ae]w(?:s|n|al of|ing)?\s+(?:all\s+)?(?:of\s+)?(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:troops|forces|military|soldiers|personnel|units)\s+from\s+(?:the\s+(?:territory|soil)\s+of\s+)?",
                          s.text, re.I):
@@ -1504,6 +1507,9 @@ _VOTE_COUNT = re.compile(r"\b(?P<kind>in favou?r|against|abstentions?|abstaining
 def _on_the_margins(s: _Sentence) -> None:
     """ "A met B on the sidelines of the E summit": whoever meets on the margins of an event is at it,
     the people (and states) of the clause before the phrase, except objects of other prepositions."""
+    lowered = s.text.lower()
+    if not ("margins" in lowered or "sidelines" in lowered or "fringe" in lowered):
+        return  # (a cheap test before the patterns: most sentences have none of it)
     for m in re.finditer(r"\bon the (?:margins|sidelines|fringes?) of\s+(?:the\s+)?", s.text, re.I):
         events = [x for x in s.mentions if x.start == m.end() and x.cls in EVENT - {"Conflict"} and not x.nested]
         if not events:
@@ -1564,6 +1570,9 @@ def _agreement_between(s: _Sentence) -> None:
 def _support_for(s: _Sentence) -> None:
     """ "Soviet support for Syrian independence", "Iran's military support for Hezbollah": the support
     of the state or body named just before the noun (military or financial support is aid)."""
+    lowered = s.text.lower()
+    if not ("support" in lowered):
+        return  # (a cheap test before the patterns: most sentences have none of it)
     text = s.text
     for m in re.finditer(r"(?P<kind>(?:\b(?:military|political|financial|economic|diplomatic|strong|continued|unwavering|"
                          r"longstanding|growing|steadfast)\s+){0,2})support\s+(?:for|to)\s+(?:the\s+)?", text, re.I):
@@ -1581,6 +1590,9 @@ def _support_for(s: _Sentence) -> None:
 def _bases_in(s: _Sentence) -> None:
     """ "Russia has been allowed to keep their bases in Syria", "opened its naval base in Tartus": the
     place where a state keeps a military base hosts that state."""
+    lowered = s.text.lower()
+    if not ("base" in lowered or "garrison" in lowered):
+        return  # (a cheap test before the patterns: most sentences have none of it)
     for m in re.finditer(r"\b(?:ha(?:s|ve|d)|maintain\w*|keep\w*|kept|operat\w*|open\w*|establish\w*|buil[dt]\w*|set up|"
                          r"use[sd]?)\s+(?:(?:a|an|its|their|the)\s+)?(?:[\w-]+\s+){0,3}?(?:bases?|garrisons?)\s+in\s+(?:the\s+)?",
                          s.text, re.I):
@@ -1593,6 +1605,9 @@ def _bases_in(s: _Sentence) -> None:
 def _led_by(s: _Sentence) -> None:
     """ "Hamas, led by Yahya Sinwar", "the government of Iran, led by President X": the leader of the
     state or organisation just named; "the Russian delegation (was) led by X": an official of the state."""
+    lowered = s.text.lower()
+    if not ("led by" in lowered or "headed by" in lowered):
+        return  # (a cheap test before the patterns: most sentences have none of it)
     text = s.text
     for m in re.finditer(r"(?:,\s*|\s+(?:which|who)\s+(?:is|was|are|were)\s+|\s+(?:is|was|are|were)\s+)(?:led|headed)\s+by\s+",
                          text, re.I):
@@ -1756,6 +1771,9 @@ def _we_the_leaders(s: _Sentence) -> None:
 def _own_visit(s: _Sentence) -> None:
     """ "During his visit to Moscow, Prime Minister X met ...": the person whose visit it is (the one
     named before "his", else the subject of the main clause after the comma) visited the place."""
+    lowered = s.text.lower()
+    if not ("visit" in lowered or "trip" in lowered):
+        return  # (a cheap test before the patterns: most sentences have none of it)
     for m in re.finditer(r"\b(?:his|her)\s+(?:[\w-]+\s+)?(?:visit|trip)\s+to\s+(?:the\s+)?", s.text, re.I):
         places = [x for x in s.mentions if x.start == m.end() and x.cls in PLACE and not x.nested]
         if not places:
@@ -1773,6 +1791,9 @@ def _own_visit(s: _Sentence) -> None:
 def _represented_by(s: _Sentence) -> None:
     """ "The EU was represented by A and B": at the summit the document is about (or the one the
     sentence names), the people and the state or body they represented took part."""
+    lowered = s.text.lower()
+    if not ("represented" in lowered):
+        return  # (a cheap test before the patterns: most sentences have none of it)
     for m in re.finditer(r"\b(?:was|were)\s+represented\s+(?:at\s+the\s+\w+\s+)?by\s+", s.text, re.I):
         events = [x.entity for x in s.mentions if x.cls in EVENT - {"Conflict"} and not x.nested] or \
             ([s.recent_event] if s.recent_event else [])
@@ -1786,6 +1807,9 @@ def _represented_by(s: _Sentence) -> None:
 def _reaffirmed_alliance(s: _Sentence) -> None:
     """ "The United States and the Republic of Korea reaffirmed their ironclad alliance": the states
     whose alliance (or partnership) it is."""
+    lowered = s.text.lower()
+    if not ("alliance" in lowered or "partnership" in lowered):
+        return  # (a cheap test before the patterns: most sentences have none of it)
     for m in re.finditer(r"\b(?:reaffirm|strengthen|deepen|celebrat|renew|upgrad|cement|elevat|expand)\w*\s+(?:their|the)\s+"
                          r"(?:[\w-]+\s+){0,2}?(?P<noun>alliance|partnership)\b", s.text, re.I):
         pair = subjects(s, m.start(), POLITY)
@@ -1798,6 +1822,9 @@ def _reaffirmed_alliance(s: _Sentence) -> None:
 def _our_partnership(s: _Sentence) -> None:
     """ "our trilateral partnership", "Through our cooperation": in a joint statement, the states
     speaking ("We, the leaders of A, B and C") cooperate with one another."""
+    lowered = s.text.lower()
+    if not ("our " in lowered):
+        return  # (a cheap test before the patterns: most sentences have none of it)
     if len(s.speakers) < 2:
         return
     m = re.search(r"\bour\s+(?:[\w-]+\s+){0,2}?(?:partnership|cooperation|collaboration|coordination)\b", s.text, re.I)
