@@ -37,24 +37,37 @@ subject and object, a relation the ontology declares ``owl:propertyDisjointWith`
 >>> grade(0, 0, False, True), grade(1, 1, True, False), grade(2, 1, True, False)
 (4, 5, 6)
 
-**Where it is computed, and why.** The grades are materialised into the named graph
-``Instances.graph_credibility()`` by every write, in the same transaction (``kg build``,
-``kg ingest``, ``kg import`` all go through :func:`graph.tallies.recount`), so they are never
-stale and never half-written, and reading them costs one lookup per fact. Computing them at query
-time would mean, in every query that shows a grade (the explorer's edge list, the corroboration
-and dispute queries), grouping every statement of the store by fact and publisher with a
-transitive notion of "same source" that SPARQL cannot express without a fixpoint. The
-recomputation is one pass over the statements (four queries, then linear work in Python).
+**Where it is computed, and why.** The grades are materialised by every write, in the same
+transaction (``kg build``, ``kg ingest``, ``kg import`` all go through
+:func:`graph.tallies.recount`), so they are never stale and never half-written, and reading them
+costs one lookup per fact. Computing them at query time would mean, in every query that shows a
+grade (the explorer's edge list, the corroboration and dispute queries), grouping every statement
+of the store by fact and publisher with a transitive notion of "same source" that SPARQL cannot
+express without a fixpoint.
 
-The graph holds: each document's ``ont:publishedBy`` publisher (a publisher named by a document
-but not graded in publishers.yaml is added with grade F), and each fact (``ont:Fact``) with its
-``ont:factSubject`` / ``ont:factRelation`` / ``ont:factObject``, ``ont:credibility``,
-``ont:independentSources`` (S), ``ont:contradictingSources`` (C), the facts it
-``ont:conflictsWith``, and every statement's ``ont:aboutFact`` link to its fact.
+A full assessment is one pass over every statement (a few queries, then linear work in Python):
+what ``kg build`` and ``kg import`` run, and any write that touches the ontology (which relations
+conflict) or the publishers' grades. A smaller write (``kg ingest``) reassesses only the facts it
+touches: those of the statements in the graphs it writes (and the facts they were about before),
+of the statements it removed (links to facts whose statement is gone), of the statements taken
+from the documents whose graphs it writes or removes, and the facts these conflict with; the graphs are laid out so that
+only the few it changes are rewritten:
+
+- ``Instances.graph_credibility()``: each document's ``ont:publishedBy`` publisher (a publisher
+  named by a document but not graded in publishers.yaml is added with grade F), rewritten whole;
+- ``Instances.graph_credibility_part(bucket)``, 256 of them by the first two hex digits of the
+  fact's hash: each statement's ``ont:aboutFact`` link to its fact (named
+  ``fact/<relation>/<hash>``), and each fact's ``ont:credibility``, ``ont:independentSources``
+  (S; absent when documents only deny the fact, so listing the facts some document states reads
+  one property), ``ont:contradictingSources`` (C; absent when 0), the facts it
+  ``ont:conflictsWith`` and the statements it is ``ont:contradictedBy`` (where the
+  disputed-claims query starts). Nothing else (a fact's subject, relation and object are those
+  of its statements): about two triples per statement.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
@@ -63,7 +76,7 @@ from rdflib import Literal, URIRef
 
 from .namespaces import ONT, RDF, RDFS, SYMMETRIC_RELATIONS, Instances
 from .publishers import UNGRADED, publisher_key
-from .query import prefixes_for
+from .query import BIND_MARK, prefixes_for
 from .resources import queries_dir
 from .store import QueryResult, Triple
 
@@ -92,7 +105,12 @@ COPY_MIN_WORDS = 6
 STRONG_GRADES = ("A", "B")
 
 _AFFIRMING = (str(ONT.Confirmed), str(ONT.Reported))
+_DENIED, _SPECULATIVE, _CONFIRMED = str(ONT.Denied), str(ONT.Speculative), str(ONT.Confirmed)
 _SYMMETRIC = {str(ONT[name]) for name in SYMMETRIC_RELATIONS}
+# the terms written for every fact, looked up once (a DefinedNamespace lookup is a method call)
+_CREDIBILITY, _SOURCES, _CONTRADICTIONS = ONT.credibility, ONT.independentSources, ONT.contradictingSources
+_ABOUT, _CONFLICTS, _CONTRADICTED_BY = ONT.aboutFact, ONT.conflictsWith, ONT.contradictedBy
+_PUBLISHED_BY, _RELIABILITY = ONT.publishedBy, ONT.reliability
 
 
 def grade(sources: int, contradictions: int, strong: bool, speculative: bool) -> int:
@@ -148,18 +166,40 @@ def _count_sources(statements: list[_Statement]) -> int:
 
 
 def _assess(own: list[_Statement], conflicting: list[_Statement]) -> Assessment:
+    if len(own) == 1 and not conflicting:  # most facts: one statement, nothing to count
+        st = own[0]
+        firm = st.certainty in _AFFIRMING
+        sources, contradictions = int(firm), int(st.certainty == _DENIED)
+        strong = st.certainty == _CONFIRMED and st.grade in STRONG_GRADES
+        return Assessment(grade(sources, contradictions, strong, st.certainty == _SPECULATIVE), sources, contradictions)
     affirming = [s for s in own if s.certainty in _AFFIRMING]
-    against = [s for s in own if s.certainty == str(ONT.Denied)] + [s for s in conflicting if s.certainty in _AFFIRMING]
+    against = [s for s in own if s.certainty == _DENIED] + [s for s in conflicting if s.certainty in _AFFIRMING]
     sources = _count_sources(affirming) if affirming else 0
     contradictions = _count_sources(against) if against else 0
-    strong = any(s.certainty == str(ONT.Confirmed) and s.grade in STRONG_GRADES for s in affirming)
-    speculative = any(s.certainty == str(ONT.Speculative) for s in own)
+    strong = any(s.certainty == _CONFIRMED and s.grade in STRONG_GRADES for s in affirming)
+    speculative = any(s.certainty == _SPECULATIVE for s in own)
     return Assessment(grade(sources, contradictions, strong, speculative), sources, contradictions)
 
 
-def _rows(query: Callable[[str], QueryResult], name: str) -> list[tuple]:
+def _text(name: str) -> str:
     text = (queries_dir() / "internal" / f"{name}.rq").read_text(encoding="utf-8")
-    return query(prefixes_for(text) + text).rows
+    return prefixes_for(text) + text
+
+
+def _rows(query: Callable[[str], QueryResult], name: str, bindings: dict | None = None, *,
+          graph: URIRef | None = None) -> list[tuple]:
+    """The rows of an internal query, its variables bound (``{var: [terms]}``, a VALUES block at
+    ``#@bind``) or its ``GRAPH ?g {`` made one graph (Oxigraph joins a VALUES-bound graph variable
+    with every graph, but looks a named one up: 4 s against 4 ms at 10^5 statements)."""
+    text = _text(name)
+    if graph is not None:
+        if re.search(r"[<>\"{}|^`\\\s]", str(graph)):
+            raise ValueError(f"bad graph IRI {str(graph)!r}")
+        text = text.replace("GRAPH ?g {", f"GRAPH {URIRef(graph).n3()} {{", 1)
+    if bindings:
+        values = " ".join(f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}" for var, terms in bindings.items())
+        text = BIND_MARK.sub(lambda _m: values, text)
+    return query(text).rows
 
 
 def _quote_token(quote: object) -> tuple | None:
@@ -167,85 +207,197 @@ def _quote_token(quote: object) -> tuple | None:
     return ("quote", " ".join(words)) if len(words) >= COPY_MIN_WORDS else None
 
 
-def assess(query: Callable[[str], QueryResult], inst: Instances | None = None) -> tuple[dict, list[Triple]]:
+class _IntLiterals(dict):
+    """xsd:integer literals made once each (rdflib's Literal() is slow, and counts repeat)."""
+
+    def __missing__(self, value: int) -> Literal:
+        self[value] = Literal(value)
+        return self[value]
+
+
+def _bucket(fact: URIRef) -> str:
+    return str(fact).rsplit("/", 1)[-1][:2]
+
+
+class _Assessor:
+    """What a full or partial assessment shares: publishers, documents and conflicting relations."""
+
+    def __init__(self, query: Callable[[str], QueryResult], inst: Instances):
+        self.query, self.inst = query, inst
+        self.number = _IntLiterals()
+        listed: dict[str, tuple[str, str]] = {}
+        for publisher, name, level in _rows(query, "credibility-publishers"):
+            listed[publisher_key(str(name))] = (str(publisher), str(level))
+        # each document's source tokens and grade, and the document graph's triples
+        self.document_triples: list[Triple] = []
+        unknown: dict[str, str] = {}  # key -> the first spelling met (in sorted order, for stable labels)
+        self.documents: dict[str, tuple[tuple, str]] = {}
+        for document, name, sha in sorted(_rows(query, "credibility-documents"), key=lambda r: tuple(str(t) for t in r)):
+            doc = str(document)
+            tokens: list = []
+            level = UNGRADED
+            if name is not None and str(name).strip():
+                key = publisher_key(str(name))
+                if key in listed:
+                    publisher, level = listed[key]
+                else:
+                    publisher = str(inst.publisher(key))
+                    unknown.setdefault(key, str(name))
+                tokens.append(("publisher", publisher))
+                self.document_triples.append((URIRef(doc), _PUBLISHED_BY, URIRef(publisher)))
+            else:
+                tokens.append(("document", doc))
+            if sha is not None:
+                tokens.append(("text", str(sha)))
+            self.documents[doc] = (tuple(tokens), level)
+        for key, name in unknown.items():
+            iri = inst.publisher(key)
+            self.document_triples += [(iri, RDF.type, ONT.Publisher), (iri, RDFS.label, Literal(name)),
+                                      (iri, _RELIABILITY, Literal(UNGRADED))]
+        self.disjoint: dict[str, set[str]] = defaultdict(set)
+        for p, q in _rows(query, "credibility-conflicts"):
+            self.disjoint[str(p)].add(str(q))
+
+    def facts(self, rows) -> dict[tuple, dict[str, _Statement]]:
+        """Rows of credibility-statements.rq grouped by fact key (subject, relation, object)."""
+        facts: dict[tuple, dict[str, _Statement]] = defaultdict(dict)
+        documents = self.documents
+        for st, s, p, o, certainty, document, origin, quote in rows:
+            s, p, o, document = str(s), str(p), str(o), str(document)
+            if p in _SYMMETRIC and o < s:
+                s, o = o, s
+            tokens, level = documents.get(document) or ((("document", document),), UNGRADED)
+            copy = _quote_token(quote)
+            if copy:
+                tokens += (copy,)
+            if origin is not None:
+                tokens += (("origin", str(origin)),)
+            facts[(s, p, o)].setdefault(str(st), _Statement(str(st), str(certainty), level, tokens))
+        return facts
+
+    def conflicting(self, key: tuple) -> list[tuple]:
+        """The keys of the facts that conflict with the fact ``key`` (whether or not stated)."""
+        s, p, o = key
+        return [(s, q, o) for q in sorted(self.disjoint.get(p, ()))]
+
+    def grade(self, facts: dict, keys, grades: dict) -> dict[str, list[Triple]]:
+        """Assess the facts ``keys`` (their statements and their conflicting facts' in ``facts``);
+        their triples by bucket."""
+        inst, number = self.inst, self.number
+        out: dict[str, list[Triple]] = defaultdict(list)
+        for key in keys:
+            own = list(facts[key].values())
+            if not own:
+                continue
+            s, p, o = key
+            fact = inst.fact(s, p, o)
+            others = [k for k in self.conflicting(key) if facts.get(k)] if p in self.disjoint else []
+            result = _assess(own, [st for k in others for st in facts[k].values()])
+            grades[fact] = result
+            triples = out[_bucket(fact)]
+            # as few triples as will do (rewritten by every write): the fact's class follows from
+            # ont:credibility's domain, its subject, relation and object from its statements
+            triples.append((fact, _CREDIBILITY, number[result.credibility]))
+            if any(st.certainty != _DENIED for st in own):  # stated somewhere, not only denied
+                triples.append((fact, _SOURCES, number[result.sources]))
+            if result.contradictions:
+                triples.append((fact, _CONTRADICTIONS, number[result.contradictions]))
+            for st in own:
+                triples.append((URIRef(st.iri), _ABOUT, fact))
+                if st.certainty == _DENIED:
+                    triples.append((fact, _CONTRADICTED_BY, URIRef(st.iri)))
+            for k in others:
+                triples.append((fact, _CONFLICTS, inst.fact(*k)))
+                triples += [(fact, _CONTRADICTED_BY, URIRef(st.iri)) for st in facts[k].values() if st.certainty in _AFFIRMING]
+        return out
+
+
+def assess(query: Callable[[str], QueryResult], inst: Instances | None = None) -> tuple[dict, dict[URIRef, list[Triple]]]:
     """Grade every fact of the store that ``query`` (SPARQL over the union graph) reads.
 
-    Returns ``{fact IRI: Assessment}`` and the triples of the credibility graph.
+    Returns ``{fact IRI: Assessment}`` and the credibility graphs (the documents' graph and one
+    graph per bucket of facts). Written for speed: this runs over every statement of the store.
     """
     inst = inst or Instances()
-    # publishers of publishers.yaml, by every name they go by
-    listed: dict[str, tuple[str, str]] = {}
-    for publisher, name, level in _rows(query, "credibility-publishers"):
-        listed[publisher_key(str(name))] = (str(publisher), str(level))
-    triples: list[Triple] = []
-    # each document's source token(s) and grade
-    unknown: dict[str, str] = {}  # key -> the first spelling met (in sorted order, for stable labels)
-    documents: dict[str, tuple[tuple, str]] = {}
-    for document, name, sha in sorted(_rows(query, "credibility-documents"), key=lambda r: tuple(str(t) for t in r)):
-        doc = str(document)
-        tokens: list = []
-        level = UNGRADED
-        if name is not None and str(name).strip():
-            key = publisher_key(str(name))
-            if key in listed:
-                publisher, level = listed[key]
-            else:
-                publisher = str(inst.publisher(key))
-                unknown.setdefault(key, str(name))
-            tokens.append(("publisher", publisher))
-            triples.append((URIRef(doc), ONT.publishedBy, URIRef(publisher)))
-        else:
-            tokens.append(("document", doc))
-        if sha is not None:
-            tokens.append(("text", str(sha)))
-        documents[doc] = (tuple(tokens), level)
-    for key, name in unknown.items():
-        iri = inst.publisher(key)
-        triples += [(iri, RDF.type, ONT.Publisher), (iri, RDFS.label, Literal(name)), (iri, ONT.reliability, Literal(UNGRADED))]
-    # statements grouped by fact
-    facts: dict[tuple, dict[str, _Statement]] = defaultdict(dict)
-    for st, s, p, o, certainty, document, origin, quote in _rows(query, "credibility-statements"):
-        s, p, o, st = str(s), str(p), str(o), str(st)
-        if p in _SYMMETRIC and o < s:
-            s, o = o, s
-        doc_tokens, level = documents.get(str(document), ((("document", str(document)),), UNGRADED))
-        tokens = list(doc_tokens)
-        copy = _quote_token(quote)
-        if copy:
-            tokens.append(copy)
-        if origin is not None:
-            tokens.append(("origin", str(origin)))
-        facts[(s, p, o)].setdefault(st, _Statement(st, str(certainty), level, tuple(tokens)))
-    # conflicting facts: same subject and object, relations declared disjoint
-    disjoint: dict[str, set[str]] = defaultdict(set)
-    for p, q in _rows(query, "credibility-conflicts"):
-        disjoint[str(p)].add(str(q))
-    by_pair: dict[tuple, list[str]] = defaultdict(list)
-    for s, p, o in facts:
-        if p in disjoint:
-            by_pair[(s, o)].append(p)
-    grades: dict[URIRef, Assessment] = {}
-    for (s, p, o), statements in facts.items():
-        fact = inst.fact(URIRef(s), URIRef(p), URIRef(o))
-        others = [q for q in by_pair.get((s, o), ()) if q in disjoint.get(p, ())]
-        conflicting = [st for q in others for st in facts[(s, q, o)].values()]
-        result = _assess(list(statements.values()), conflicting)
-        grades[fact] = result
-        triples += [
-            (fact, RDF.type, ONT.Fact),
-            (fact, ONT.factSubject, URIRef(s)),
-            (fact, ONT.factRelation, URIRef(p)),
-            (fact, ONT.factObject, URIRef(o)),
-            (fact, ONT.credibility, Literal(result.credibility)),
-            (fact, ONT.independentSources, Literal(result.sources)),
-            (fact, ONT.contradictingSources, Literal(result.contradictions)),
-        ]
-        triples += [(fact, ONT.conflictsWith, inst.fact(URIRef(s), URIRef(q), URIRef(o))) for q in sorted(others)]
-        triples += [(URIRef(st), ONT.aboutFact, fact) for st in statements]
-    return grades, triples
+    assessor = _Assessor(query, inst)
+    facts = assessor.facts(_rows(query, "credibility-statements"))
+    grades: dict = {}
+    buckets = assessor.grade(facts, list(facts), grades)
+    graphs = {inst.graph_credibility(): assessor.document_triples}
+    graphs.update({inst.graph_credibility_part(b): triples for b, triples in sorted(buckets.items())})
+    return grades, graphs
 
 
-def credibility_graphs(query: Callable[[str], QueryResult], inst: Instances | None = None) -> dict[URIRef, list[Triple]]:
-    """The credibility graph, computed with ``query`` (what a write runs, see graph.tallies)."""
+def _members(query: Callable[[str], QueryResult], assessor: "_Assessor", facts: set[URIRef]) -> dict:
+    """The statements linked to ``facts``, grouped by fact key."""
+    if not facts:
+        return defaultdict(dict)
+    linked = [URIRef(st) for (st,) in _rows(query, "credibility-members", {"fact": sorted(facts)})]
+    return assessor.facts(_rows(query, "credibility-statements", {"statement": linked}) if linked else [])
+
+
+def _reassess(query: Callable[[str], QueryResult], inst: Instances, touched: list[URIRef]) -> dict[URIRef, list[Triple]]:
+    """Reassess only the facts a write of the graphs ``touched`` can have changed (see above)."""
+    assessor = _Assessor(query, inst)
+    # the statements now in the touched graphs, and links left by statements that are gone
+    written = assessor.facts([row for g in touched for row in _rows(query, "credibility-statements", graph=g)])
+    gone = _rows(query, "credibility-dangling")
+    affected: set[URIRef] = {inst.fact(*key) for key in written} | {URIRef(f) for _, f in gone}
+    statements = sorted({URIRef(st) for group in written.values() for st in group})
+    if statements:  # what they were about before the write (a statement rewritten in place)
+        affected |= {URIRef(f) for (f,) in _rows(query, "credibility-links", {"statement": statements})}
+    # a document record written or removed changes the grade of every statement taken from it,
+    # in whatever graph (curated facts live apart from their document's graph)
+    prefix = str(inst.graph_document(""))
+    documents = [inst.document(str(g)[len(prefix):]) for g in touched if str(g).startswith(prefix)]
+    if documents:
+        affected |= {URIRef(f) for (f,) in _rows(query, "credibility-document-facts", {"document": documents})}
+    for key in list(written):
+        affected |= {inst.fact(*k) for k in assessor.conflicting(key)}
+    if affected:  # facts that conflicted with a fact that lost statements
+        affected |= {URIRef(g) for (g,) in _rows(query, "credibility-conflicting", {"fact": sorted(affected)})}
+    if not affected:
+        return {inst.graph_credibility(): assessor.document_triples}
+    # every statement of the affected facts (the ones linked to them and the ones just written),
+    # then of the facts that conflict with them, whose firm statements count against them
+    facts = _members(query, assessor, affected)
+    for key, statements in written.items():
+        facts[key].update(statements)
+    keys = [key for key in facts if inst.fact(*key) in affected]
+    more = {inst.fact(*k) for key in keys for k in assessor.conflicting(key)} - affected
+    for key, statements in _members(query, assessor, more).items():
+        facts[key].update(statements)
+    grades: dict = {}
+    fresh = assessor.grade(facts, keys, grades)
+    # the buckets the affected facts live in: their other facts as they were, these anew
+    buckets = sorted({_bucket(f) for f in affected})
+    names = [inst.graph_credibility_part(b) for b in buckets]
+    dropped = {str(st) for st, _ in gone}
+    graphs: dict[URIRef, list[Triple]] = {name: [] for name in names}
+    for g, s, p, o in _rows(query, "credibility-bucket", {"g": names}):
+        if s in affected or (p == _ABOUT and o in affected) or str(s) in dropped:
+            continue
+        graphs[URIRef(g)].append((s, p, o))
+    for b, triples in fresh.items():
+        graphs[inst.graph_credibility_part(b)].extend(triples)
+    graphs[inst.graph_credibility()] = assessor.document_triples
+    return graphs
+
+
+def credibility_graphs(
+    query: Callable[[str], QueryResult], inst: Instances | None = None, touched: list[URIRef] | None = None
+) -> dict[URIRef, list[Triple]]:
+    """The credibility graphs after a write, computed with ``query`` (see graph.tallies): all of
+    them, or with ``touched`` (the graphs a write replaced or removed) only those the write can
+    have changed, unless it touched the ontology or the publishers, or the store has no grades yet.
+    """
     inst = inst or Instances()
-    return {inst.graph_credibility(): assess(query, inst)[1]}
+    if touched is not None:
+        special = {inst.graph_ontology(), inst.graph_publishers()}
+        graded = query(prefixes_for("ASK { ?s ont:aboutFact ?f }") + "ASK { ?s ont:aboutFact ?f }").boolean
+        if graded and not special & set(touched):
+            return _reassess(query, inst, sorted(set(touched)))
+    old = {URIRef(g) for (g,) in _rows(query, "credibility-buckets")}
+    graphs = assess(query, inst)[1]
+    graphs.update({g: [] for g in old if g not in graphs})  # buckets left empty
+    return graphs

@@ -175,13 +175,11 @@ class ONT(DefinedNamespace):
     publishedBy: URIRef
     Fact: URIRef
     aboutFact: URIRef
-    factSubject: URIRef
-    factRelation: URIRef
-    factObject: URIRef
     credibility: URIRef
     independentSources: URIRef
     contradictingSources: URIRef
     conflictsWith: URIRef
+    contradictedBy: URIRef
 
     # --- document metadata ---------------------------------------------------------------
     documentKind: URIRef
@@ -292,16 +290,24 @@ class Instances:
         return self.ns["publisher/" + quote(name, safe="-._~")]
 
     def fact(self, subject: URIRef, relation: URIRef, obj: URIRef) -> URIRef:
-        """One IRI per claim (subject, relation, object) across every document that makes it."""
-        return self.ns["fact/" + _digest(subject, relation, obj)]
+        """One IRI per claim (subject, relation, object) across every document that makes it,
+        named after its relation (``fact/votedFor/<hash>``): a query can keep one relation's facts
+        with a string test on the IRI instead of a join (see queries/corroboration.rq)."""
+        name = str(relation).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        return self.ns[f"fact/{quote(name, safe='')}/" + _digest(subject, relation, obj)]
 
     def graph_publishers(self) -> URIRef:
         """The publishers and their reliability grades, from the corpus's publishers.yaml."""
         return self.ns["graph/publishers"]
 
     def graph_credibility(self) -> URIRef:
-        """Documents' publishers and facts' credibility, recomputed by every write (graph/credibility.py)."""
+        """Documents' publishers, recomputed by every write (graph/credibility.py)."""
         return self.ns["graph/credibility"]
+
+    def graph_credibility_part(self, bucket: str) -> URIRef:
+        """One of the 256 graphs of facts' credibility, by the first two hex digits of their hash:
+        a small write rewrites only the buckets of the facts it touches (graph/credibility.py)."""
+        return self.ns["graph/credibility/" + bucket]
 
     def graph_agent(self, name: str) -> URIRef:
         """One graph per producer (the curators, each extractor version), written by every command

@@ -45,10 +45,12 @@ def tally_graphs(query: Callable[[str], QueryResult], inst: Instances | None = N
     return {inst.graph_tallies(): triples}
 
 
-def recount(inst: Instances | None = None) -> Derive:
+def recount(inst: Instances | None = None, touched: Iterable[URIRef] | None = None) -> Derive:
     """What a store runs at the end of a write (``derive=``): recount the tallies and reassess
-    the credibility of every fact (both read the data the write leaves)."""
-    return lambda query: {**tally_graphs(query, inst), **credibility_graphs(query, inst)}
+    the credibility of the facts (both read the data the write leaves). ``touched``, the graphs
+    the write replaced or removed, lets a small write reassess only what it can have changed."""
+    touched = None if touched is None else list(touched)
+    return lambda query: {**tally_graphs(query, inst), **credibility_graphs(query, inst, touched)}
 
 
 def write_graphs(
@@ -61,4 +63,6 @@ def write_graphs(
 ) -> None:
     """Replace and remove named graphs as :meth:`Store.replace_graphs` does, and recount the
     tallies and credibility grades in the same transaction. Every library write of statements goes through here."""
-    store.replace_graphs(graphs, remove=remove, clear=clear, derive=recount(inst))
+    remove = list(remove)
+    touched = None if clear else [*graphs, *remove]
+    store.replace_graphs(graphs, remove=remove, clear=clear, derive=recount(inst, touched))
