@@ -50,8 +50,8 @@ what ``kg build`` and ``kg import`` run, and any write that touches the ontology
 conflict) or the publishers' grades. A smaller write (``kg ingest``) reassesses only the facts it
 touches: those of the statements in the graphs it writes (and the facts they were about before),
 of the statements it removed (links to facts whose statement is gone), of the statements taken
-from the documents whose graphs it writes or removes, and the facts these conflict with; the graphs are laid out so that
-only the few it changes are rewritten:
+from the documents whose graphs it writes or removes, and the facts these conflict with. The
+graphs are laid out so that such a write rewrites only the few it changes:
 
 - ``Instances.graph_credibility()``: each document's ``ont:publishedBy`` publisher (a publisher
   named by a document but not graded in publishers.yaml is added with grade F), rewritten whole;
@@ -63,6 +63,11 @@ only the few it changes are rewritten:
   ``ont:conflictsWith`` and the statements it is ``ont:contradictedBy`` (where the
   disputed-claims query starts). Nothing else (a fact's subject, relation and object are those
   of its statements): about two triples per statement.
+
+Measured on the synthetic corpus of ``benchmarks/`` (2 shared cores): a full pass adds about 13 s
+to the 12-14 s of store work of a 10^5-statement build (it roughly doubles it; the statements
+query and writing the graphs dominate); ``kg ingest`` of one document into a store of 5x10^4
+statements (10^6 triples) takes 0.3-0.5 s instead of 0.15-0.2 s.
 """
 
 from __future__ import annotations
