@@ -47,11 +47,12 @@ express without a fixpoint.
 
 A full assessment is one pass over every statement (a few queries, then linear work in Python):
 what ``kg build`` and ``kg import`` run, and any write that touches the ontology (which relations
-conflict) or the publishers' grades. A smaller write (``kg ingest``) reassesses only the facts it
-touches: those of the statements in the graphs it writes (and the facts they were about before),
-of the statements it removed (links to facts whose statement is gone), of the statements taken
-from the documents whose graphs it writes or removes, and the facts these conflict with. The
-graphs are laid out so that such a write rewrites only the few it changes:
+conflict) or the publishers' grades, and every write to a remote endpoint (which stages the
+written graphs under other names until they commit). A smaller write (``kg ingest``) reassesses
+only the facts it touches: those of the statements in the graphs it writes (and the facts they
+were about before), of the statements it removed (links to facts whose statement is gone), of
+the statements taken from the documents whose graphs it writes or removes, and the facts these
+conflict with. The graphs are laid out so that such a write rewrites only the few it changes:
 
 - ``Instances.graph_credibility()``: each document's ``ont:publishedBy`` publisher (a publisher
   named by a document but not graded in publishers.yaml is added with grade F), rewritten whole;

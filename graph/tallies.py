@@ -64,5 +64,5 @@ def write_graphs(
     """Replace and remove named graphs as :meth:`Store.replace_graphs` does, and recount the
     tallies and credibility grades in the same transaction. Every library write of statements goes through here."""
     remove = list(remove)
-    touched = None if clear else [*graphs, *remove]
+    touched = None if clear or not store.derives_by_name else [*graphs, *remove]
     store.replace_graphs(graphs, remove=remove, clear=clear, derive=recount(inst, touched))

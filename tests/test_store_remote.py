@@ -211,7 +211,8 @@ def test_kill_9_in_the_middle_of_an_ingest_leaves_the_graph_as_it_was(sparql_ser
     rerun = subprocess.run([str(kg), "ingest", str(docs)], env=dict(env, KG_REMOTE_STALE="0"), capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     after = open_store(url)
-    assert len(after.graph_names()) == len(before) + 200
+    documents = lambda names: [n for n in names if "/graph/credibility/" not in str(n)]  # noqa: E731 (buckets vary)
+    assert len(documents(after.graph_names())) == len(documents(before)) + 200
     claimed, really = _statement_counts(after)
     assert claimed == really > 0
     assert not [n for n in _server_graphs(url) if n.startswith(STAGING_PREFIX)]

@@ -53,6 +53,10 @@ class Store(ABC):
     """A quad store with atomic graph replacement and SPARQL over the union of its graphs."""
 
     name: str = "store"
+    #: Whether ``derive`` reads the written graphs under their own names (a remote store stages
+    #: them under other names until the write commits): what lets a write's derived graphs be
+    #: brought up to date from the graphs it touched alone (see graph/credibility.py).
+    derives_by_name: bool = True
 
     @abstractmethod
     def replace_graphs(

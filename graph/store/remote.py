@@ -121,6 +121,7 @@ class RemoteStore(Store):
     """A SPARQL 1.1 endpoint with the Graph Store Protocol (see the module docstring)."""
 
     name = "remote"
+    derives_by_name = False  # derive sees the staged copies of the written graphs
 
     def __init__(self, endpoint: str | None = None, *, query: str | None = None, update: str | None = None,
                  gsp: str | None = None, union: str | None = None, timeout: float | None = None, **_options):
