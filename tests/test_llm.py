@@ -339,11 +339,13 @@ def test_the_named_queries_filter_by_producer(use_model, article, kg):
     assert kg("ingest", "--data", str(NEWS), str(article), "--extractor", "both").exit_code == 0
 
     def rows(*params):
-        result = kg("query", "actor-relations", "-p", "actor=north-korea", *params, "-f", "records", "--limit", "0")
+        result = kg("query", *params, "-f", "records", "--limit", "0")
         assert result.exit_code == 0, result.output
         return [(r["relation"].rsplit("#", 1)[-1], r["quote"]) for r in json.loads(result.output)]
 
-    everything, model, rules = rows(), rows("-p", "producer=llm"), rows("-p", "producer=rules")
+    actor = ("-p", "actor=north-korea")
+    everything = rows("actor-relations", *actor)
+    model, rules = rows("producer-facts", "-p", "producer=llm", *actor), rows("producer-facts", "-p", "producer=rules", *actor)
     assert model == [("suppliesArmsTo", "North Korea shipped artillery shells to Russia in 2023, South Korea said.")]
-    curated = rows("-p", "producer=curated")
+    curated = rows("producer-facts", "-p", "producer=curated", *actor)
     assert rules and curated and set(model + rules + curated) == set(everything)
