@@ -505,3 +505,15 @@ def test_kg_review_starts_the_page_and_says_where(kg_process, tmp_path, data_dir
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_a_write_from_the_page_without_its_token_is_refused(page_server, chromium):
+    bench, url, _ = page_server
+    page = open_page(chromium, url)
+    item = page.evaluate("review.state.queue[0]")
+    before = dump(bench.store)
+    status = page.evaluate("""(item) => fetch('/api/decide', {method: 'POST', headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({action: 'reject', statement: item.statement, document: item.document, version: 0})})
+        .then(r => r.status)""", item)
+    assert status == 403
+    assert dump(bench.store) == before and not decisions_file(bench).exists()
