@@ -439,17 +439,20 @@ class ModelExtractor:
         self._answers: dict[str, str | None] = {}
 
     # requests
-    def _messages(self, doc: Document, span: tuple[int, int], part: int, parts: int) -> list[dict]:
+    def _entity_list(self, doc: Document) -> str:
+        """The registry entities the document names, one line each, as the request lists them."""
         names = {}
         for m in self.linker.find(doc.text, 0):
             if not m.nested and m.entity in self.registry:
                 entity = self.registry[m.entity]
                 names.setdefault(entity.id, f"- {entity.label} ({entity.cls})")
+        return "\n".join(names.values()) or "(none known)"
+
+    def _messages(self, doc: Document, named: str, span: tuple[int, int], part: int, parts: int) -> list[dict]:
         heading = f"DOCUMENT {doc.title!r}" + (f", dated {doc.date}" if doc.date else "")
         if parts > 1:
             heading += f", part {part} of {parts}"
-        user = "\n\n".join([ontology_brief(),
-                            "ENTITIES named in this document:\n" + ("\n".join(names.values()) or "(none known)"),
+        user = "\n\n".join([ontology_brief(), "ENTITIES named in this document:\n" + named,
                             heading + ":\n" + doc.text[span[0]:span[1]]])
         return [{"role": "system", "content": _SYSTEM}, {"role": "user", "content": user}]
 
@@ -478,9 +481,10 @@ class ModelExtractor:
     def _requests(self, doc: Document) -> list[tuple[tuple[int, int], list[dict], dict, str]]:
         """Per chunk: its span, the messages, the answer schema and the cache key."""
         spans = chunks(doc.text)
+        named = self._entity_list(doc)
         out = []
         for i, span in enumerate(spans, 1):
-            messages = self._messages(doc, span, i, len(spans))
+            messages = self._messages(doc, named, span, i, len(spans))
             schema = fact_schema([_offered(s.text) for s in split_sentences(doc.text[span[0]:span[1]])
                                   if _offered(s.text)])
             out.append((span, messages, schema, self._key(messages, schema)))

@@ -88,10 +88,13 @@ class Workbench:
         self._lock = threading.Lock()
 
     # --- reading -------------------------------------------------------------------------------
-    def statements(self) -> list[dict]:
-        """Every machine-made statement in the store, as the page shows it."""
+    def statements(self, statement: str | None = None) -> list[dict]:
+        """Every machine-made statement in the store (or the one named), as the page shows it."""
         text = (queries_dir() / "internal" / "review-queue.rq").read_text(encoding="utf-8")
-        rows = run_query(self.store, text, {"curated": self.inst.agent("curated")}).dicts()
+        bindings = {"curated": self.inst.agent("curated")}
+        if statement:
+            bindings["statement"] = URIRef(statement)
+        rows = run_query(self.store, text, bindings).dicts()
         out = []
         for r in rows:
             out.append({
@@ -371,7 +374,7 @@ class Workbench:
 
     def _statement(self, iri: str, doc_id: str) -> Decision:
         """The machine statement ``iri`` of document ``doc_id``, as a decision to be taken."""
-        found = [r for r in self.statements() if r["statement"] == iri]
+        found = self.statements(iri) if re.fullmatch(r"https?://\S+", iri) else []
         if not found or found[0]["document"] != doc_id:
             raise InputError(f"no statement {iri!r} of document {doc_id!r} in the store (was it judged already?)")
         r = found[0]
