@@ -131,3 +131,13 @@ def test_agendas_and_roadmaps_are_agreements_and_a_year_may_sit_inside_a_name():
     text = "We reinforced our EU-China 2030 Strategic Agenda. In 2020 Germany spoke."
     found = {(p.label, p.cls) for p in propose(text, Linker(registry).find(text))}
     assert ("EU-China 2030 Strategic Agenda", "Agreement") in found and not {label for label, _ in found if "2020" in label}
+
+
+def test_an_agreement_name_runs_on_through_in_and_of_but_not_through_where_it_was_signed():
+    labels = {p.label for p in propose("They signed the Treaty on Deepening Military Trust in Border Regions in Shanghai.", [])}
+    assert "Treaty on Deepening Military Trust in Border Regions" in labels
+    labels = {p.label for p in propose("They signed the Treaty of Good-Neighborliness and Friendly Cooperation Between the "
+                                       "two states.", [])}
+    assert "Treaty of Good-Neighborliness and Friendly Cooperation" in labels
+    labels = {p.label for p in propose("The Regional Security Committee in Brussels met.", [])}
+    assert "Regional Security Committee" in labels

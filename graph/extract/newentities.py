@@ -82,7 +82,8 @@ _HEADS = [
 ]
 _HEAD_RE = re.compile(r"\b(?P<name>(?:(?:[A-Z][\w’'\-]+|(?<=[A-Za-z] )(?:19|20)\d\d)\s+(?:(?:of|for|and|on|the)\s+)?){0,4}(?:" +
                       "|".join(f"(?P<{cls}>{pattern})" for cls, pattern in _HEADS) + r")(?:\s+(?:of|for|on)\s+(?:the\s+)?" +
-                      r"[A-Z][\w’'\-]+(?:\s+(?:and\s+)?[A-Z][\w’'\-]+){0,3})?)(?=[\s,.;:)’'\"]|$)")
+                      r"[A-Z][\w’'\-]+(?:\s+(?:(?:and|in|of|on|for)\s+(?:the\s+)?)?[A-Z][\w’'\-]+){0,5})?)(?=[\s,.;:)’'\"]|$)")
+
 _HEAD_WORDS = {w for _, pattern in _HEADS for w in re.findall(r"[A-Z][a-zA-Z]+", pattern)}
 _PLACE_RE = re.compile(r"\b(?P<name>[A-Z][a-z\-]+)\s+(?:region|oblast|province|krai)\b")
 #: Numbered Security Council resolutions in any of the usual forms: "Resolution 1718", "resolution
@@ -239,8 +240,15 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     words = set(re.findall(r"[A-Z][a-zA-Z]+", text))
     for m in (_HEAD_RE.finditer(text) if words & _HEAD_WORDS else ()):
         cls = next(c for c, _ in _HEADS if m.group(c))
+        name = m.group("name")
+        if cls not in ("Treaty", "Agreement"):
+            tail = re.search(r"\s+in\s+(?:the\s+)?[A-Z]", name[m.end(cls) - m.start("name"):])
+            if tail:  # "the Council of Europe in Strasbourg": the body, then where it sits
+                name = name[:m.end(cls) - m.start("name") + tail.start()]
+        else:  # "... in Border Regions in Shanghai": where it was signed; "... Cooperation Between": the parties follow
+            name = re.sub(r"(?:\s+in\s+[A-Z][\w’'\-]+|\s+(?:Between|With|And|In|Of|For|On))$", "", name)
         # a name may contain a registry name: "Trilateral Contact Group on Ukraine", "the BRICS Kazan Declaration"
-        add(m.group("name"), cls, m.start("name"), m.group(cls), nest=True)
+        add(name, cls, m.start("name"), m.group(cls), nest=True)
     for m in _PLACE_RE.finditer(text):
         add(m.group("name"), "Place", m.start("name"), "region")
     # "Director of the CCP Central Foreign Affairs Office Wang Yi": the name after a titled body
