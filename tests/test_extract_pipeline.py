@@ -334,3 +334,20 @@ def test_a_place_the_document_proposed_is_found_again_later():
                            "In 1971, after talks with Aiko Tanaka, the Soviet Union opened its naval base in Latakara.")
     assert [m.entity for m in result.mentions if m.text == "Latakara"] == ["latakara", "latakara"]
     assert ("latakara", "hosts", "soviet-union") in facts
+
+
+
+def test_the_same_countries_are_the_states_a_sentence_before_listed():
+    found, _ = _facts("The group was formed in 1996 by China, Kazakhstan, Russia and Tajikistan. A year later the same "
+                   "countries signed the Treaty on Reduction of Military Forces in Border Regions in Moscow.")
+    treaty = "treaty-on-reduction-of-military-forces-in-border-regions"
+    assert {(s, "signatoryOf", treaty) for s in ("china", "kazakhstan", "russia", "tajikistan")} <= found
+    # a number that is not the list's refers to something else
+    found, _ = _facts("China, Kazakhstan, Russia and Tajikistan met. The two countries signed the Treaty on Border Trade.")
+    assert not any(r == "signatoryOf" for _, r, _ in found)
+
+
+def test_a_capital_followed_by_its_state_is_a_place_in_that_state():
+    assert ("bishkek", "locatedIn", "kyrgyzstan") in _facts("Delegates travelled to Bishkek, Kyrgyzstan, in 1999.")[0]
+    assert ("moscow", "locatedIn", "russia") in _facts("Talks were held in Moscow, Russia.")[0]
+    assert not any(r == "locatedIn" for _, r, _ in _facts("Moscow, Beijing and Tehran condemned the strike.")[0])

@@ -109,6 +109,7 @@ class Extractor:
         event_dates: dict = {}  # event id -> the dates first given with it
         people: dict[str, dict[str, str]] = {}  # a word of a person's name -> {entity id: class}
         previous_states: list[str] = []
+        previous_list: list[str] = []  # the states of the last sentence that named several
         people_named: list[tuple[str, str]] = []  # (entity, class) of the people named so far, the last one last
         table_event: str | None = None  # the event whose participants the table being read lists
         infobox_titles: dict[str, str] = {}  # "Leader Title2" -> its value, for the "Leader Name2" line that follows
@@ -155,7 +156,7 @@ class Extractor:
             recent_state = salience.last_state_subject
             actors = []
             for m in mentions:
-                if not _place_use(text, m, offset):
+                if not _place_use(text, m, offset, mentions):
                     actors.append(m)
                 elif m.text[:1].isupper():  # "the summit in Brussels": the city, a place of its own
                     city = Proposal(slug(m.text), "Place", m.text, m.start, m.end, "capital")
@@ -165,7 +166,8 @@ class Extractor:
                                         recent_event=recent_event, recent_conflict=recent_conflict, frame=frame,
                                         previous_states=previous_states,
                                         recent_resolution=salience.recent(("DraftResolution", "Resolution")),
-                                        salient=salience.recent, speakers=speakers, previous_people=people_named[-2:])
+                                        salient=salience.recent, speakers=speakers, previous_people=people_named[-2:],
+                                        previous_list=previous_list)
             candidates += self._implied_parties(candidates, mentions)
             field_ = _INFOBOX_FIELD.match(text)
             owner = salience.main(_ORGANISATIONS) if field_ else None
@@ -215,6 +217,8 @@ class Extractor:
                     recent_conflict = m.entity
             states = [m for m in mentions if m.cls == "State" and not m.nested]
             previous_states = list(dict.fromkeys(m.entity for m in states))
+            if len(previous_states) >= 2:
+                previous_list = previous_states
             for m in mentions:
                 if m.cls in _PEOPLE and not m.nested:
                     people_named = [p for p in people_named if p[0] != m.entity] + [(m.entity, m.cls)]
@@ -453,9 +457,15 @@ def _people_by_name(text: str, offset: int, mentions: list[Mention], people: dic
     return out
 
 
-def _place_use(text: str, mention: Mention, offset: int) -> bool:
-    """A capital after a locative preposition is the city ("signed in Pyongyang"), not its state."""
-    return mention.kind == "metonym" and bool(_LOCATIVE.search(text[:mention.start - offset]))
+def _place_use(text: str, mention: Mention, offset: int, mentions: list[Mention] = ()) -> bool:
+    """A capital after a locative preposition is the city ("signed in Pyongyang"), not its state; so
+    is a capital followed by its state ("Bishkek, Kyrgyzstan", "a Bangui, CAR-based company")."""
+    if mention.kind != "metonym":
+        return False
+    if _LOCATIVE.search(text[:mention.start - offset]):
+        return True
+    return any(m.entity == mention.entity and m.kind != "metonym" and m.start == mention.end + 2 and
+               text[mention.end - offset:m.start - offset] == ", " for m in mentions)
 
 
 def extract(doc: Document, registry: Registry, **options) -> Extraction:

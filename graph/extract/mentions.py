@@ -358,6 +358,8 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
             continue
         if re.match(r"\s*\d{3,4}\b", text[end:]):
             continue  # "resolution 2719": a numbered resolution, named, not described
+        if match.group("head")[:1].isupper() and re.match(r"\s+(?:of|on|for|between)\s+(?:the\s+)?[A-Z]", text[end:]):
+            continue  # "the Treaty on Reduction of Military Forces": the start of a name
         previous = bool(re.search(r"\b(?:previous|earlier|former|old)\b", mods, re.IGNORECASE))
         # (a year in the sentence picks a summit, not any "meeting": meetings are too many to date)
         keys = [] if previous or head == "meeting" else _date_keys(sentence_dates)

@@ -84,6 +84,9 @@ _HEAD_RE = re.compile(r"\b(?P<name>(?:(?:[A-Z][\w’'\-]+|(?<=[A-Za-z] )(?:19|20
                       "|".join(f"(?P<{cls}>{pattern})" for cls, pattern in _HEADS) + r")(?:\s+(?:of|for|on)\s+(?:the\s+)?" +
                       r"[A-Z][\w’'\-]+(?:\s+(?:(?:and|in|of|on|for)\s+(?:the\s+)?)?[A-Z][\w’'\-]+){0,5})?)(?=[\s,.;:)’'\"]|$)")
 
+#: A name that opens with an agreement's head word is an agreement's, whatever word ends it.
+_TREATY_NAME_RE = re.compile(r"(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Declaration|Memorandum)\s+(?:of|on|for)\s+"
+                             r"(?:the\s+)?[A-Z][\w’'\-]+(?:\s+(?:(?:and|in|of|on|for)\s+(?:the\s+)?)?[A-Z][\w’'\-]+){0,6}")
 _HEAD_WORDS = {w for _, pattern in _HEADS for w in re.findall(r"[A-Z][a-zA-Z]+", pattern)}
 _PLACE_RE = re.compile(r"\b(?P<name>[A-Z][a-z\-]+)\s+(?:region|oblast|province|krai)\b")
 #: Numbered Security Council resolutions in any of the usual forms: "Resolution 1718", "resolution
@@ -241,6 +244,10 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     for m in (_HEAD_RE.finditer(text) if words & _HEAD_WORDS else ()):
         cls = next(c for c, _ in _HEADS if m.group(c))
         name = m.group("name")
+        treaty = _TREATY_NAME_RE.match(name)
+        if treaty and cls not in ("Treaty", "Agreement"):  # "Treaty on Reduction of Military Forces ...": a treaty
+            whole = _TREATY_NAME_RE.match(text, m.start("name"))
+            name, cls = whole.group(0), ("Agreement" if re.match(r"Declaration|Memorandum", name) else "Treaty")
         if cls not in ("Treaty", "Agreement"):
             tail = re.search(r"\s+in\s+(?:the\s+)?[A-Z]", name[m.end(cls) - m.start("name"):])
             if tail:  # "the Council of Europe in Strasbourg": the body, then where it sits

@@ -227,6 +227,12 @@ _PRONOUN = re.compile(r"\b(?:they|it|its|their|the country|the government|the re
                       r"the state|the country's|the government's)\b", re.I)
 _PLURAL = re.compile(r"\b(?:both(?:\s+(?:countries|nations|states|sides|governments))?|the two (?:countries|nations|states|sides|"
                      r"governments))\b", re.I)
+#: A set of states named before: "the same countries", "these nations", "the five states", "the leaders of these
+#: nations" (their number, when given, must be the list's).
+_THESE_STATES = re.compile(r"\b(?:the same|these|those|the (?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)|"
+                           r"all (?:the )?(?P<m>three|four|five|six|seven|eight|nine|ten|\d+))\s+"
+                           r"(?:countries|nations|states|governments|member states|founding members)\b", re.I)
+_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 _WE = re.compile(r"\b(?:we|our (?:(?:two|three|four|\w+) )?(?:countries|governments|nations|leaders)|each of our governments)\b",
                  re.I)
 _NOMINAL = re.compile(r"^(?:invasion|occupation|annexation|recognition|condemnation|veto|sanctions|attack|assault|"
@@ -274,6 +280,7 @@ class _Sentence:
     salient: object = None  # classes -> the entity of those classes the document named last (or None)
     speakers: list[str] = field(default_factory=list)  # who "we" are in a joint statement
     previous_people: list[tuple[str, str]] = field(default_factory=list)  # (entity, class) of the last two people named
+    previous_list: list[str] = field(default_factory=list)  # the states of the last sentence before that named several
     out: list[Candidate] = field(default_factory=list)
 
     def the_two(self, at: int) -> list[Mention]:
@@ -496,6 +503,12 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
                 found = pair
             elif len(s.previous_states) == 2:
                 found = [Mention(lo, lo, "", e, "State", "coreference", False, 0.5) for e in s.previous_states]
+        these = _THESE_STATES.search(s.text[lo:trigger])
+        if not found and these and "State" in classes and len(s.previous_list) >= 2:
+            number = these.group("n") or these.group("m")
+            count = int(number) if number and number.isdigit() else _NUMBERS.get((number or "").lower())
+            if count in (None, len(s.previous_list)):  # "the same countries signed ...": the list named before
+                found = [Mention(lo, lo, "", e, "State", "coreference", False, 0.5) for e in s.previous_list]
         if not found and s.speakers and _WE.search(s.text[lo:trigger]) and "State" in classes:
             found = [Mention(lo, lo, "", e, "State", "coreference", False, 0.6) for e in s.speakers]
         if not found and _PRONOUN.search(s.text[lo:trigger]):
@@ -749,9 +762,10 @@ def _plain_rules(s: _Sentence) -> None:
             for a in subs:
                 for o in objs:
                     around = s.text[max(0, m.start() - 30):min(len(s.text), max(o.end, m.end()) + 30)]
-                    s.add(a.entity, _relation_for(rule, a, s, around), o.entity, m.start(), m.end(),
-                          rule.confidence * min(a.confidence, o.confidence), rule.relation)
-                    if signed and a.cls == "State":  # a state that signs is a signatory, as well as a party
+                    if not (signed and a.cls == "State"):  # (signing makes a state a signatory; a party it
+                        s.add(a.entity, _relation_for(rule, a, s, around), o.entity, m.start(), m.end(),  # becomes by
+                              rule.confidence * min(a.confidence, o.confidence), rule.relation)  # ratifying)
+                    if signed and a.cls == "State":
                         s.add(a.entity, "signatoryOf", o.entity, m.start(), m.end(),
                               rule.confidence * min(a.confidence, o.confidence), "signatoryOf")
 
@@ -1645,7 +1659,7 @@ def _place_comma_state(s: _Sentence) -> None:
     text = s.text
     prim = [m for m in s.mentions if not m.nested]
     for a, b in zip(prim, prim[1:]):
-        if a.cls != "Place" or a.kind == "capital" or b.cls != "State" or b.kind == "metonym" or text[a.end:b.start] != ", ":
+        if a.cls != "Place" or b.cls != "State" or b.kind == "metonym" or text[a.end:b.start] != ", ":
             continue
         if re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]", text[b.end:]) or \
                 re.search(r"(?:,|\band|\bor)\s*$", text[:a.start]):
@@ -1883,13 +1897,16 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
                    recent_event: str | None = None, recent_conflict: str | None = None,
                    frame: ListFrame | None = None, previous_states: list[str] | None = None,
                    recent_resolution: str | None = None, salient=None, speakers: list[str] | None = None,
-                   previous_people: list[tuple[str, str]] | None = None) -> list[Candidate]:
+                   previous_people: list[tuple[str, str]] | None = None,
+                   previous_list: list[str] | None = None) -> list[Candidate]:
     """Every relation candidate of one sentence (``mentions`` carry document offsets, ``offset`` is
     where the sentence starts); ``frame`` carries a list header's giver and receiver, ``salient``
     gives the entity of some classes the document named last (for "it was ratified by ..."),
-    ``previous_people`` the last two people named before (for "the two leaders")."""
+    ``previous_people`` the last two people named before (for "the two leaders"), ``previous_list``
+    the states of the last sentence that named several (for "the same countries")."""
     s = _Sentence(text, _rel(mentions, offset), recent_state, recent_event, recent_conflict, list(previous_states or []),
-                  recent_resolution, salient, list(speakers or []), list(previous_people or []))
+                  recent_resolution, salient, list(speakers or []), list(previous_people or []),
+                  list(previous_list or []))
     _plain_rules(s)
     _transfers(s, frame)
     frames = _reverse_transfers(s)
