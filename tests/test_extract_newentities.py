@@ -141,3 +141,15 @@ def test_an_agreement_name_runs_on_through_in_and_of_but_not_through_where_it_wa
     assert "Treaty of Good-Neighborliness and Friendly Cooperation" in labels
     labels = {p.label for p in propose("The Regional Security Committee in Brussels met.", [])}
     assert "Regional Security Committee" in labels
+
+
+def test_a_lower_case_title_after_a_demonym_or_body_names_a_person_but_not_after_the():
+    found = {(p.label, p.cls) for p in propose("Spanish prime minister Pedro Sánchez met NATO secretary general Jens "
+                                               "Stoltenberg.", [])}
+    assert {("Pedro Sánchez", "PoliticalLeader"), ("Jens Stoltenberg", "Person")} <= found
+    assert not propose("He said the prime minister Boris Johnson spoke.", [])
+
+
+def test_companies_are_named_by_their_legal_form_and_a_list_of_them_is_split():
+    found = {(p.label, p.cls) for p in propose("OFAC designated Rosoboronexport JSC and Sberbank PJSC.", [])}
+    assert found == {("Rosoboronexport JSC", "Organization"), ("Sberbank PJSC", "Organization")}

@@ -351,3 +351,10 @@ def test_a_capital_followed_by_its_state_is_a_place_in_that_state():
     assert ("bishkek", "locatedIn", "kyrgyzstan") in _facts("Delegates travelled to Bishkek, Kyrgyzstan, in 1999.")[0]
     assert ("moscow", "locatedIn", "russia") in _facts("Talks were held in Moscow, Russia.")[0]
     assert not any(r == "locatedIn" for _, r, _ in _facts("Moscow, Beijing and Tehran condemned the strike.")[0])
+
+
+def test_the_group_is_the_organisation_named_last_and_joining_it_is_membership():
+    found, _ = _facts("The Shanghai Cooperation Organisation was founded in 2001. Iran joined the group in July 2023.")
+    assert ("iran", "memberOf", "sco") in found
+    found, _ = _facts("China joined Russia in vetoing the draft.")
+    assert not any(r == "memberOf" for _, r, _ in found)

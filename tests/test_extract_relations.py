@@ -766,3 +766,14 @@ def test_a_states_support_for_another_and_its_bases_abroad():
 def test_sanctions_imposed_with_modifiers_and_visa_restrictions_are_sanctions():
     assert ("russia", "sanctions", "ukraine") in relations("Russia imposed blocking sanctions on Ukraine.")
     assert ("china", "sanctions", "belarus") in relations("China will impose visa restrictions on Belarus.")
+
+
+def test_states_that_are_allies_of_a_third_are_not_allies_of_each_other():
+    found = relations("Russia and Belarus are allies of China.")
+    assert not {("russia", "alliedWith", "belarus"), ("belarus", "alliedWith", "russia")} & found
+    assert ("belarus", "alliedWith", "russia") in relations("Russia and Belarus are close allies.")  # (symmetric)
+
+
+def test_a_treaty_signed_by_states_in_the_passive_makes_them_signatories():
+    found = relations("The pact was signed by Russia and North Korea in June.")
+    assert {("russia", "signatoryOf", "treaty"), ("north-korea", "signatoryOf", "treaty")} <= found

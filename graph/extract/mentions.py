@@ -293,8 +293,11 @@ def _date_keys(dates) -> list[tuple[str, ...]]:
 
 _ORG_DESCRIPTION_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:\d+|fifteen)-member\s+)?(?P<head>Council|Committee|Panel|Commission|Assembly|Union|Alliance|"
-    r"Organization|Organisation|organ|body|bloc|alliance|council|committee|panel)\b(?!\s+(?:of|for|on)\s+[A-Z])")
-_ORG_CLASSES = ("InternationalOrganization", "GovernmentBody", "Organization")
+    r"Organization|Organisation|organ|body|bloc|alliance|council|committee|panel|group|grouping|organi[sz]ation)\b"
+    r"(?!\s+(?:of|for|on)\s+[A-Z])")
+_ORG_CLASSES = ("InternationalOrganization", "GovernmentBody", "Organization", "ArmedForces")
+#: Heads that name no particular organisation: "the bloc", "the group" is the one named last.
+_GENERIC_ORG_HEADS = ("organ", "body", "bloc", "group", "grouping", "organization", "organisation")
 
 
 def resolve_organisations(text: str, offset: int, mentions: list[Mention], salience: Salience) -> list[Mention]:
@@ -308,13 +311,13 @@ def resolve_organisations(text: str, offset: int, mentions: list[Mention], salie
         head = match.group("head").lower()
         # the organisation named earlier in this very sentence first ("the Security Council ... a member of the Council")
         here = [m for m in mentions if m.cls in _ORG_CLASSES and not m.nested and m.end <= start and
-                (head in ("organ", "body", "bloc") or head in m.text.lower().split())]
+                (head in _GENERIC_ORG_HEADS or head in m.text.lower().split())]
         if here:
             out.append(Mention(start, end, match.group(0), here[-1].entity, here[-1].cls, "description", False, 0.6))
             continue
         named = sorted((eid for cls in _ORG_CLASSES for eid in salience.last.get(cls, [])),
                        key=lambda eid: -salience.when.get(eid, 0))
-        if head in ("organ", "body", "bloc"):
+        if head in _GENERIC_ORG_HEADS and match.group("head").islower():
             chosen = named[0] if named else None
         else:
             chosen = next((eid for eid in named if head in salience.labels.get(eid, "").lower().split()), None)

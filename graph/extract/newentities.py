@@ -44,6 +44,9 @@ _PERSON_RE = re.compile(r"\b(?P<title>" + _TITLE_PREFIX + r"(?:" + _LEADER_TITLE
                         r"(?<=[A-Za-z] )(?:representative|ambassador|envoy|spokes(?:person|man|woman)|delegate)|"
                         r"(?<=’s |'s )(?:supreme leader|president|prime minister|foreign minister|defen[cs]e minister|"
                         r"leader|ambassador|envoy|spokes(?:person|man|woman))|"
+                        # "Spanish prime minister Pedro Sánchez", "NATO secretary general Jens Stoltenberg"
+                        r"(?<=[A-Za-z] )(?:supreme leader|president|prime minister|premier|chancellor|foreign minister|defen[cs]e minister|"
+                        r"secretary[- ]general|secretary of state|minister)|"
                         r"(?<=\b[Ll]ed by )|(?<=\b[Hh]eaded by ))(?:,)?\s*"
                         r"(?P<name>" + _PERSON_NAME + r"|" + _NOT_NAME + r"[A-Z][a-z’'\-]{2,}(?=\s*[,.;:)]|\s*$|\s+and\b|\s+[a-z]|\s+(?=" + _NOT_NAME[3:] + r"))\b")
 #: "Jonah Leff, Executive Director, Conflict Armament Research": a name before a title in apposition.
@@ -78,12 +81,15 @@ _HEADS = [
     ("Agreement", r"Declarations|Declaration|Communiqu[eé]s|Communiqu[eé]|Memorandum of Understanding|Agenda|Roadmap|"
                   r"Action Plan"),
     ("Talks", r"Dialogue|Forum|Conference|Talks|Consultations"),
-    ("Organization", r"Foundation|Corporation|Company|Group|Party|Association|Society|Federation|Enterprise|Works"),
+    ("Organization", r"Foundation|Corporation|Company|Group|Party|Association|Society|Federation|Enterprise|Works|"
+                     # the legal form of a company, as sanctions designations give it: "Bois Rouge SARLU"
+                     r"LLC|Ltd|Limited|JSC|PJSC|OJSC|CJSC|Inc|Corp|SARLU|SARL|GmbH|PLC|FZE|FZCO|LLP"),
 ]
 _HEAD_RE = re.compile(r"\b(?P<name>(?:(?:[A-Z][\w’'\-]+|(?<=[A-Za-z] )(?:19|20)\d\d)\s+(?:(?:of|for|and|on|the)\s+)?){0,4}(?:" +
                       "|".join(f"(?P<{cls}>{pattern})" for cls, pattern in _HEADS) + r")(?:\s+(?:of|for|on)\s+(?:the\s+)?" +
                       r"[A-Z][\w’'\-]+(?:\s+(?:(?:and|in|of|on|for)\s+(?:the\s+)?)?[A-Z][\w’'\-]+){0,5})?)(?=[\s,.;:)’'\"]|$)")
 
+_LEGAL_FORM = re.compile(r"LLC|Ltd|Limited|JSC|PJSC|OJSC|CJSC|Inc|Corp|SARLU|SARL|GmbH|PLC|FZE|FZCO|LLP")
 #: A name that opens with an agreement's head word is an agreement's, whatever word ends it.
 _TREATY_NAME_RE = re.compile(r"(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Declaration|Memorandum)\s+(?:of|on|for)\s+"
                              r"(?:the\s+)?[A-Z][\w’'\-]+(?:\s+(?:(?:and|in|of|on|for)\s+(?:the\s+)?)?[A-Z][\w’'\-]+){0,6}")
@@ -206,7 +212,10 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     for m in _PERSON_RE.finditer(text):
         if "," in text[m.end("title"):m.start("name")] and re.search(r"[A-Z][\w’'.-]+,\s+$", text[:m.start("title")]):
             continue  # "Jane Roe, Executive Director, Arms Watch": the title of the name before it, then an organisation
-        cls = "PoliticalLeader" if re.fullmatch(_LEADER_TITLES, m.group("title").split(" for ")[0]) else "Person"
+        if m.group("title")[:1].islower() and not re.search(r"(?<![.!?] )\b(?!The\b)[A-Z][\w.-]+\s+$", text[:m.start("title")]) \
+                and not re.search(r"(?:'s|’s)\s+$", text[:m.start("title")]):
+            continue  # a lower-case title needs its state or body before it: "Spanish prime minister X"
+        cls = "PoliticalLeader" if re.fullmatch(_LEADER_TITLES, m.group("title").split(" for ")[0], re.I) else "Person"
         add(m.group("name"), cls, m.start("name"), m.group("title"))
     for m in _NAME_TITLE_RE.finditer(text):
         add(m.group("name"), "Person", m.start("name"), "apposition")
@@ -243,7 +252,7 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     words = set(re.findall(r"[A-Z][a-zA-Z]+", text))
     for m in (_HEAD_RE.finditer(text) if words & _HEAD_WORDS else ()):
         cls = next(c for c, _ in _HEADS if m.group(c))
-        name = m.group("name")
+        name, head = m.group("name"), m.group(cls)
         treaty = _TREATY_NAME_RE.match(name)
         if treaty and cls not in ("Treaty", "Agreement"):  # "Treaty on Reduction of Military Forces ...": a treaty
             whole = _TREATY_NAME_RE.match(text, m.start("name"))
@@ -254,8 +263,15 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
                 name = name[:m.end(cls) - m.start("name") + tail.start()]
         else:  # "... in Border Regions in Shanghai": where it was signed; "... Cooperation Between": the parties follow
             name = re.sub(r"(?:\s+in\s+[A-Z][\w’'\-]+|\s+(?:Between|With|And|In|Of|For|On))$", "", name)
+        if _LEGAL_FORM.fullmatch(head) and " and " in name:  # "Rosoboronexport JSC and Sberbank PJSC": two companies
+            at = m.start("name")
+            for part in name.split(" and "):
+                if _LEGAL_FORM.search(part.split()[-1]):
+                    add(part, cls, at, head)
+                at += len(part) + len(" and ")
+            continue
         # a name may contain a registry name: "Trilateral Contact Group on Ukraine", "the BRICS Kazan Declaration"
-        add(name, cls, m.start("name"), m.group(cls), nest=True)
+        add(name, cls, m.start("name"), head, nest=True)
     for m in _PLACE_RE.finditer(text):
         add(m.group("name"), "Place", m.start("name"), "region")
     # "Director of the CCP Central Foreign Affairs Office Wang Yi": the name after a titled body

@@ -674,8 +674,8 @@ def _plain_rules(s: _Sentence) -> None:
                     r"international|diplomatic|material|their|its|his|her)\s+$", s.text[:m.start()], re.I):
                 continue  # "financial support to Ukraine" is a noun: the transfer rules read it
             if rule.relation in ("memberOf", "partyTo", "participatedIn") and re.match(r"join", m.group(0), re.I) \
-                    and re.match(r"\s+\w+(?:\s+\w+)?\s+in\b", s.text[m.end():]):
-                continue  # "joined China in supporting ..." is a co-subject marker
+                    and re.match(r"\s+\w+(?:\s+\w+)?\s+in\s+(?:\w+ing|(?:its|their|the)\s+\w+)\b", s.text[m.end():]):
+                continue  # "joined China in supporting ...", "joined Russia in its call": a co-subject marker
             if _passive(s, m) and rule.relation not in ("adoptedBy", "establishedBy"):
                 agents = objects(s, m.end(), rule.subj, prep="by", limit=25)
                 lo = _clause_start(s, m.start())
@@ -701,8 +701,8 @@ def _plain_rules(s: _Sentence) -> None:
                     agents = [x for x in map(lambda a: _polity(s, a), agents) if x.cls != "GovernmentBody"]
                 for a in agents:
                     for p in patients:
-                        s.add(a.entity, _relation_for(rule, a), p.entity, m.start(), m.end(), rule.confidence * 0.9,
-                              "passive:" + rule.relation)
+                        s.add(a.entity, _relation_for(rule, a, s, m.group(0)), p.entity, m.start(), m.end(),
+                              rule.confidence * 0.9, "passive:" + rule.relation)
                 continue
             objs = objects(s, m.end(), rule.obj, rule.obj_prep)
             if rule.relation in ("invaded", "sanctions") and objs and re.search(r"\w\s+(?:in|at|near|off|across)\s+(?:the\s+)?$",
@@ -815,6 +815,9 @@ def _relation_for(rule: Rule, subject: Mention, s: _Sentence | None = None, arou
             return "providesMilitaryAidTo"
     if rule.by_subject and subject.cls in PERSON:
         return rule.by_subject["person"]
+    if rule.relation == "partyTo" and subject.cls == "State" and around is not None and \
+            re.search(r"\b(?:sign|ink)", around, re.I) and not re.search(r"\bratif", around, re.I):
+        return "signatoryOf"  # "was signed by Russia and North Korea": signatories (a party is who ratifies)
     return rule.relation
 
 
@@ -1280,6 +1283,8 @@ def _constructions(s: _Sentence) -> None:
     for m in re.finditer(r"\b(?:are|were|remain|remained|became|become|have been)\s+(?:also\s+)?(?:[\w-]+\s+){0,3}?"
                          r"(?P<noun>allies|partners)\b", text, re.I):
         relation = "alliedWith" if m.group("noun").lower() == "allies" else "cooperatesWith"
+        if re.match(r"\s+(?:of|to|with)\s+(?:the\s+)?[A-Z]", text[m.end():]):
+            continue  # "Japan and South Korea are allies of the United States": each of the third, not of each other
         pair = subjects(s, m.start(), POLITY)
         for i, a in enumerate(pair):
             for b in pair[i + 1:]:
