@@ -777,3 +777,18 @@ def test_states_that_are_allies_of_a_third_are_not_allies_of_each_other():
 def test_a_treaty_signed_by_states_in_the_passive_makes_them_signatories():
     found = relations("The pact was signed by Russia and North Korea in June.")
     assert {("russia", "signatoryOf", "treaty"), ("north-korea", "signatoryOf", "treaty")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council noted its failure to adopt Resolution 2397.",
+    "Sanctions hit a known slush fund for Vladimir Putin.",
+    "The Council urged all States and Ukraine to cooperate closely with Russia.",
+    "The Council called on Belarus to join the pact.",
+])
+def test_a_failed_vote_a_fund_as_a_noun_and_a_call_to_act_give_no_fact(text):
+    found = relations(text)
+    assert not {r for _, r, _ in found} & {"adoptedBy", "sponsors", "cooperatesWith", "partyTo", "memberOf"}, found
+
+
+def test_funding_as_a_verb_is_sponsorship():
+    assert ("china", "sponsors", "rusi") in relations("China funds RUSI.")

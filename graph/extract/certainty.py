@@ -24,7 +24,7 @@ from dataclasses import dataclass
 __all__ = ["Assessment", "assess", "attribution_spans", "NEGATION_RE", "HEDGE_RE", "REPORT_RE"]
 
 NEGATION_RE = re.compile(
-    r"\b(?:not|never|no longer|neither|nor|n[o']t|refused to|declined to|failed to|avoided|refrained from|"
+    r"\b(?:not|never|no longer|neither|nor|n[o']t|refused to|declined to|fail(?:s|ed|ure)? to|avoided|refrained from|"
     r"stopped short of)\b|n't\b", re.I)
 DENIAL_RE = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|rejected (?:the )?(?:reports?|claims?|allegations?)|dismissed (?:the )?(?:reports?|claims?)|"

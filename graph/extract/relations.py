@@ -661,6 +661,10 @@ def _plain_rules(s: _Sentence) -> None:
                 continue
             if rule.relation == "trains" and _PROHIBITED.search(s.text[:m.start()]):
                 continue
+            if rule.relation == "sponsors" and re.fullmatch(r"funds?|drafts?|tables?|sponsors?|presents?", m.group(0), re.I) \
+                    and re.search(r"\b(?:a|an|the|this|that|its|their|his|her|our|slush|wealth|investment|sovereign|"
+                                  r"reserve|pension|trust)\s+(?:[\w-]+\s+)?$", s.text[:m.start()], re.I):
+                continue  # "a known slush fund for President Putin", "its wealth fund": a noun, no one sponsors
             if rule.relation == "supports" and objects(s, m.end(), RESOLUTION, limit=40):
                 continue  # voting support for a resolution is votedFor
             if rule.relation == "supports" and re.search(r"\b(?:sanctions|measures|pressure|action|restrictions)\s+"
@@ -1470,7 +1474,7 @@ def _constructions(s: _Sentence) -> None:
     # "The General Assembly adopted a resolution": adopted by its subject
     for m in re.finditer(r"\b(?:adopted|adopts|adopt|passed|passes|approved|approves)\b", text, re.I):
         if re.match(r"\s+by\b", text[m.end():]) or re.search(
-                r"\b(?:fail(?:s|ed|ing)?\s+(?:\w+\s+)?to|not|never|refused\s+to|unable\s+to)\s+$", text[:m.start()], re.I):
+                r"\b(?:fail(?:s|ed|ing|ure)?\s+(?:\w+\s+)?to|not|never|refused\s+to|unable\s+to)\s+$", text[:m.start()], re.I):
             continue  # "failed to adopt a draft": not adopted
         bodies = [x for x in subjects(s, m.start(), ORGS) if x.cls in {"InternationalOrganization", "GovernmentBody"}]
         for r in objects(s, m.end(), RESOLUTION):
@@ -1898,6 +1902,15 @@ def _party_inference(s: _Sentence) -> None:
             s.add(leaders[c.subject], "partyTo", c.object, c.trigger_start, c.trigger_end, c.confidence * 0.8, "leader-signs")
 
 
+#: Relations a body calls on others to enter ("urged all States ... to cooperate with the Committee",
+#: "encouraged the parties to join the treaty"): what is asked for has not happened.
+_EXHORTABLE = frozenset({"cooperatesWith", "supports", "memberOf", "partyTo", "signatoryOf", "ratified", "metWith",
+                         "negotiatesWith", "participatedIn", "alliedWith"})
+_EXHORTATION = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|encourag(?:e|es|ed|ing)|"
+                          r"request(?:s|ed|ing)?|invit(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?)\b"
+                          r"[^.;:]{0,120}?\bto\s+(?:[a-z]+\s+){0,3}$", re.I)
+
+
 def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recent_state: str | None = None,
                    recent_event: str | None = None, recent_conflict: str | None = None,
                    frame: ListFrame | None = None, previous_states: list[str] | None = None,
@@ -1931,6 +1944,8 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     seen = set()
     out = []
     for c in sorted(s.out, key=lambda c: -c.confidence):
+        if c.relation in _EXHORTABLE and _EXHORTATION.search(text[:c.trigger_start]):
+            continue  # "urged all States to cooperate with the Committee": a call, not a fact
         key = (c.subject, c.relation, c.object)
         if c.relation in SYMMETRIC:
             key = (min(c.subject, c.object), c.relation, max(c.subject, c.object))
