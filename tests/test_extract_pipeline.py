@@ -358,3 +358,8 @@ def test_the_group_is_the_organisation_named_last_and_joining_it_is_membership()
     assert ("iran", "memberOf", "sco") in found
     found, _ = _facts("China joined Russia in vetoing the draft.")
     assert not any(r == "memberOf" for _, r, _ in found)
+
+
+def test_a_list_of_regions_of_a_state_gives_each_region_in_that_state():
+    found, _ = _facts("Russia staged votes in Ukraine’s Kherson, Mykolaiv, and Zaporizhzhia regions.")
+    assert {(r, "locatedIn", "ukraine") for r in ("kherson-region", "mykolaiv-region", "zaporizhzhia-region")} <= found

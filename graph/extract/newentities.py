@@ -94,7 +94,10 @@ _LEGAL_FORM = re.compile(r"LLC|Ltd|Limited|JSC|PJSC|OJSC|CJSC|Inc|Corp|SARLU|SAR
 _TREATY_NAME_RE = re.compile(r"(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Declaration|Memorandum)\s+(?:of|on|for)\s+"
                              r"(?:the\s+)?[A-Z][\w’'\-]+(?:\s+(?:(?:and|in|of|on|for)\s+(?:the\s+)?)?[A-Z][\w’'\-]+){0,6}")
 _HEAD_WORDS = {w for _, pattern in _HEADS for w in re.findall(r"[A-Z][a-zA-Z]+", pattern)}
-_PLACE_RE = re.compile(r"\b(?P<name>[A-Z][a-z\-]+)\s+(?:region|oblast|province|krai)\b")
+_PLACE_RE = re.compile(r"\b(?P<name>[A-Z][a-z\-]+)\s+(?P<head>region|oblast|province|krai)\b")
+#: "Luhansk, Donetsk, Kherson, and Zaporizhzhia regions": each name a region of its own.
+_PLACE_LIST_RE = re.compile(r"\b(?P<names>[A-Z][a-z\-]+(?:,\s+[A-Z][a-z\-]+)*,?\s+and\s+[A-Z][a-z\-]+)\s+"
+                            r"(?P<head>region|oblast|province)s\b")
 #: Numbered Security Council resolutions in any of the usual forms: "Resolution 1718", "resolution
 #: 2270 (2016)", "resolutions 2321 (2016), 2356 (2017) and 2397 (2017)", "UNSCR 2231".
 _RESOLUTION_LIST_RE = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTIONS?|UNSCRs?)\s+\d{3,4}(?:\s*\(\d{4}\))?"
@@ -173,6 +176,16 @@ def _may_nest(name: str, inside: list[Mention], head: str) -> bool:
         if x.cls not in ("State", "InternationalOrganization", "Place") or head in x.text.split():
             return False
     return True
+
+
+def _add_at(out: list, taken: list, mentions: list[Mention], offset: int, written: str, label: str, start: int) -> None:
+    """A place proposed under a label that is not its written form ("Kherson" of "Kherson, and
+    Zaporizhzhia regions" is the Kherson region)."""
+    end = start + len(written)
+    if _overlaps(start + offset, end + offset, mentions) or any(a < end and start < b for a, b in taken):
+        return
+    taken.append((start, end))
+    out.append(Proposal(slug(label), "Place", label, start + offset, end + offset, "region"))
 
 
 def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposal]:
@@ -272,8 +285,13 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
             continue
         # a name may contain a registry name: "Trilateral Contact Group on Ukraine", "the BRICS Kazan Declaration"
         add(name, cls, m.start("name"), head, nest=True)
-    for m in _PLACE_RE.finditer(text):
-        add(m.group("name"), "Place", m.start("name"), "region")
+    for m in _PLACE_RE.finditer(text):  # "the Kherson region" (as the registry names "Kursk region")
+        add(f"{m.group('name')} {m.group('head')}", "Place", m.start("name"), "region")
+    for m in _PLACE_LIST_RE.finditer(text):
+        for name in re.finditer(r"[A-Z][a-z\-]+", m.group("names")):
+            if name.group(0) not in ("And",):
+                _add_at(out, taken, mentions, offset, name.group(0), f"{name.group(0)} {m.group('head')}",
+                        m.start("names") + name.start())
     # "Director of the CCP Central Foreign Affairs Office Wang Yi": the name after a titled body
     bodies = [(x.start - offset, x.end - offset) for x in mentions] + [(p.start - offset, p.end - offset) for p in out]
     for start, end in bodies:

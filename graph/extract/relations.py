@@ -1160,7 +1160,11 @@ def _constructions(s: _Sentence) -> None:
                 (re.fullmatch(r"\s+", text[a.end:b.start]) and re.match(r"(?:port|city|town|village|region|province|district|base|island|oblast)\s+of\b", b.text, re.I)) or
                 re.fullmatch(r"\s+(?:(?:port|city|town|village|region|province|district|base|island|oblast|capital|coastal|"
                              r"border|naval|northern|southern|eastern|western)\s+){1,2}of\s+", text[a.end:b.start], re.I)):
-            s.add(b.entity, "locatedIn", a.entity, a.start, b.end, 0.7, "located")
+            # ("Ukraine's Luhansk, Donetsk, Kherson, and Zaporizhzhia regions": each of them)
+            for x in _coordinated(s, b, [p for p in s.mentions if p.cls in ("Place", "Actor") and not p.nested] + [b],
+                                  leftwards=False):
+                if x.cls == "Place" or x is b:
+                    s.add(x.entity, "locatedIn", a.entity, a.start, b.end, 0.7, "located")
     _nationality(s)
     _led_by(s)
     _support_for(s)
