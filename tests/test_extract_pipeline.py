@@ -363,3 +363,9 @@ def test_the_group_is_the_organisation_named_last_and_joining_it_is_membership()
 def test_a_list_of_regions_of_a_state_gives_each_region_in_that_state():
     found, _ = _facts("Russia staged votes in Ukraine’s Kherson, Mykolaiv, and Zaporizhzhia regions.")
     assert {(r, "locatedIn", "ukraine") for r in ("kherson-region", "mykolaiv-region", "zaporizhzhia-region")} <= found
+
+
+def test_a_resolution_adopted_in_an_opening_participle_is_the_main_clauses_bodys():
+    found, _ = _facts("The Security Council met on Monday. Unanimously adopting resolution 2627 (2022) under Chapter VII "
+                      "of the Charter of the United Nations, the Council decided that the mandate applies.")
+    assert ("unsc-resolution-2627", "adoptedBy", "unsc") in found

@@ -1357,7 +1357,7 @@ def _constructions(s: _Sentence) -> None:
         if not res:
             continue
         after = re.compile(r",\s+(?:the\s+)?").search(text, res[0].end)
-        bodies = [x for x in prim if x.cls in ORGS and x.start >= res[0].end and after and x.start == after.end()] if after else []
+        bodies = [x for x in prim if x.cls in ORGS and after and after.start() < x.start <= after.end()] if after else []
         if not bodies:  # "Security Council Demands ..., Adopting Resolution 2216": the subject before
             bodies = [x for x in subjects(s, m.start(), ORGS)]
         for b in bodies[:1]:
