@@ -369,3 +369,9 @@ def test_a_resolution_adopted_in_an_opening_participle_is_the_main_clauses_bodys
     found, _ = _facts("The Security Council met on Monday. Unanimously adopting resolution 2627 (2022) under Chapter VII "
                       "of the Charter of the United Nations, the Council decided that the mandate applies.")
     assert ("unsc-resolution-2627", "adoptedBy", "unsc") in found
+
+
+def test_titles_with_an_of_phrase_after_a_state_or_its_acronym_in_parentheses_give_offices():
+    found, _ = _facts("Republic of Korea (ROK) Minister of National Defense Shin Wonsik and Japan Minister of Defense "
+                      "Kihara Minoru met.")
+    assert {("shin-wonsik", "officialOf", "south-korea"), ("kihara-minoru", "officialOf", "japan")} <= found

@@ -213,6 +213,9 @@ _ORG_HEAD_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|acting)\
                              r"secretary[ -]general|director[ -]general|head|executive director)\s*", re.I)
 _OTHER_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|deputy|acting|chief|senior|top|first|assistant|vice|under)\s+)*"
                           r"(?:spokes(?:man|woman|person)|(?:foreign|defen[cs]e|finance|interior|prime)?\s*minister|"
+                          # "Minister of National Defense", "Minister for Foreign Affairs", "Secretary of State for Defence"
+                          r"(?:minister|secretary of state|secretary)\s+(?:of|for)\s+(?:the\s+)?(?:national\s+)?"
+                          r"[a-z]+(?:\s+(?:and\s+)?[a-z]+)?(?=\s*,?\s*$)|"
                           r"secretary[ -]general|secretary|ambassador|envoy|official|adviser|advisor|commander|general|"
                           r"(?:permanent\s+)?representative|delegate|"
                           r"chief of staff|negotiator|diplomat|aide|director|head|chief)\s*,?\s*", re.I)
@@ -1019,6 +1022,8 @@ def _constructions(s: _Sentence) -> None:
         gap = text[a.end:b.start]
         if re.search(r"(?:^|\.)[A-Z]$", a.text) and gap.startswith("."):
             gap = gap[1:]  # "U.S. President": the abbreviation's last stop
+        if gap.startswith(")") and _in_parens(text, a.start):
+            gap = gap[1:]  # "Republic of Korea (ROK) Minister of National Defense Shin Wonsik"
         if b.cls in PERSON and re.match(r"(?:President|Prime Minister|Premier|Chancellor|King|Queen)\s", b.text):
             gap += b.text.split()[0]  # the title is part of the person's name in the registry ("President Biden")
         if a.cls in STATE | ORGS and b.cls in PERSON and (_LEADER_TITLE.match(gap) or (
