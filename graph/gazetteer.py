@@ -1,7 +1,7 @@
 """The built-in gazetteer: every state and the main international organisations, known by name.
 
-States come from the ``countryinfo`` package (common and official names, demonyms, capitals);
-organisations and their organs from ``data/gazetteer/*.yaml`` (the registry's format, so an
+States come from the ``countryinfo`` package (common and official names, demonyms, capitals),
+with the short forms it lacks ("UK", "UAE") in ``data/gazetteer/states.yaml``; organisations and their organs from ``data/gazetteer/*.yaml`` (the registry's format, so an
 analyst extends it like ``entities.yaml``). The extractor links to these in every document, so
 "Burkina Faso", "Burkinabè" or "the Council of the European Union" need no registry entry.
 
@@ -78,9 +78,16 @@ def _unshared_demonyms(states: list[Entity]) -> list[Entity]:
 def gazetteer_entities() -> tuple[Entity, ...]:
     """The whole gazetteer: organisations from the YAML files, then states."""
     organisations: list[Entity] = []
+    states = {e.id: e for e in state_entities()}
     for path in sorted(gazetteer_dir().glob("*.yaml")):
-        organisations += [replace(e, producer="gazetteer") for e in load_registry(path)]
-    return tuple(organisations) + state_entities()
+        for e in load_registry(path):
+            if e.id in states and e.cls == "State":  # more names for a state ("UK", "Britain"): added to its own
+                state = states[e.id]
+                states[e.id] = replace(state, aliases=tuple(dict.fromkeys((*state.aliases, *e.aliases))),
+                                       hidden=tuple(dict.fromkeys((*state.hidden, *e.hidden))))
+            else:
+                organisations.append(replace(e, producer="gazetteer"))
+    return tuple(organisations) + tuple(states.values())
 
 
 def with_gazetteer(registry: Registry) -> Registry:

@@ -124,3 +124,13 @@ def test_the_council_after_the_security_council_in_the_same_sentence_is_that_cou
     named = [Mention(4, 20, "Security Council", "unsc", "InternationalOrganization", "label")]
     found = resolve_organisations("The Security Council met; a member of the Council objected.", 0, named, Salience())
     assert [(m.text, m.entity) for m in found] == [("the Council", "unsc")]
+
+
+def test_short_forms_of_states_the_package_lacks_are_names_of_the_state_with_its_own():
+    from graph.gazetteer import default_registry
+    linker = Linker(default_registry())
+    found = {(m.text, m.entity) for m in linker.find("The UK, the UAE and CAR joined; Britain and the uk did not.")}
+    assert {("UK", "united-kingdom"), ("UAE", "united-arab-emirates"), ("CAR", "central-african-republic"),
+            ("Britain", "united-kingdom")} <= found
+    assert "uk" not in {t for t, _ in found}
+    assert "London" in default_registry()["united-kingdom"].hidden  # the package's names stay

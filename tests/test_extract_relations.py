@@ -792,3 +792,9 @@ def test_a_failed_vote_a_fund_as_a_noun_and_a_call_to_act_give_no_fact(text):
 
 def test_funding_as_a_verb_is_sponsorship():
     assert ("china", "sponsors", "rusi") in relations("China funds RUSI.")
+
+
+def test_violators_of_and_a_predicate_in_violation_of_are_violations():
+    found = relations("Russia and China are chronic violators of Resolution 2397.")
+    assert {("russia", "violates", "res-2397"), ("china", "violates", "res-2397")} <= found
+    assert ("north-korea", "violates", "res-2397") in relations("North Korea's launch was in violation of Resolution 2397.")

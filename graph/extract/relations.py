@@ -640,8 +640,8 @@ def _dash_antecedent(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]
 
 
 def _passive(s: _Sentence, m: re.Match) -> bool:
-    if re.search(r"ing\b", m.group(0).split()[0], re.I) or re.match(r"\w+(?:ion|ment|s) of\b", m.group(0)):
-        return False  # "has been sending" is active; "shipments of" is a noun
+    if re.search(r"ing\b", m.group(0).split()[0], re.I) or re.match(r"\w+(?:ion|ment|s|ors?) of\b|(?:in|on|at)\s", m.group(0)):
+        return False  # "has been sending" is active; "shipments of" is a noun; "was in violation of" a predicate
     return bool(re.search(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:(?:\w+ly|also|then|later|not|never|since)\s+)?$",
                           s.text[:m.start()], re.I)) \
         or bool(re.match(r"\s+by\b", s.text[m.end():]))
