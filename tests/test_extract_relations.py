@@ -798,3 +798,11 @@ def test_violators_of_and_a_predicate_in_violation_of_are_violations():
     found = relations("Russia and China are chronic violators of Resolution 2397.")
     assert {("russia", "violates", "res-2397"), ("china", "violates", "res-2397")} <= found
     assert ("north-korea", "violates", "res-2397") in relations("North Korea's launch was in violation of Resolution 2397.")
+
+
+def test_a_participle_takes_the_subject_of_its_clause_not_the_nearest_name():
+    found = relations("Russia and China wrote a letter to Vladimir Putin accusing Ukraine of aggression.")
+    assert {("russia", "accuses", "ukraine"), ("china", "accuses", "ukraine")} <= found
+    assert ("putin", "accuses", "ukraine") not in found
+    # a progressive is no participle: its subject is the nearest
+    assert ("china", "supports", "ukraine") in relations("Russia said that China is supporting Ukraine.")

@@ -485,7 +485,15 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
             # ("for China to act", "called on Russia to withdraw": the subject of the infinitive)
             or _DELEGATE_OF.fullmatch(s.text, lo, m.start)]  # "The representative of Algeria, introducing the draft, said"
     found: list[Mention] = []
-    if free:
+    participle = re.match(r"[a-z]+ing\b", s.text[trigger:trigger + 20]) and not re.search(
+        r"\b(?:is|are|was|were|be|been|being|am|has|have|had|of|for|by|in|on|to|from|without|after|before|while)\s+"
+        r"(?:\w+ly\s+)?$", s.text[:trigger], re.I)
+    if free and participle and free[0] is not free[-1] and \
+            not _BOUNDARY.search(s.text, free[0].end, trigger) and \
+            free[-1] not in _coordinated(s, free[0], pool, leftwards=False):
+        # "X wrote a letter to Secretary-General Y accusing Z": the participle's subject is the clause's
+        found = _coordinated(s, free[0], pool, leftwards=False)
+    elif free:
         found = _coordinated(s, free[-1], pool, leftwards=True)
     else:
         found = _dash_apposition(s, lo, classes) or _apposition_head(s, lo, trigger, classes)
