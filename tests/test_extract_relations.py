@@ -530,7 +530,9 @@ def test_a_possessive_accession_and_a_host_meeting_a_guest():
 
 def test_restrictive_measures_strikes_and_being_a_party_or_signatory():
     assert ("russia", "sanctions", "iran") in relations("Russia adopted restrictive measures against Iran.")
-    assert ("russia", "invaded", "ukraine") in relations("Russia launched missile strikes on Ukraine overnight.")
+    # a strike sends no forces into a territory: not an invasion (ontology: ont:invaded)
+    assert ("russia", "invaded", "ukraine") not in relations("Russia launched missile strikes on Ukraine overnight.")
+    assert ("russia", "invaded", "ukraine") in relations("Russia invaded Ukraine in 2022.")
     assert ("belarus", "partyTo", "treaty") in relations(
         "Belarus is a party to the Treaty on Comprehensive Strategic Partnership.")
     assert ("belarus", "signatoryOf", "treaty") in relations(
