@@ -375,3 +375,13 @@ def test_titles_with_an_of_phrase_after_a_state_or_its_acronym_in_parentheses_gi
     found, _ = _facts("Republic of Korea (ROK) Minister of National Defense Shin Wonsik and Japan Minister of Defense "
                       "Kihara Minoru met.")
     assert {("shin-wonsik", "officialOf", "south-korea"), ("kihara-minoru", "officialOf", "japan")} <= found
+
+
+def test_titled_people_listed_with_their_states_convened_a_meeting_together():
+    found, _ = _facts("Japan Minister of Defense Kihara Minoru, United States (U.S.) Secretary of Defense Lloyd J. Austin "
+                      "III, and Republic of Korea (ROK) Minister of National Defense Shin Won-sik convened a Trilateral "
+                      "Ministerial Meeting on July 28, 2024.")
+    people = ("kihara-minoru", "lloyd-austin", "shin-won-sik")
+    assert {(p, "participatedIn", "trilateral-ministerial-meeting") for p in people} <= found
+    assert {("lloyd-austin", "metWith", "kihara-minoru"), ("shin-won-sik", "metWith", "lloyd-austin")} <= found
+    assert not any(r == "hosts" for _, r, _ in found)

@@ -130,7 +130,7 @@ _MEETING_RE = re.compile(
     r"\b(?P<name>(?:(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+tieth|"
     r"inaugural|annual|extraordinary|(?:19|20)\d\d)\s+){1,2}(?:[a-z]+\s+)?meeting\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){0,5}[A-Z][\w’'.-]*"
-    r"|(?<=[Tt]he )(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}Meeting)\b")
+    r"|(?:(?<=[Tt]he )|(?<=\b[Aa] )|(?<=[Aa]n ))(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}Meeting)\b")
 #: Places by their shape: "the city of Fasano", "the port of Tartus", "held in Kazan, Russia".
 _CITY_RE = re.compile(r"\b(?:city|town|port|village|province|region|capital|resort) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 _IN_PLACE_RE = re.compile(r"\b(?:in|at|near) (?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)(?=,\s+)")

@@ -317,6 +317,11 @@ def _word_before(text: str, pos: int) -> str:
     return words[-1].lower() if words and words[-1] not in ",;:()" else ""
 
 
+#: A title with its portfolio: "Minister of National Defense", "Secretary of State for Defence".
+_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Director|Chief|Head|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
+                        r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?(?:\s+for\s+[A-Z][a-z]+)?")
+
+
 def _gap_clean(s: _Sentence, a: int, b: int) -> str:
     """The text between two positions without modifier mentions, parentheses and titles."""
     gap = s.text[a:b]
@@ -330,6 +335,7 @@ def _gap_clean(s: _Sentence, a: int, b: int) -> str:
     # a title in apposition ("A, President of the X, and B" -> "A, , and B"): one list comma
     gap = re.sub(r",\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:of|for)\s+(?:the\s+)?\s*(?=,)", ", ", gap)
     gap = re.sub(r"(?:\s*,\s*){2,}", ", ", gap)
+    gap = _PORTFOLIO.sub(" ", gap)  # "..., and Minister of National Defense Shin": a title, then the next name
     gap = re.sub(r"\b" + _TITLE_WORDS + r"\b", " ", gap, flags=re.I)
     return gap
 
@@ -340,9 +346,13 @@ def _is_modifier(s: _Sentence, m: Mention) -> bool:
         return False
     for other in s.mentions:
         if other.start >= m.end and not other.nested and other is not m:
+            if other.entity == m.entity and re.fullmatch(r"\s*\(", s.text[m.end:other.start]):
+                continue  # "United States (U.S.) Secretary of Defense ...": its acronym, then the title
             gap = s.text[m.end:other.start]
             if re.search(r"(?:^|\.)[A-Z]$", m.text) and gap.startswith("."):
                 gap = gap[1:]  # "U.S. President Joe Biden": the abbreviation's last stop
+            gap = gap[1:] if gap.startswith(")") and _in_parens(s.text, m.start) else re.sub(r"^\s*\([^)]*\)", "", gap)
+            gap = _PORTFOLIO.sub(" ", gap)
             if len(gap) <= 40 and other.cls in PERSON | ORGS and re.fullmatch(r"(?:'s|’s)?\s*(?:" + _TITLE_WORDS + r"\s*)*\s*", gap, re.I):
                 return other.cls in PERSON or m.kind == "demonym"
             break
@@ -672,6 +682,9 @@ def _plain_rules(s: _Sentence) -> None:
                 continue
             if rule.relation == "trains" and _PROHIBITED.search(s.text[:m.start()]):
                 continue
+            if rule.relation == "hosts" and m.group(0).lower().startswith("conven") and \
+                    len(subjects(s, m.start(), rule.subj)) > 1:
+                continue  # "A, B and C convened a meeting": they held it together (participatedIn), none hosted
             if rule.relation == "sponsors" and re.fullmatch(r"funds?|drafts?|tables?|sponsors?|presents?", m.group(0), re.I) \
                     and re.search(r"\b(?:a|an|the|this|that|its|their|his|her|our|slush|wealth|investment|sovereign|"
                                   r"reserve|pension|trust)\s+(?:[\w-]+\s+)?$", s.text[:m.start()], re.I):
