@@ -385,3 +385,10 @@ def test_titled_people_listed_with_their_states_convened_a_meeting_together():
     assert {(p, "participatedIn", "trilateral-ministerial-meeting") for p in people} <= found
     assert {("lloyd-austin", "metWith", "kihara-minoru"), ("shin-won-sik", "metWith", "lloyd-austin")} <= found
     assert not any(r == "hosts" for _, r, _ in found)
+
+
+def test_a_title_and_surname_after_the_full_name_is_the_same_person():
+    found, result = _facts("U.S. Secretary of Defense Lloyd J. Austin III and Republic of Korea Minister of National "
+                           "Defense Shin Wonsik spoke. Secretary Austin and Minister Shin met in Seoul.")
+    assert ("shin-wonsik", "metWith", "lloyd-austin") in found
+    assert not {"austin", "shin"} & {e.id for e in result.new_entities}

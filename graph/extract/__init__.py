@@ -137,6 +137,11 @@ class Extractor:
                 new += _ner.proposals(self.ner, text, offset, mentions + described + new)
             new_mentions = []
             for p in new:
+                known = people.get(p.label, {}) if p.cls in _PEOPLE and " " not in p.label else {}
+                if len(known) == 1:  # "Secretary Austin" after "Lloyd J. Austin III": the same person, named again
+                    (entity, cls), = known.items()
+                    new_mentions.append(Mention(p.start, p.end, doc.text[p.start:p.end], entity, cls, "coreference", False, 0.6))
+                    continue
                 proposals.setdefault(p.id, p)
                 new_mentions.append(Mention(p.start, p.end, doc.text[p.start:p.end], p.id, p.cls, "new", False, 0.5))
             mentions = _mark_nested(mentions + described + new_mentions)
