@@ -392,3 +392,18 @@ def test_a_title_and_surname_after_the_full_name_is_the_same_person():
                            "Defense Shin Wonsik spoke. Secretary Austin and Minister Shin met in Seoul.")
     assert ("shin-wonsik", "metWith", "lloyd-austin") in found
     assert not {"austin", "shin"} & {e.id for e in result.new_entities}
+
+
+def test_the_three_leaders_and_they_are_the_people_named_before_not_a_state():
+    found, _ = _facts("Japan Minister of Defense Kihara Minoru and U.S. Secretary of Defense Lloyd J. Austin III met. "
+                      "They voiced concern over cooperation between Russia and the DPRK. They also condemned the DPRK's "
+                      "launches. The two defense leaders condemned Iran.")
+    assert {("kihara-minoru", "condemned", "north-korea"), ("lloyd-austin", "condemned", "north-korea"),
+            ("lloyd-austin", "condemned", "iran")} <= found
+    assert ("russia", "condemned", "north-korea") not in found
+
+
+def test_recognising_that_something_is_so_is_no_recognition():
+    found, _ = _facts("They recognized that Russia’s actions threaten Ukraine. Russia recognized Ukraine in 1991.")
+    assert not any(o == "russia" for _, r, o in found if r == "recognises")
+    assert ("russia", "recognises", "ukraine") in found

@@ -110,6 +110,8 @@ class Extractor:
         people: dict[str, dict[str, str]] = {}  # a word of a person's name -> {entity id: class}
         previous_states: list[str] = []
         previous_list: list[str] = []  # the states of the last sentence that named several
+        people_list: list[tuple[str, str]] = []  # the people of the last sentence that named several
+        they_are_people = False  # whether that sentence came after the last list of states
         people_named: list[tuple[str, str]] = []  # (entity, class) of the people named so far, the last one last
         table_event: str | None = None  # the event whose participants the table being read lists
         infobox_titles: dict[str, str] = {}  # "Leader Title2" -> its value, for the "Leader Name2" line that follows
@@ -172,7 +174,8 @@ class Extractor:
                                         previous_states=previous_states,
                                         recent_resolution=salience.recent(("DraftResolution", "Resolution")),
                                         salient=salience.recent, speakers=speakers, previous_people=people_named[-2:],
-                                        previous_list=previous_list)
+                                        previous_list=previous_list, people_list=people_list,
+                                        they_are_people=they_are_people)
             candidates += self._implied_parties(candidates, mentions)
             field_ = _INFOBOX_FIELD.match(text)
             owner = salience.main(_ORGANISATIONS) if field_ else None
@@ -222,6 +225,11 @@ class Extractor:
                     recent_conflict = m.entity
             states = [m for m in mentions if m.cls == "State" and not m.nested]
             previous_states = list(dict.fromkeys(m.entity for m in states))
+            named_people = list(dict.fromkeys((m.entity, m.cls) for m in mentions if m.cls in _PEOPLE and not m.nested))
+            if len(named_people) >= 2:
+                people_list, they_are_people = named_people, True
+            elif len(previous_states) >= 2 and states and states[0].start - offset < 40:
+                they_are_people = False  # a list of states as the subject: "they" are now those states
             if len(previous_states) >= 2:
                 previous_list = previous_states
             for m in mentions:

@@ -236,6 +236,12 @@ _THESE_STATES = re.compile(r"\b(?:the same|these|those|the (?P<n>two|three|four|
                            r"all (?:the )?(?P<m>three|four|five|six|seven|eight|nine|ten|\d+))\s+"
                            r"(?:countries|nations|states|governments|member states|founding members)\b", re.I)
 _NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+#: The people named before, as a group: "the three defense leaders", "the Secretary and two Ministers".
+_GROUP_OF_PEOPLE = re.compile(
+    r"\b(?:the|all)\s+(?P<n>two|three|four|five|six|seven)\s+(?:[a-z-]+\s+)?(?:leaders|ministers|presidents|"
+    r"secretaries|officials|counterparts|heads of state|chiefs)\b|"
+    r"\bthe\s+(?:Secretary|President|Minister|Prime Minister)\s+and\s+(?:the\s+)?(?P<m>two|three|four)\s+"
+    r"(?:Ministers|Secretaries|Presidents|leaders|ministers)\b", re.I)
 _WE = re.compile(r"\b(?:we|our (?:(?:two|three|four|\w+) )?(?:countries|governments|nations|leaders)|each of our governments)\b",
                  re.I)
 _NOMINAL = re.compile(r"^(?:invasion|occupation|annexation|recognition|condemnation|veto|sanctions|attack|assault|"
@@ -284,6 +290,8 @@ class _Sentence:
     speakers: list[str] = field(default_factory=list)  # who "we" are in a joint statement
     previous_people: list[tuple[str, str]] = field(default_factory=list)  # (entity, class) of the last two people named
     previous_list: list[str] = field(default_factory=list)  # the states of the last sentence before that named several
+    people_list: list[tuple[str, str]] = field(default_factory=list)  # the people of the last sentence that named several
+    they_are_people: bool = False  # whether the last group named was of people (for "They condemned ...")
     out: list[Candidate] = field(default_factory=list)
 
     def the_two(self, at: int) -> list[Mention]:
@@ -513,6 +521,14 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
             found = _antecedent(s, lo, classes)
         if not found and classes & PERSON and _TWO_PEOPLE.search(s.text[lo:trigger]):
             found = s.the_two(lo)  # "The two leaders reaffirmed ...", "The two met today in Singapore"
+        group = _GROUP_OF_PEOPLE.search(s.text[lo:trigger])
+        if not found and classes & PERSON and s.people_list and (group or (
+                s.they_are_people and re.search(r"\bthey\b", s.text[lo:trigger], re.I) and
+                not _args(s, lo, trigger, classes))):
+            number = group and (group.group("n") or group.group("m"))
+            count = _NUMBERS.get(number.lower(), 0) + (1 if group.group("m") else 0) if number else None
+            if count in (None, len(s.people_list)):  # "The three defense leaders", "They also condemned ..."
+                found = [Mention(lo, lo, "", e, cls, "coreference", False, 0.5) for e, cls in s.people_list]
         plural = _PLURAL.search(s.text[lo:trigger])
         if not plural and re.search(r"\bthey\b", s.text[lo:trigger], re.I) and _PLURAL.search(s.text[:lo]):
             plural = re.search(r"\bthey\b", s.text[lo:trigger], re.I)  # "The two countries ..., and they signed"
@@ -1946,7 +1962,8 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
                    frame: ListFrame | None = None, previous_states: list[str] | None = None,
                    recent_resolution: str | None = None, salient=None, speakers: list[str] | None = None,
                    previous_people: list[tuple[str, str]] | None = None,
-                   previous_list: list[str] | None = None) -> list[Candidate]:
+                   previous_list: list[str] | None = None, people_list: list[tuple[str, str]] | None = None,
+                   they_are_people: bool = False) -> list[Candidate]:
     """Every relation candidate of one sentence (``mentions`` carry document offsets, ``offset`` is
     where the sentence starts); ``frame`` carries a list header's giver and receiver, ``salient``
     gives the entity of some classes the document named last (for "it was ratified by ..."),
@@ -1954,7 +1971,7 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     the states of the last sentence that named several (for "the same countries")."""
     s = _Sentence(text, _rel(mentions, offset), recent_state, recent_event, recent_conflict, list(previous_states or []),
                   recent_resolution, salient, list(speakers or []), list(previous_people or []),
-                  list(previous_list or []))
+                  list(previous_list or []), list(people_list or []), they_are_people)
     _plain_rules(s)
     _transfers(s, frame)
     frames = _reverse_transfers(s)
