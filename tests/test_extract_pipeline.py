@@ -407,3 +407,25 @@ def test_recognising_that_something_is_so_is_no_recognition():
     found, _ = _facts("They recognized that Russia’s actions threaten Ukraine. Russia recognized Ukraine in 1991.")
     assert not any(o == "russia" for _, r, o in found if r == "recognises")
     assert ("russia", "recognises", "ukraine") in found
+
+
+def test_a_treaty_description_links_to_a_registry_treaty_only_between_states_the_document_names():
+    from graph.gazetteer import default_registry
+    reg = default_registry()
+    assert "treaty-2024-comprehensive-strategic-partnership" in reg  # the bundled 2024 Russia-North Korea treaty
+    doc = Document("d", "T", "France and Iran discussed the deal on Monday.", date=PartialDate("2024-06-01"))
+    mentions = Extractor(reg, use_ner=False).extract(doc).mentions
+    assert "treaty-2024-comprehensive-strategic-partnership" not in {m.entity for m in mentions}
+
+
+def test_military_support_of_a_war_and_the_state_a_war_of_aggression_is_against():
+    found, _ = _facts("The Council acted in view of Iran’s military support of Russia’s war of aggression against Ukraine.")
+    assert {("iran", "providesMilitaryAidTo", "russia"), ("ukraine", "participatedIn", "russian-invasion-of-ukraine"),
+            ("russia", "participatedIn", "russian-invasion-of-ukraine")} <= found
+
+
+def test_permanent_members_listed_in_parentheses():
+    found, _ = _facts("It was negotiated by the permanent members of the Security Council (China, France, Russia, the "
+                      "United Kingdom, and the United States) plus Germany.")
+    assert {(x, "permanentMemberOf", "unsc") for x in ("china", "france", "russia", "united-kingdom", "united-states")} <= found
+    assert ("germany", "permanentMemberOf", "unsc") not in found

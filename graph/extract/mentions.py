@@ -411,6 +411,11 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
             hits = [e for e in candidates if document_year in _entity_text(e)]
             if len(hits) > 1 and states:
                 hits = [e for e in hits if all(registry[s].label.lower() in _entity_text(e) for s in states)]
+            # (only a treaty between states the document has named: "the deal" in a 2024 report on Iran is
+            # not the registry's 2024 Russia-North Korea treaty)
+            named = [registry[x].label.lower() for x in salience.last.get("State", []) if x in registry] + \
+                [registry[x].label.lower() for x in states]
+            hits = [e for e in hits if sum(n in _entity_text(e) for n in set(named)) >= 2]
             if len(hits) == 1:
                 chosen, confidence = hits[0].id, 0.5
         cls = registry[chosen].cls if chosen in registry else salience.classes.get(chosen)

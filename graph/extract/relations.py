@@ -1364,6 +1364,9 @@ def _constructions(s: _Sentence) -> None:
                            text[:c.start], re.I)
         if troops:
             owner += [x for x in prim if x.cls in STATE and 0 <= troops.start() - x.end <= 1]
+        # "war of aggression against Ukraine", "the war against Ukraine": the side attacked takes part too
+        owner += [x for x in s.mentions if x.nested and x.cls in STATE and c.start <= x.start and x.end <= c.end and
+                  re.search(r"\b(?:against|on)\s+(?:the\s+)?$", text[c.start:x.start])]
         for x in owner:
             s.add(x.entity, "participatedIn", c.entity, x.start, c.end, 0.6, "conflict-party")
     # "The 50th G7 summit was held from 13 to 15 June 2024 in the city of Fasano in Apulia, Italy": where an
@@ -1644,7 +1647,8 @@ def _support_for(s: _Sentence) -> None:
         return  # (a cheap test before the patterns: most sentences have none of it)
     text = s.text
     for m in re.finditer(r"(?P<kind>(?:\b(?:military|political|financial|economic|diplomatic|strong|continued|unwavering|"
-                         r"longstanding|growing|steadfast)\s+){0,2})support\s+(?:for|to)\s+(?:the\s+)?", text, re.I):
+                         r"longstanding|growing|steadfast|continuing|ongoing)\s+){0,2})support\s+(?:for|to|of)\s+(?:the\s+)?",
+                         text, re.I):
         patrons = [x for x in s.mentions if x.cls in POLITY and not x.nested and x.end <= m.start() and
                    re.fullmatch(r"(?:'s|’s|')?\s*", text[x.end:m.start()])]
         if not patrons or patrons[-1].kind != "demonym" and not re.match(r"(?:'s|’s|')", text[patrons[-1].end:]):
@@ -1920,9 +1924,20 @@ def _vote_lists(s: _Sentence) -> None:
 
 def _member_lists(s: _Sentence) -> None:
     """ "Former members of the CSTO were A, B and C", "member states: A, B": the organisation first."""
-    for m in re.finditer(r"\b(?:(?:former|founding|current|the)\s+)?members?(?:\s+states)?\s+of\s+(?:the\s+)?", s.text, re.I):
+    for m in re.finditer(r"\b(?:(?:former|founding|current|the)\s+)?(?P<permanent>permanent\s+)?members?(?:\s+states)?\s+of\s+"
+                         r"(?:the\s+)?", s.text, re.I):
         org = [x for x in s.mentions if x.start == m.end() and x.cls in ORGS and not x.nested]
         if not org:
+            continue
+        listed = re.match(r"\s*\(\s*(?:the\s+)?", s.text[org[0].end:])
+        if listed:  # "the permanent members of the Security Council (China, France, Russia, ...)"
+            relation = "permanentMemberOf" if m.group("permanent") else "memberOf"
+            close = s.text.find(")", org[0].end)
+            for x in objects(s, org[0].end + listed.end(), POLITY, limit=3):
+                if close < 0 or x.end <= close:
+                    s.add(x.entity, relation, org[0].entity, m.start(), m.end(), 0.7, "member-list")
+            continue
+        if m.group("permanent"):
             continue
         verb = re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:are|were|include|included|includes)\s*:?\s+(?:the\s+)?", s.text[org[0].end:])
         if not verb:
