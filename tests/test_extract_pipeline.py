@@ -429,3 +429,14 @@ def test_permanent_members_listed_in_parentheses():
                       "United Kingdom, and the United States) plus Germany.")
     assert {(x, "permanentMemberOf", "unsc") for x in ("china", "france", "russia", "united-kingdom", "united-states")} <= found
     assert ("germany", "permanentMemberOf", "unsc") not in found
+
+
+def test_violating_the_councils_resolutions_as_a_body_of_law():
+    found, _ = _facts("North Korea has accelerated its programmes, in violation of multiple Security Council resolutions.")
+    assert ("north-korea", "violates", "unsc-resolutions") in found
+    assert ("unsc-resolutions", "adoptedBy", "unsc") not in found
+    # what is called a violation, and a purpose clause, name no violator
+    found, _ = _facts("The United States condemned the transfers as a violation of Security Council resolutions.")
+    assert not any(r == "violates" for _, r, _ in found)
+    found, _ = _facts("OFAC sanctioned five firms for supplying North Korea in violation of multiple UNSCRs.")
+    assert ("ofac", "violates", "unsc-resolutions") not in found

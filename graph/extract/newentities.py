@@ -102,6 +102,12 @@ _PLACE_LIST_RE = re.compile(r"\b(?P<names>[A-Z][a-z\-]+(?:,\s+[A-Z][a-z\-]+)*,?\
 #: 2270 (2016)", "resolutions 2321 (2016), 2356 (2017) and 2397 (2017)", "UNSCR 2231".
 _RESOLUTION_LIST_RE = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTIONS?|UNSCRs?)\s+\d{3,4}(?:\s*\(\d{4}\))?"
                                  r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{3,4}(?:\s*\(\d{4}\))?)*(?![\d/])")
+#: The Council's resolutions as a body of law, unnumbered: "multiple UNSCRs", "relevant Security Council
+#: resolutions", "United Nations Security Council resolutions" (one entity: what a violation breaches).
+_COLLECTIVE_RESOLUTIONS_RE = re.compile(
+    r"\b(?P<name>(?:(?:multiple|relevant|numerous|several|many|successive|various|existing)\s+)?(?:(?:UN|U\.N\.|United Nations)\s+)?"
+    r"(?:Security\s+)?Council\s+(?:sanctions\s+)?resolutions|(?:(?:multiple|relevant|numerous|several)\s+)?UNSCRs)\b"
+    r"(?!\s+\d)")
 _RESOLUTION_NUMBER_RE = re.compile(r"(?P<n>\d{3,4})(?:\s*\(\d{4}\))?")
 _SKIP_FIRST = {"The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "As", "But", "And", "Its", "It",
                "Their", "His", "Her", "Our", "We", "They", "He", "She", "After", "Before", "During", "While", "When"}
@@ -262,6 +268,14 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
             out.append(Proposal(f"unsc-resolution-{number.group('n')}", "Resolution",
                                 f"UN Security Council Resolution {number.group('n')}", start + offset, end + offset,
                                 "resolution number"))
+    for m in _COLLECTIVE_RESOLUTIONS_RE.finditer(text):  # "in violation of multiple Security Council resolutions"
+        start, end = m.start("name"), m.end("name")
+        outside = [x for x in mentions if not (start + offset <= x.start and x.end <= end + offset and x.cls in
+                                               ("InternationalOrganization", "State"))]  # (the Council inside is nested)
+        if not _overlaps(start + offset, end + offset, outside) and not any(a < end and start < b for a, b in taken):
+            taken.append((start, end))
+            out.append(Proposal("unsc-resolutions", "Resolution", "UN Security Council resolutions", start + offset,
+                                end + offset, "resolutions"))
     words = set(re.findall(r"[A-Z][a-zA-Z]+", text))
     for m in (_HEAD_RE.finditer(text) if words & _HEAD_WORDS else ()):
         cls = next(c for c, _ in _HEADS if m.group(c))

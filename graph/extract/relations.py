@@ -698,6 +698,11 @@ def _plain_rules(s: _Sentence) -> None:
                 continue
             if rule.relation == "trains" and _PROHIBITED.search(s.text[:m.start()]):
                 continue
+            if rule.relation == "violates" and (re.search(
+                    r"\b(?:as|calling\s+(?:it|them))\s+(?!(?:they|it|he|she|we|these|those|this)\b)(?:an?\s+)?(?:[\w-]+\s+){0,2}$",
+                    s.text[:m.start()], re.I) or re.search(r"\bfor\s+(?:[a-z]+\s+)?[a-z]+ing\b", s.text[_clause_start(s, m.start()):m.start()])):
+                # ("sanctioned five entities for providing ... in violation of": the entities' doing, not the sanctioner's)
+                continue  # "condemned the transfers as a violation of ...": what is called a violation is no actor
             if rule.relation == "hosts" and m.group(0).lower().startswith("conven") and \
                     len(subjects(s, m.start(), rule.subj)) > 1:
                 continue  # "A, B and C convened a meeting": they held it together (participatedIn), none hosted
@@ -1534,7 +1539,7 @@ def _constructions(s: _Sentence) -> None:
         if r.cls not in RESOLUTION:
             continue
         inner = [x for x in s.mentions if x.nested and r.start <= x.start and x.end <= r.end]
-        if r.cls == "Resolution" and r.kind != "description":
+        if r.cls == "Resolution" and r.kind != "description" and not re.search(r"resolutions\b|UNSCRs", r.text):
             for x in inner:
                 if x.cls == "InternationalOrganization" and re.search(r"\b(?:council|assembly)\b", x.text, re.I):
                     s.add(r.entity, "adoptedBy", x.entity, r.start, r.end, 0.6, "resolution-of")
