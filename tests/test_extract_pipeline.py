@@ -440,3 +440,21 @@ def test_violating_the_councils_resolutions_as_a_body_of_law():
     assert not any(r == "violates" for _, r, _ in found)
     found, _ = _facts("OFAC sanctioned five firms for supplying North Korea in violation of multiple UNSCRs.")
     assert ("ofac", "violates", "unsc-resolutions") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States is taking further measures today against the Russian financial system.",
+     ("united-states", "sanctions", "russia")),
+    ("The United States is imposing swift and severe costs targeting Russian government officials.",
+     ("united-states", "sanctions", "russia")),
+    ("OFAC has prohibited any U.S. person from conducting any transaction involving the Central Bank of the Russian "
+     "Federation.", ("ofac", "sanctions", "central-bank-of-russia")),
+    ("The United States is taking a number of actions today that tighten sanctions on Iran’s access to its revenues.",
+     ("united-states", "sanctions", "iran")),
+    ("The Department of State is designating Russian national, Ochur-Suge Mongush, for his involvement.",
+     ("us-state-department", "sanctions", "ochur-suge-mongush")),
+])
+def test_the_wording_of_sanctions_announcements_gives_sanctions(text, expected):
+    found, _ = _facts(text)
+    assert expected in found
+    assert ("us-state-department", "sanctions", "russia") not in found  # (a national's state is not sanctioned)

@@ -252,6 +252,9 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
             continue  # "Armed Forces of Ukraine": a body, not a person
         if m.end() in states and _SPEAKS.match(text, states[m.end()]):
             add(m.group("name"), "Person", m.start("name"), "delegate")
+    for m in re.finditer(r"\b(?:[A-Z][a-z]+\s+)?(?:national|citizen|businessman|businesswoman|oligarch)s?,?\s+(?P<name>" +
+                         _PERSON_NAME + r")\b", text):  # "designating Russian national, Ochur-Suge Mongush"
+        add(m.group("name"), "Person", m.start("name"), "national")
     for m in re.finditer(r"\s+under\s+(?P<name>" + _PERSON_NAME + r")\b", text):  # "Belarus under Aleksander Lukashenko"
         if m.start() in {end for end in states.values()}:
             add(m.group("name"), "PoliticalLeader", m.start("name"), "under")

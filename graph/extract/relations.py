@@ -580,7 +580,8 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
                          s.text[start:hi])
     near = start + including.end() if including else start  # "by more than 50 Member States, including A and B"
     pool = [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)  # "by Chinese President Jiang"
-            and not re.match(r"[-‐‑–]based\b", s.text[m.end:])]  # "two Russia-based companies": where they are
+            and not re.match(r"[-‐‑–]based\b", s.text[m.end:])  # "two Russia-based companies": where they are
+            and not (m.kind == "demonym" and re.match(r",?\s+(?:nationals?|citizens?|businessm[ae]n|oligarchs?)\b", s.text[m.end:]))]
     pool = [m for m in pool if m.start - near <= limit]
     if not pool:
         return []
@@ -1665,6 +1666,37 @@ def _support_for(s: _Sentence) -> None:
             s.add(patrons[-1].entity, relation, o.entity, patrons[-1].start, o.end, 0.6, "support-for")
 
 
+_MEASURES = re.compile(
+    r"\b(?:impos|tak|adopt|announc|tighten|expand|introduc|levy|levi)\w*\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:sanctions|measures|costs|restrictions|penalties|actions)\s+(?:today\s+)?(?:against|on|targeting)\s+(?:the\s+)?",
+    re.I)
+_PROHIBITED_DEALINGS = re.compile(
+    r"\bprohibit\w*\s+(?:any\s+|all\s+)?(?:U\.S\.\s+|US\s+|EU\s+)?(?:persons?|entities|companies|nationals|citizens)\s+from\s+"
+    r"(?:[\w-]+\s+){0,4}?transactions?\s+(?:involving|with)\s+(?:the\s+)?", re.I)
+_DESIGNATING = re.compile(r"\bdesignat(?:e|es|ed|ing)\s+(?:[A-Z][\w-]+\s+)?nationals?,?\s+", re.I)
+
+
+def _measures_against(s: _Sentence) -> None:
+    """Sanctions read off the wording of sanctions announcements: "taking further measures against the
+    Russian financial system", "imposing costs targeting Russian officials" (the demonym's state), "prohibited
+    any U.S. person from conducting any transaction involving X, Y and Z", "designating Russian national, X"."""
+    text = s.text
+    if not re.search(r"sanction|measure|cost|restriction|penalt|action|prohibit|designat", text, re.I):
+        return
+    found = [(m, objects(s, m.end(), ACTOR, limit=20)) for m in _MEASURES.finditer(text)]
+    found += [(m, objects(s, m.end(), ACTOR, limit=5)) for m in _PROHIBITED_DEALINGS.finditer(text)]
+    found += [(m, [x for x in s.mentions if x.cls in PERSON and x.start == m.end()]) for m in _DESIGNATING.finditer(text)]
+    for m, objs in found:
+        if not objs:
+            continue
+        subs = subjects(s, m.start(), POLITY)
+        if not subs and re.search(r"\b(?:that|which)\s+$", text[:m.start()]):  # "is taking actions today that tighten ..."
+            subs = subjects(s, text.rfind(" ", 0, m.start() - 6), POLITY)
+        for a in subs:
+            for o in objs:
+                s.add(a.entity, "sanctions", o.entity, m.start(), m.end(), 0.6, "measures-against")
+
+
 def _bases_in(s: _Sentence) -> None:
     """ "Russia has been allowed to keep their bases in Syria", "opened its naval base in Tartus": the
     place where a state keeps a military base hosts that state."""
@@ -2000,6 +2032,7 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     _constructions(s)
     _vote_lists(s)
     _member_lists(s)
+    _measures_against(s)
     _party_inference(s)
     _counterfactual_drafts(s)
     if frame is not None:
