@@ -458,3 +458,18 @@ def test_the_wording_of_sanctions_announcements_gives_sanctions(text, expected):
     found, _ = _facts(text)
     assert expected in found
     assert ("us-state-department", "sanctions", "russia") not in found  # (a national's state is not sanctioned)
+
+
+def test_members_named_with_their_organisation():
+    found, _ = _facts("The SCO is the successor to the Shanghai Five, formed in 1996 between China, Kazakhstan and Russia.")
+    assert {(x, "memberOf", "shanghai-five") for x in ("china", "kazakhstan", "russia")} <= found
+    found, _ = _facts("NATO allies Poland and Romania hosted the exercise. Iceland and Norway, members of the European "
+                      "Economic Area, agreed.")
+    assert {("poland", "memberOf", "nato"), ("romania", "memberOf", "nato"), ("iceland", "memberOf", "european-economic-area"),
+            ("norway", "memberOf", "european-economic-area")} <= found
+
+
+def test_a_subject_described_with_its_members_in_parentheses():
+    found, _ = _facts("The CTBT was opened for signature in 1996. All five nuclear-weapon states (China, France, Russia, "
+                      "the United Kingdom, and the United States) signed the treaty.")
+    assert {(x, "signatoryOf", "ctbt") for x in ("china", "france", "russia", "united-kingdom", "united-states")} <= found

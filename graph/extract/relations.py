@@ -515,6 +515,11 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
         found = _coordinated(s, free[-1], pool, leftwards=True)
     else:
         found = _dash_apposition(s, lo, classes) or _apposition_head(s, lo, trigger, classes)
+    if not found:  # "All five nuclear-weapon states (China, France, ...) signed the treaty": the list in parentheses
+        close = re.search(r"\)\s+(?:(?:have|has|had|also|all|both|then|later|each)\s+){0,2}$", s.text[lo:trigger])
+        if close:
+            inner = [m for m in _args(s, lo, lo + close.start(), classes) if _in_parens(s.text, m.start)]
+            found = _coordinated(s, inner[-1], inner, leftwards=True) if len(inner) >= 2 else []
     if not found:
         before = re.sub(r",?\s*(?:which|who|that)\s*$", "", s.text[:lo], flags=re.I).rstrip(" ,")
         if len(before) < len(s.text[:lo].rstrip()):
@@ -1960,7 +1965,26 @@ def _vote_lists(s: _Sentence) -> None:
 
 
 def _member_lists(s: _Sentence) -> None:
-    """ "Former members of the CSTO were A, B and C", "member states: A, B": the organisation first."""
+    """ "Former members of the CSTO were A, B and C", "member states: A, B": the organisation first; "the
+    EFTA countries Iceland and Liechtenstein", "A and B, members of the EEA", "the Shanghai Five, formed in
+    1996 between A, B and C": the members named with their organisation."""
+    for m in re.finditer(r"\b(?:member\s+)?(?:countries|states|nations|members|allies)\s+(?=[A-Z])", s.text):
+        org = [x for x in s.mentions if x.cls in ORGS and not x.nested and re.fullmatch(r"\s*", s.text[x.end:m.start()])]
+        if org:
+            for x in objects(s, m.end(), STATE, limit=2):
+                s.add(x.entity, "memberOf", org[-1].entity, m.start(), m.end(), 0.6, "member-list")
+    for m in re.finditer(r",\s+(?:both\s+|all\s+)?(?:founding\s+|full\s+)?members\s+of\s+(?:the\s+)?", s.text):
+        org = [x for x in s.mentions if x.start == m.end() and x.cls in ORGS and not x.nested]
+        states = [x for x in s.mentions if x.cls in STATE and not x.nested and x.end <= m.start()]
+        if org and states and states[-1].end == m.start():
+            for x in _coordinated(s, states[-1], [y for y in states], leftwards=True):
+                s.add(x.entity, "memberOf", org[0].entity, m.start(), m.end(), 0.6, "member-list")
+    for org in [x for x in s.mentions if x.cls in ORGS and not x.nested]:
+        formed = re.match(r",?\s+(?:which\s+was\s+|was\s+)?(?:formed|founded|created|established)\s+(?:in\s+\d{4}\s+)?"
+                          r"(?:between|among|by)\s+(?:the\s+)?", s.text[org.end:])
+        if formed:
+            for x in objects(s, org.end + formed.end(), STATE, limit=3):
+                s.add(x.entity, "memberOf", org.entity, org.start, org.end + formed.end(), 0.6, "member-list")
     for m in re.finditer(r"\b(?:(?:former|founding|current|the)\s+)?(?P<permanent>permanent\s+)?members?(?:\s+states)?\s+of\s+"
                          r"(?:the\s+)?", s.text, re.I):
         org = [x for x in s.mentions if x.start == m.end() and x.cls in ORGS and not x.nested]
