@@ -808,3 +808,9 @@ def test_a_participle_takes_the_subject_of_its_clause_not_the_nearest_name():
     assert ("putin", "accuses", "ukraine") not in found
     # a progressive is no participle: its subject is the nearest
     assert ("china", "supports", "ukraine") in relations("Russia said that China is supporting Ukraine.")
+
+
+def test_a_participle_of_unnamed_agents_gives_no_fact():
+    assert not relations("The EU can now target persons and entities supplying, selling or otherwise transferring "
+                         "missiles to Russia.")
+    assert ("north-korea", "suppliesArmsTo", "russia") in relations("North Korea is supplying missiles to Russia.")

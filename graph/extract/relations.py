@@ -2024,6 +2024,10 @@ def _party_inference(s: _Sentence) -> None:
             s.add(leaders[c.subject], "partyTo", c.object, c.trigger_start, c.trigger_end, c.confidence * 0.8, "leader-signs")
 
 
+#: Unnamed agents a participle can belong to: "persons and entities supplying ...", "those responsible for supporting".
+_UNNAMED_AGENTS = re.compile(r"\b(?:persons|entities|individuals|companies|firms|those|people|networks|vessels|actors|"
+                             r"groups|officials|suppliers|intermediaries|(?:responsible|involved)\s+(?:for|in))"
+                             r"(?:\s*,?\s*(?:[a-z]+ing|or|and|otherwise|being|directly|indirectly)\b)*\s*,?\s*$", re.I)
 #: Relations a body calls on others to enter ("urged all States ... to cooperate with the Committee",
 #: "encouraged the parties to join the treaty"): what is asked for has not happened.
 _EXHORTABLE = frozenset({"cooperatesWith", "supports", "memberOf", "partyTo", "signatoryOf", "ratified", "metWith",
@@ -2070,6 +2074,8 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     for c in sorted(s.out, key=lambda c: -c.confidence):
         if c.relation in _EXHORTABLE and _EXHORTATION.search(text[:c.trigger_start]):
             continue  # "urged all States to cooperate with the Committee": a call, not a fact
+        if re.match(r"[a-z]+ing\b", text[c.trigger_start:c.trigger_end]) and _UNNAMED_AGENTS.search(text[:c.trigger_start]):
+            continue  # "to target persons and entities supplying ... Iran's missiles": the unnamed entities supply
         key = (c.subject, c.relation, c.object)
         if c.relation in SYMMETRIC:
             key = (min(c.subject, c.object), c.relation, max(c.subject, c.object))
