@@ -66,3 +66,19 @@ def test_offsets_point_into_the_document():
 def test_ranges_resolution_years_and_names_that_look_like_months(text, expected):
     found = find_dates(text, dt.date(2024, 6, 21))
     assert [(d.value.value, d.role) for d in found] == expected
+
+
+def test_a_fact_takes_the_date_of_its_own_clause_or_the_one_written_after_its_argument():
+    from graph.extract import Extractor
+    from graph.gazetteer import with_gazetteer
+    from graph.model import Document, PartialDate
+    from graph.registry import Registry
+
+    def dated(text):
+        doc = Document("d", "T", text, date=PartialDate("2024-06-01"))
+        return {(a.subject, a.relation, str(a.point_in_time)) for a in
+                Extractor(with_gazetteer(Registry([])), use_ner=False).extract(doc).assertions}
+
+    assert ("china", "signatoryOf", "2001") in dated(
+        "China and Russia share a border which was demarcated in 1991, and they signed the Treaty of Good-Neighborliness "
+        "and Friendly Cooperation in 2001.")

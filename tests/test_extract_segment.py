@@ -48,3 +48,8 @@ def test_one_long_token_splits_in_linear_time():
 
     small, large = seconds(20_000), seconds(200_000)
     assert large < 30 * max(small, 1e-3)
+
+
+def test_a_footnote_mark_after_the_stop_ends_the_sentence():
+    texts = [s.text for s in split_sentences("They signed it that day.[2] Fiji ratified it in 1996.[3][4] Done.")]
+    assert texts == ["They signed it that day.[2]", "Fiji ratified it in 1996.[3][4]", "Done."]

@@ -300,7 +300,7 @@ class Extractor:
         if descriptive and c.rule in _HELD and len(dates) == 1 and dates[0].role == "point" and dates[0].value.precision != "year":
             point = dates[0].value  # "On 13 March 2023, Prime Minister X announced": X held the office that day
         if dates and not descriptive:
-            best = min(dates, key=lambda d: abs(d.start - trig))
+            best = _date_of(doc.text, sentence, dates, trig, trig_end, c, mentions)
             if best.role == "start":
                 start_time = best.value
                 end_time = next((d.value for d in dates if d.role == "end" and d.start == best.end), None)  # "1-2 April"
@@ -323,6 +323,28 @@ class Extractor:
             quantity=quantity, materiel=c.materiel, according_to=according_to, producer=self.producer,
             confidence=round(max(0.05, min(1.0, c.confidence)), 3), note=f"rule {c.rule}",
         )
+
+
+#: Where one clause of a sentence ends and another begins: "a border which was demarcated in 1991, and
+#: they signed the treaty in 2001".
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|which|who|after|before|when|although)\b|\s+(?:which|who)\s+"
+                           r"(?:was|were|is|are|had|has)\b|\s+and\s+(?:it|they|he|she|the\s+\w+)\s+(?:was|were|came|entered)\b")
+
+
+def _date_of(text: str, sentence: Sentence, dates: list, trig: int, trig_end: int, c, mentions: list[Mention]):
+    """The date a fact takes among those of its sentence: one written right after its subject or object
+    ("ratified by the Duma on 26 December 2001, the Federation Council on 16 January 2002"), else the
+    nearest one in the trigger's own clause, else the nearest one."""
+    for m in mentions:
+        if m.entity in (c.subject, c.object) and not m.nested and sentence.start <= m.start < sentence.end:
+            after = next((d for d in dates if re.fullmatch(r",?\s+(?:on|in)\s+", text[m.end:d.start])), None)
+            if after is not None and m.start > trig_end:  # (a date after the trigger's own argument)
+                return after
+    breaks = [sentence.start + b.start() for b in _CLAUSE_BREAK.finditer(sentence.text)]
+    lo = max((b for b in breaks if b <= trig), default=sentence.start)
+    hi = min((b for b in breaks if b > trig_end), default=sentence.end)
+    own = [d for d in dates if lo <= d.start < hi]
+    return min(own or dates, key=lambda d: abs(d.start - trig))
 
 
 def _designated(registry: Registry, resolution: str, doc: Document):

@@ -24,7 +24,8 @@ _ABBREVIATIONS = {
     "approx", "fig", "al",
 }
 _BULLET_RE = re.compile(r"^(?:[•\-*–·▪●◦]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
-_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*\s*$")
+#: The end of a sentence: its stop, closing quotes or brackets, and footnote marks ("that day.[2] Fiji").
+_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?:\[[\w ]{1,8}\])*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*(?:\[[\w ]{1,8}\])*\s*$")
 
 
 @dataclass(frozen=True)
