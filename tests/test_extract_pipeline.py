@@ -473,3 +473,30 @@ def test_a_subject_described_with_its_members_in_parentheses():
     found, _ = _facts("The CTBT was opened for signature in 1996. All five nuclear-weapon states (China, France, Russia, "
                       "the United Kingdom, and the United States) signed the treaty.")
     assert {(x, "signatoryOf", "ctbt") for x in ("china", "france", "russia", "united-kingdom", "united-states")} <= found
+
+
+def test_support_is_military_only_with_military_words_or_in_a_war_it_happens_during():
+    found, _ = _facts("The United States stands ready to lend our support to ASEAN.")
+    assert ("united-states", "supports", "asean") in found
+    assert not any(r == "providesMilitaryAidTo" for _, r, _ in found)
+    found, _ = _facts("During the Korean War, the Soviet Union covertly supported North Korea.")
+    assert ("soviet-union", "providesMilitaryAidTo", "north-korea") in found
+
+
+def test_each_participle_in_apposition_belongs_to_the_name_before_it():
+    found, _ = _facts("After World War II, the peninsula was divided into South Korea, supported by the United States, "
+                      "and North Korea, supported by the Soviet Union and China.")
+    assert {("united-states", "supports", "south-korea"), ("soviet-union", "supports", "north-korea"),
+            ("china", "supports", "north-korea")} == {f for f in found if f[1] in ("supports", "providesMilitaryAidTo")}
+
+
+def test_support_for_its_war_provided_by_others_goes_to_the_owner_of_the_war():
+    found, _ = _facts("Delegates condemned Moscow’s air strikes on cities in Ukraine, as well as the continued military "
+                      "support for its war provided by Iran, Belarus and the Democratic People’s Republic of Korea.")
+    assert {(x, "providesMilitaryAidTo", "russia") for x in ("iran", "belarus", "north-korea")} <= found
+    assert not any(o == "ukraine" for _, r, o in found if r == "providesMilitaryAidTo")
+
+
+def test_a_headline_verb_is_not_a_name():
+    _, result = _facts("War Having Appalling Impact on Children, Under-Secretary-General Tells Security Council")
+    assert "tells" not in {e.id for e in result.new_entities}

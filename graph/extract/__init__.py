@@ -121,7 +121,7 @@ class Extractor:
             dates = find_dates(text, reference, offset, anchor)
             if dates:
                 anchor = dates[-1].value
-            described = resolve_descriptions(text, offset, mentions, registry, salience, [d.value for d in dates], doc_year,
+            described = resolve_descriptions(text, offset, mentions, registry, salience, dates, doc_year,
                                              doc.date if doc.date and doc.date.precision != "year" else None)
             described += resolve_organisations(text, offset, mentions + described, salience)
             new = propose(text, mentions + described, offset)

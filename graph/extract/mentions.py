@@ -326,9 +326,13 @@ def resolve_organisations(text: str, offset: int, mentions: list[Mention], salie
     return out
 
 
+_CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but|and|which|although)\b")
+
+
 def resolve_descriptions(text: str, offset: int, mentions: list[Mention], registry: Registry, salience: Salience,
                          sentence_dates, document_year: str | None, document_date=None) -> list[Mention]:
-    """Mentions for descriptions ("a Security Council resolution", "the agreement") in one sentence."""
+    """Mentions for descriptions ("a Security Council resolution", "the agreement") in one sentence
+    (``sentence_dates``: its date expressions, or plain dates)."""
     out: list[Mention] = []
     taken = [(m.start - offset, m.end - offset) for m in mentions if not m.nested]
     present = {m.entity for m in mentions}
@@ -365,7 +369,11 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
             continue  # "the Treaty on Reduction of Military Forces": the start of a name
         previous = bool(re.search(r"\b(?:previous|earlier|former|old)\b", mods, re.IGNORECASE))
         # (a year in the sentence picks a summit, not any "meeting": meetings are too many to date)
-        keys = [] if previous or head == "meeting" else _date_keys(sentence_dates)
+        # (a date in another clause dates another phrase: "the only pact China has, while North Korea signed a
+        # similar treaty with Russia in June 2024")
+        own = [d.value if hasattr(d, "start") else d for d in sentence_dates
+               if not hasattr(d, "start") or not _CLAUSE_SPLIT.search(text, min(start, d.start - offset), max(end, d.start - offset))]
+        keys = [] if previous or head == "meeting" else _date_keys(own)
         if keys:
             for key in keys:
                 hits = [e for e in candidates if any(k in _entity_text(e) for k in key[:1])]
@@ -378,6 +386,11 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
                 if len(hits) == 1:
                     chosen = hits[0].id
                     break
+        if chosen is not None and chosen not in salience.named() and det in ("the", "this", "that") and \
+                (not mods or all(_GENERIC_MODS.match(w) for w in mods.split())):
+            named_here = salience.recent(classes)
+            if named_here is not None and named_here not in registry:  # a treaty this document named itself
+                chosen, confidence = named_here, 0.55  # wins over a registry one it never named ("the treaty ... 1961")
         if chosen is None and head in ("episode", "podcast", "summit", "talks", "meeting"):
             hits = [e for e in candidates if head in e.label.lower() and e.id in salience.named()]
             if len(hits) == 1:

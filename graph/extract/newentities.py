@@ -28,7 +28,8 @@ _PERSON_TITLES = r"Secretary-General|Director-General|Under-Secretary-General|Hi
                  r"Commander|Envoy|Director|Chairman|Chairwoman|Governor|Mayor|Marshal|Lt\.?|Major|Captain"
 #: Title-case words that end a name in a headline ("Minister Park Before Their Meeting").
 _NOT_NAME = r"(?!(?:Before|After|During|Their|His|Her|Its|Our|The|And|With|For|From|To|On|At|In|Of|By|Meeting|Meet|Meets|Says|Said|" \
-            r"Visit|Visits|Talks|Holds|Calls|Urges|Warns|Signs|Statement|Remarks|Press|Joint|Affairs|Defen[cs]e|Treasury|" \
+            r"Visit|Visits|Talks|Holds|Calls|Urges|Warns|Signs|Tells|Briefs|Asks|Demands|Condemns|Welcomes|Rejects|Adopts|" \
+            r"Extends|Fails|Stresses|Notes|Statement|Remarks|Press|Joint|Affairs|Defen[cs]e|Treasury|" \
             r"State|Foreign|Justice|Finance|Interior|Trade|Commerce|Security|Council|Republic|Federation|" \
             r"Adm|Gen|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Ms|Mrs|Prof|Spokes\w+|Secretary|Minister|President|Director|" \
             r"Ambassador|Envoy|Chairman|Chairwoman|Premier|Chancellor|General|Staff|Assembly|Secretariat)\b)"

@@ -196,7 +196,9 @@ MATERIEL = [
                                          r"unfreez\w*|assets|benefits|\$|€|£)\b|\$", re.I)),
     ("providesMilitaryAidTo", re.compile(r"\b(?:military (?:aid|assistance|support|help)|intelligence|security assistance|"
                                          r"non-lethal (?:equipment|aid|assistance|supplies)|protective (?:gear|equipment)|"
-                                         r"support|aid|assistance|training)\b", re.I)),
+                                         r"(?<=military )(?:support|aid|assistance)|training)\b", re.I)),
+    # bare "support", "aid", "assistance": political backing ("lend our support to ASEAN"), not military aid
+    ("supports", re.compile(r"\b(?:support|aid|assistance|backing)\b", re.I)),
 ]
 
 _PREPOSITIONS = {"of", "with", "to", "for", "from", "by", "against", "on", "in", "at", "about", "between", "among",
@@ -751,7 +753,12 @@ def _plain_rules(s: _Sentence) -> None:
                     patients = [Mention(lo, lo, "", ref, "", "coreference", False, 0.5)] if ref else []
                 if not agents:
                     continue
-                patients = patients[-1:] and _coordinated(s, patients[-1], patients, leftwards=True)
+                # "South Korea, supported by the United States, and North Korea, supported by the Soviet Union":
+                # each participle in apposition belongs to the name just before it, and its agents stop at the next
+                agents = [a for a in agents if not re.match(r",\s+[a-z]+ed\s+by\b", s.text[a.end:])]
+                appositive = patients and re.fullmatch(r",\s*", s.text[patients[-1].end:m.start()])
+                patients = patients[-1:] if appositive else patients[-1:] and _coordinated(s, patients[-1], patients,
+                                                                                           leftwards=True)
                 if rule.relation == "partyTo":  # "ratified by Russia's State Duma": Russia is the party
                     agents = [x for x in map(lambda a: _polity(s, a), agents) if x.cls != "GovernmentBody"]
                 for a in agents:
@@ -865,9 +872,11 @@ def _relation_for(rule: Rule, subject: Mention, s: _Sentence | None = None, arou
     person signs."""
     if rule.relation == "supports" and s is not None:
         near = around if around is not None else s.text
-        if any(m.cls == "Conflict" for m in s.mentions) or \
-                re.search(r"\b(?:militar\w*|war|troops|arms|weapons)\b", near, re.I):
-            return "providesMilitaryAidTo"
+        if re.search(r"\b(?:militar\w*|war|troops|arms|weapons|invasion|aggression|offensive|fighting)\b", near, re.I) or \
+                any(m.cls == "Conflict" and re.search(r"\b(?:during|throughout|in the course of)\s+(?:the\s+)?$", s.text[:m.start], re.I)
+                    for m in s.mentions):
+            return "providesMilitaryAidTo"  # ("During the Korean War, the Soviet Union supported North Korea"; a war
+            # named elsewhere in the sentence, "Following World War II, ... supported by", says nothing of it)
     if rule.by_subject and subject.cls in PERSON:
         return rule.by_subject["person"]
     if rule.relation == "partyTo" and subject.cls == "State" and around is not None and \
@@ -884,6 +893,8 @@ def _classify(text: str) -> list[str]:
     for relation, pattern in MATERIEL:
         if pattern.search(text):
             found.append(relation)
+    if "supports" in found and len(found) > 1:
+        found.remove("supports")  # "aid and weapons": the weapons say what the aid is
     if "suppliesArmsTo" in found and "transfersMilitaryTechnologyTo" in found:
         found.remove("suppliesArmsTo")  # "weapon technology" is technology
     if "deploysTroopsTo" in found and re.search(r"\b(?:military supplies|military equipment)\b", text, re.I):
@@ -1669,6 +1680,23 @@ def _support_for(s: _Sentence) -> None:
             "providesEconomicAidTo" if re.search(r"financial|economic", kind) else "supports"
         for o in [x for x in s.mentions if x.cls in POLITY and not x.nested and x.start == m.end()][:1]:
             s.add(patrons[-1].entity, relation, o.entity, patrons[-1].start, o.end, 0.6, "support-for")
+    # "the continued military support for its war provided by Iran, Belarus and the DPRK": the givers after
+    # "by", the receiver the owner of the war ("its": the actor named before)
+    for m in re.finditer(r"(?P<kind>\b(?:military|financial|economic|political)\s+)?support\s+(?:for|to)\s+(?P<own>its|their|"
+                         r"[\w-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,3}?(?:war|invasion|aggression|campaign|effort)\b[^.;]{0,40}?"
+                         r"\b(?:provided|given|supplied|extended|offered)\s+by\s+", text, re.I):
+        own = m.group("own").lower()
+        before = [x for x in s.mentions if x.cls in POLITY and not x.nested and x.end <= m.start("own")]
+        # ("condemned Moscow's strikes in Ukraine, as well as the support for its war": the possessor, not the place)
+        receivers = ([x for x in before if re.match(r"(?:'s|’s)", text[x.end:])] or
+                     [x for x in before if _word_before(text, x.start) not in _PREPOSITIONS]) \
+            if own in ("its", "their") else [x for x in s.mentions if x.start == m.start("own") and x.cls in POLITY]
+        givers = objects(s, m.end(), POLITY, limit=5)
+        relation = "providesMilitaryAidTo" if (m.group("kind") or "military").strip().lower() == "military" or \
+            re.search(r"war|invasion|aggression", m.group(0), re.I) else "supports"
+        for g in givers:
+            for r in receivers[-1:]:
+                s.add(g.entity, relation, r.entity, m.start(), m.end(), 0.6, "support-for")
 
 
 _MEASURES = re.compile(
