@@ -2,7 +2,7 @@
 under the curated registry."""
 
 from graph.extract import Extractor
-from graph.gazetteer import gazetteer_entities, with_gazetteer
+from graph.gazetteer import default_registry, gazetteer_entities, with_gazetteer
 from graph.model import Document, Entity, PartialDate
 from graph.registry import Registry
 
@@ -61,3 +61,27 @@ def test_common_wars_are_known_by_their_usual_names():
 def test_a_demonym_belongs_to_the_state_not_to_a_territory_named_with_it():
     registry = with_gazetteer(Registry([]))
     assert [m.entity for m in Extractor(registry, use_ner=False).linker.find("Indian diplomats")] == ["india"]
+
+
+def test_sanctions_bodies_and_groupings_link_with_their_classes():
+    text = ("The Office of Foreign Assets Control designated the Russian Direct Investment Fund, and the Shanghai Five "
+            "met in Almaty while the People's Liberation Army and the Armed Forces of Ukraine were on alert.")
+    found = {(m.text, m.entity, m.cls) for m in Extractor(default_registry(), use_ner=False).linker.find(text) if not m.nested}
+    assert ("Office of Foreign Assets Control", "ofac", "GovernmentBody") in found
+    assert ("Shanghai Five", "shanghai-five", "InternationalOrganization") in found
+    assert ("Russian Direct Investment Fund", "russian-direct-investment-fund", "Organization") in found
+    assert ("People's Liberation Army", "peoples-liberation-army", "ArmedForces") in found
+    assert ("Armed Forces of Ukraine", "armed-forces-of-ukraine", "ArmedForces") in found
+    assert default_registry().resolve("Shanghai Cooperation Organisation").id == "sco"  # the successor stays apart
+
+
+def test_bodies_whose_generic_name_several_states_share_need_their_state():
+    linker = Extractor(default_registry(), use_ner=False).linker
+    linked = lambda text: [m.entity for m in linker.find(text) if not m.nested]  # noqa: E731
+    assert linked("The Ministry of Defence and the Foreign Ministry met the Central Military Commission.") == []
+    assert "us-national-security-council" not in linked("the National Security Council")
+    assert linked("the U.S. National Security Council") == ["us-national-security-council"]
+    assert linked("The UK Ministry of Defence and the Russian Ministry of Defence") == ["uk-ministry-of-defence",
+                                                                                       "russian-defence-ministry"]
+    assert linked("the 1970 Committee and the Panel of Experts on Libya") == ["committee-1970", "panel-of-experts-1970"]
+    assert linked("the Committee asked its Panel of Experts") == []
