@@ -500,3 +500,24 @@ def test_support_for_its_war_provided_by_others_goes_to_the_owner_of_the_war():
 def test_a_headline_verb_is_not_a_name():
     _, result = _facts("War Having Appalling Impact on Children, Under-Secretary-General Tells Security Council")
     assert "tells" not in {e.id for e in result.new_entities}
+
+
+def test_a_resolution_adopted_by_a_tally_with_those_abstaining():
+    found, _ = _facts("The Security Council today adopted by 14 votes in favour — with the Russian Federation abstaining — "
+                      "resolution 2736 (2024) demanding a halt to the siege.")
+    assert {("unsc-resolution-2736", "adoptedBy", "unsc"), ("russia", "abstainedOn", "unsc-resolution-2736")} <= found
+
+
+def test_a_resolution_described_in_a_dated_report_is_not_a_registry_one_of_another_month():
+    doc = Document("d", "T", "The Security Council today adopted a resolution on Sudan.", date=PartialDate("2024-06-13"))
+    from graph.gazetteer import default_registry
+    mentions = Extractor(default_registry(), use_ner=False).extract(doc).mentions
+    assert "unsc-draft-2024-03" not in {m.entity for m in mentions}
+
+
+def test_a_treaty_name_with_a_list_inside_and_a_polity_named_republic_of():
+    from graph.extract.newentities import propose
+    assert [p.label for p in propose("The Treaty on Friendship, Cooperation and Mutual Assistance was signed.", [])] == [
+        "Treaty on Friendship, Cooperation and Mutual Assistance"]
+    found, _ = _facts("Pakistan ended its recognition of the Republic of China in 1950.")
+    assert not any(r == "locatedIn" for _, r, _ in found)

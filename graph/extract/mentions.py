@@ -378,8 +378,11 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
             for key in keys:
                 hits = [e for e in candidates if any(k in _entity_text(e) for k in key[:1])]
                 if not hits and len(key) > 1:
+                    # (the year alone picks only what the document has named: "a resolution" adopted today in
+                    # June 2024 is not the registry's draft of March 2024)
                     hits = [e for e in candidates if key[1] in _entity_text(e) and key[2] in _entity_text(e)] or \
-                        [e for e in candidates if key[1] in e.label.lower() or any(key[1] in a for a in e.aliases)]
+                        [e for e in candidates if (key[1] in e.label.lower() or any(key[1] in a for a in e.aliases))
+                         and e.id in salience.named()]
                 if len(hits) > 1 and states:
                     narrowed = [e for e in hits if all(registry[s].label.lower() in _entity_text(e) for s in states)]
                     hits = narrowed or hits
@@ -419,6 +422,10 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
             hits = [e for e in candidates if any(k in _entity_text(e) for k in _date_keys([document_date])[0][:1])]
             if len(hits) == 1:
                 chosen, confidence = hits[0].id, 0.5
+        if chosen is None and det in ("a", "an") and head == "resolution" and re.search(r"\badopt", text, re.I) and \
+                len(salience.last.get("Resolution", [])) == 1:
+            # "the Council today adopted ... a resolution demanding ...", under a headline naming resolution 2736
+            chosen, confidence = salience.last["Resolution"][0], 0.5
         if chosen is None and document_year and classes[0] == "Treaty" and not keys and \
                 (not mods or all(_GENERIC_MODS.match(w) for w in mods.split())):
             hits = [e for e in candidates if document_year in _entity_text(e)]

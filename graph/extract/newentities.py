@@ -93,7 +93,8 @@ _HEAD_RE = re.compile(r"\b(?P<name>(?:(?:[A-Z][\w’'\-]+|(?<=[A-Za-z] )(?:19|20
 _LEGAL_FORM = re.compile(r"LLC|Ltd|Limited|JSC|PJSC|OJSC|CJSC|Inc|Corp|SARLU|SARL|GmbH|PLC|FZE|FZCO|LLP")
 #: A name that opens with an agreement's head word is an agreement's, whatever word ends it.
 _TREATY_NAME_RE = re.compile(r"(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Declaration|Memorandum)\s+(?:of|on|for)\s+"
-                             r"(?:the\s+)?[A-Z][\w’'\-]+(?:\s+(?:(?:and|in|of|on|for)\s+(?:the\s+)?)?[A-Z][\w’'\-]+){0,6}")
+                             r"(?:the\s+)?[A-Z][\w’'\-]+(?:(?:,\s+(?=[A-Z][\w’'\-]+(?:,\s+[A-Z][\w’'\-]+)*,?\s+and\s+[A-Z]))?"
+                             r"(?:\s+(?:(?:and|in|of|on|for)\s+(?:the\s+)?)?|(?<=,\s))[A-Z][\w’'\-]+){0,6}")
 _HEAD_WORDS = {w for _, pattern in _HEADS for w in re.findall(r"[A-Z][a-zA-Z]+", pattern)}
 _PLACE_RE = re.compile(r"\b(?P<name>[A-Z][a-z\-]+)\s+(?P<head>region|oblast|province|krai)\b")
 #: "Luhansk, Donetsk, Kherson, and Zaporizhzhia regions": each name a region of its own.
@@ -284,10 +285,13 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     for m in (_HEAD_RE.finditer(text) if words & _HEAD_WORDS else ()):
         cls = next(c for c, _ in _HEADS if m.group(c))
         name, head = m.group("name"), m.group(cls)
-        treaty = _TREATY_NAME_RE.match(name)
+        skip = re.match(r"(?:(?:The|This|That|A|An)\s+)?", name).end()
+        treaty = _TREATY_NAME_RE.match(name, skip)
+        whole = _TREATY_NAME_RE.match(text, m.start("name") + skip) if treaty else None
         if treaty and cls not in ("Treaty", "Agreement"):  # "Treaty on Reduction of Military Forces ...": a treaty
-            whole = _TREATY_NAME_RE.match(text, m.start("name"))
-            name, cls = whole.group(0), ("Agreement" if re.match(r"Declaration|Memorandum", name) else "Treaty")
+            name, cls = name[:skip] + whole.group(0), ("Agreement" if re.match(r"Declaration|Memorandum", treaty.group(0)) else "Treaty")
+        elif whole and len(whole.group(0)) > len(name) - skip:  # "Treaty on Friendship, Cooperation and Mutual Assistance"
+            name = name[:skip] + whole.group(0)
         if cls not in ("Treaty", "Agreement"):
             tail = re.search(r"\s+in\s+(?:the\s+)?[A-Z]", name[m.end(cls) - m.start("name"):])
             if tail:  # "the Council of Europe in Strasbourg": the body, then where it sits

@@ -1214,6 +1214,8 @@ def _constructions(s: _Sentence) -> None:
                     s.add(x.entity, "locatedIn", b.entity, x.start, b.end, 0.7, "located")
                 break
         inner = [x for x in s.mentions if x.nested and a.start <= x.start and x.end <= a.end and x.cls == "State"]
+        if re.match(r"(?:Republic|Kingdom|Dominion|Federation|Empire|Principality|Emirate|Sultanate|State)\s+of\b", a.text):
+            inner = []  # "the Republic of China" is a polity's name, not a place in China
         for x in inner:
             if re.search(r"\b(?:of|in)\s+$", text[a.start:x.start], re.I):
                 s.add(a.entity, "locatedIn", x.entity, a.start, a.end, 0.7, "located-inner")
@@ -1992,6 +1994,27 @@ def _vote_lists(s: _Sentence) -> None:
                 s.add(x.entity, relation, resolutions[0], m.start(), m.end(), 0.7, "vote-list")
 
 
+_ADOPTED_BY_VOTES = re.compile(r"\b(?:adopted|adopts|passed)\s+(?:today\s+)?(?:unanimously\s+)?by\s+(?:a\s+(?:recorded\s+)?vote\s+of\s+)?"
+                               r"\d+\s+(?:votes\s+)?(?:in\s+favou?r)?", re.I)
+
+
+def _adopted_by_votes(s: _Sentence) -> None:
+    """ "the Security Council today adopted by 14 votes in favour — with the Russian Federation abstaining —
+    a resolution demanding ...": the body adopted the resolution after the tally, those "abstaining" abstained."""
+    for m in _ADOPTED_BY_VOTES.finditer(s.text):
+        res = [x for x in s.mentions if x.cls in RESOLUTION and not x.nested and 0 <= x.start - m.end() < 250][:1]
+        if not res:
+            continue
+        for b in [x for x in subjects(s, m.start(), ORGS) if x.cls in {"InternationalOrganization", "GovernmentBody"}][:1]:
+            s.add(res[0].entity, "adoptedBy", b.entity, m.start(), m.end(), 0.65, "adopted")
+        for ab in re.finditer(r"\bwith\s+(?:the\s+)?(?P<who>[^—–;]{2,80}?)\s+(?P<how>abstaining|voting against)\b",
+                              s.text[m.end():res[0].start]):
+            lo = m.end() + ab.start("who")
+            for x in [y for y in s.mentions if y.cls in VOTER and not y.nested and lo <= y.start and y.end <= m.end() + ab.end("who")]:
+                relation = "abstainedOn" if ab.group("how") == "abstaining" else "votedAgainst"
+                s.add(x.entity, relation, res[0].entity, m.start(), m.end(), 0.65, "vote-count")
+
+
 def _member_lists(s: _Sentence) -> None:
     """ "Former members of the CSTO were A, B and C", "member states: A, B": the organisation first; "the
     EFTA countries Iceland and Liechtenstein", "A and B, members of the EEA", "the Shanghai Five, formed in
@@ -2088,6 +2111,7 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     _constructions(s)
     _vote_lists(s)
     _member_lists(s)
+    _adopted_by_votes(s)
     _measures_against(s)
     _party_inference(s)
     _counterfactual_drafts(s)
