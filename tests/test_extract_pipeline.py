@@ -521,3 +521,13 @@ def test_a_treaty_name_with_a_list_inside_and_a_polity_named_republic_of():
         "Treaty on Friendship, Cooperation and Mutual Assistance"]
     found, _ = _facts("Pakistan ended its recognition of the Republic of China in 1950.")
     assert not any(r == "locatedIn" for _, r, _ in found)
+
+
+def test_a_failed_draft_aimed_at_restrictions_on_a_state_targets_it_and_a_tally_in_parentheses():
+    _, result = _facts("The Security Council announced its failure to adopt a draft resolution aimed at extending "
+                       "arms-related restrictions on Iran.")
+    targets = [a for a in result.assertions if a.relation == "targets"]
+    assert [(a.object, a.certainty) for a in targets] == [("iran", "confirmed")]
+    found, _ = _facts("The Security Council met. Adopting resolution 2699 (2023) by a recorded vote of 13 in favour with "
+                      "2 abstentions (China, Russian Federation), the Council authorized the Mission.")
+    assert {("unsc-resolution-2699", "adoptedBy", "unsc"), ("china", "abstainedOn", "unsc-resolution-2699")} <= found

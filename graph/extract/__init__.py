@@ -278,6 +278,8 @@ class Extractor:
         certainty = "confirmed" if descriptive else assess(text, c.trigger_start, c.trigger_end).certainty
         if c.relation == "targets" and certainty == "speculative" and re.search(r"\bwould(?: also)? have\b", text):
             certainty = "confirmed"  # what a draft "would have" demanded is its content, stated, not a guess
+        if c.relation == "targets" and certainty == "denied" and re.search(r"\bfail(?:s|ed|ure|ing)?\s+(?:\w+\s+)?to\s+adopt", text):
+            certainty = "confirmed"  # a draft that failed still was about what it was about
         according_to = None
         if not descriptive:
             for start, end, kind in attribution_spans(text):

@@ -1425,8 +1425,11 @@ def _constructions(s: _Sentence) -> None:
                re.fullmatch(r"(?:[Rr]esolution\s+)?", text[m.end():x.start])]
         if not res:
             continue
-        after = re.compile(r",\s+(?:the\s+)?").search(text, res[0].end)
-        bodies = [x for x in prim if x.cls in ORGS and after and after.start() < x.start <= after.end()] if after else []
+        # the main clause after the participle's own (a tally in parentheses has commas of its own)
+        after = next((a for a in re.finditer(r",\s+(?:the\s+)?", text[res[0].end:]) if not _in_parens(text, res[0].end + a.start())),
+                     None)
+        at = (res[0].end + after.start(), res[0].end + after.end()) if after else None
+        bodies = [x for x in prim if x.cls in ORGS and at and at[0] < x.start <= at[1]] if at else []
         if not bodies:  # "Security Council Demands ..., Adopting Resolution 2216": the subject before
             bodies = [x for x in subjects(s, m.start(), ORGS)]
         for b in bodies[:1]:
@@ -1572,6 +1575,15 @@ def _constructions(s: _Sentence) -> None:
                     s.add(r.entity, "sanctions", x.entity, r.start, r.end, 0.6, "sanctions-against")
                     for org in [y for y in inner if y.cls == "InternationalOrganization"]:
                         s.add(org.entity, "sanctions", x.entity, r.start, r.end, 0.5, "sanctions-against")
+        # "a draft resolution aimed at extending arms-related restrictions on Iran", "that would have continued
+        # sanctions relief for Iran": what the text is about is the state its measures fall on
+        measures = re.match(r"\s*,?\s*(?:aimed at|that would have|which would have|to)\s+[a-z]+(?:ing)?\s+(?:the\s+)?"
+                            r"(?:[\w-]+\s+){0,3}?(?:restrictions|sanctions|embargo|measures|sanctions relief)\s+(?:on|against|for)\s+"
+                            r"(?:the\s+)?", text[r.end:], re.I)
+        if measures and r.cls in RESOLUTION:
+            for x in prim:
+                if x.start == r.end + measures.end() and x.cls in POLITY:
+                    s.add(r.entity, "targets", x.entity, r.start, x.end, 0.55, "resolution-targets")
         demand = re.match(r"\s*,?\s*(?:demanding|calling (?:on|for)|urging|condemning|targeting)\s+(?:that\s+)?(?:the\s+)?",
                           text[r.end:], re.I)
         if demand:
