@@ -531,3 +531,9 @@ def test_a_failed_draft_aimed_at_restrictions_on_a_state_targets_it_and_a_tally_
     found, _ = _facts("The Security Council met. Adopting resolution 2699 (2023) by a recorded vote of 13 in favour with "
                       "2 abstentions (China, Russian Federation), the Council authorized the Mission.")
     assert {("unsc-resolution-2699", "adoptedBy", "unsc"), ("china", "abstainedOn", "unsc-resolution-2699")} <= found
+
+
+def test_the_group_is_the_organisation_the_document_is_about():
+    found, _ = _facts("The SCO was founded in 2001. The SCO is the successor to the Shanghai Five. The SCO grew. "
+                      "Iran joined the group in July 2023.")
+    assert ("iran", "memberOf", "sco") in found and ("iran", "memberOf", "shanghai-five") not in found

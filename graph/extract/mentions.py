@@ -317,7 +317,10 @@ def resolve_organisations(text: str, offset: int, mentions: list[Mention], salie
             continue
         named = sorted((eid for cls in _ORG_CLASSES for eid in salience.last.get(cls, [])),
                        key=lambda eid: -salience.when.get(eid, 0))
-        if head in _GENERIC_ORG_HEADS and match.group("head").islower():
+        if head in ("group", "grouping", "organization", "organisation") and match.group("head").islower():
+            # "Iran joined the group": the organisation the document is about (named most), not the last one named
+            chosen = salience.main(("InternationalOrganization", "Organization", "ArmedForces")) or (named[0] if named else None)
+        elif head in _GENERIC_ORG_HEADS and match.group("head").islower():
             chosen = named[0] if named else None
         else:
             chosen = next((eid for eid in named if head in salience.labels.get(eid, "").lower().split()), None)
