@@ -537,3 +537,21 @@ def test_the_group_is_the_organisation_the_document_is_about():
     found, _ = _facts("The SCO was founded in 2001. The SCO is the successor to the Shanghai Five. The SCO grew. "
                       "Iran joined the group in July 2023.")
     assert ("iran", "memberOf", "sco") in found and ("iran", "memberOf", "shanghai-five") not in found
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("They back Ukraine's efforts to defend itself against Russian aggression.", {"russia"}),
+    ("They stand with Ukraine against Russia's unprovoked and brutal war of aggression.", {"russia"}),
+    ("The Russian Federation’s invasion of Ukraine continues.", {"russia", "ukraine"}),
+    ("Georgia resisted Russia's invasion in 2008.", {"russia"}),
+])
+def test_a_war_named_by_its_sides_is_the_registry_conflict_and_they_take_part(text, parties):
+    found, result = _facts(text)
+    conflicts = {m.entity for m in result.mentions if m.cls == "Conflict"}
+    assert len(conflicts) == 1
+    assert {(p, "participatedIn", next(iter(conflicts))) for p in parties} <= found
+
+
+def test_a_war_whose_owner_the_sentence_does_not_name_is_left_alone():
+    _, result = _facts("Ukraine will emerge from its war against Russia.")
+    assert not [m for m in result.mentions if m.cls == "Conflict"]

@@ -29,7 +29,8 @@ from ..registry import Registry
 from . import ner as _ner
 from .certainty import assess, attribution_spans
 from .dates import DateExpression, find_dates
-from .mentions import Linker, Mention, Salience, _mark_nested, resolve_descriptions, resolve_organisations
+from .mentions import (Linker, Mention, Salience, _mark_nested, resolve_conflicts, resolve_descriptions,
+                       resolve_organisations)
 from .newentities import Proposal, propose, propose_drafts, propose_events, slug
 from .quantities import find_quantities
 from .relations import ACTOR, ListFrame, find_relations
@@ -124,6 +125,7 @@ class Extractor:
             described = resolve_descriptions(text, offset, mentions, registry, salience, dates, doc_year,
                                              doc.date if doc.date and doc.date.precision != "year" else None)
             described += resolve_organisations(text, offset, mentions + described, salience)
+            described += resolve_conflicts(text, offset, mentions + described, registry, salience.named())
             new = propose(text, mentions + described, offset)
             new += propose_events(text, mentions + described + new, offset, salience.recent(("Summit",)))
             drafts = sum(p.cls == "DraftResolution" and p.cue == "unnamed draft" for p in proposals.values())

@@ -329,6 +329,46 @@ def resolve_organisations(text: str, offset: int, mentions: list[Mention], salie
     return out
 
 
+#: A war named by its sides rather than its name: "Russia's unprovoked war of aggression against Ukraine",
+#: "Russian aggression", "the Russian Federation's invasion of Ukraine".
+_WAR_RE = re.compile(r"\b(?:(?:unprovoked|brutal|full-scale|ongoing|illegal|illegitimate|premeditated|continuing|renewed|"
+                     r"military)\s+(?:and\s+)?)*(?P<war>war of aggression|invasion|aggression|war)\b", re.I)
+
+
+def resolve_conflicts(text: str, offset: int, mentions: list[Mention], registry: Registry,
+                      named: set[str] = frozenset()) -> list[Mention]:
+    """Wars named by their sides: the registry's one conflict whose names contain the side before the
+    war word (a possessive or a demonym) and the one after it ("against", "on", "of" a state); among
+    several, the one that also names another state of the sentence, or one the document (``named``) named."""
+    states = [m for m in mentions if m.cls == "State" and not m.nested]
+    if not states or not _WAR_RE.search(text):
+        return []
+    conflicts = [e for e in registry if e.cls == "Conflict"]
+    out = []
+    for match in _WAR_RE.finditer(text):
+        start, end = offset + match.start(), offset + match.end()
+        if any(m.start < end and start < m.end for m in mentions if not m.nested):
+            continue  # already a name ("Russian invasion of Ukraine")
+        before = [m for m in states if re.fullmatch(r"(?:'s|’s|')?\s*(?:the\s+)?", text[m.end - offset:match.start()])]
+        after = [m for m in states if re.fullmatch(r"\s+(?:against|on|of)\s+(?:the\s+)?", text[match.end():m.start - offset])]
+        if not before:
+            continue  # ("its war against Russia": whose war, the sentence does not say)
+        sides = [registry[m.entity] for m in before[-1:] + after[:1] if m.entity in registry]
+
+        def names_all(e):
+            words = " ".join(e.names()).lower()
+            return all(any(re.search(r"\b" + re.escape(n.lower()) + r"\b", words) for n in side.names()) for side in sides)
+        hits = [e for e in conflicts if names_all(e)]
+        if len(hits) > 1:  # "Ukraine's efforts to defend itself against Russian aggression": the war with a state named too
+            others = [registry[m.entity] for m in states if m.entity in registry and registry[m.entity] not in sides]
+            hits = [e for e in hits if any(re.search(r"\b" + re.escape(n.lower()) + r"\b", " ".join(e.names()).lower())
+                                           for o in others for n in o.names())] or \
+                [e for e in hits if e.id in named]
+        if len(hits) == 1:
+            out.append(Mention(start, end, match.group(0), hits[0].id, "Conflict", "description", False, 0.6))
+    return out
+
+
 _CLAUSE_SPLIT = re.compile(r";|,\s+(?:while|whereas|but|and|which|although)\b")
 
 

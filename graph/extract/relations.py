@@ -1382,7 +1382,11 @@ def _constructions(s: _Sentence) -> None:
     for c in prim:
         if c.cls != "Conflict":
             continue
-        owner = [x for x in prim if x.cls in POLITY and re.fullmatch(r"(?:'s|’s|')\s+", text[x.end:c.start])]
+        owner = [x for x in prim if x.cls in POLITY and re.fullmatch(r"(?:'s|’s|')\s+(?:the\s+)?", text[x.end:c.start]) or
+                 (x.kind == "demonym" and c.kind == "description" and re.fullmatch(r"\s+", text[x.end:c.start]))]
+        # "Russia's war of aggression against Ukraine": the side after it
+        owner += [x for x in prim if x.cls in STATE and c.kind == "description" and
+                  re.fullmatch(r"\s+(?:against|on|of)\s+(?:the\s+)?", text[c.end:x.start])]
         troops = re.search(r"(?:'s|’s)?\s+(?:troops|soldiers|forces|fighters)\s+(?:[\w-]+\s+){0,3}?(?:in|into|to)\s+(?:the\s+)?"
                            r"(?:[\w’' -]{2,40}?(?:'s|’s)\s+)?$",
                            text[:c.start], re.I)
