@@ -349,8 +349,10 @@ def resolve_conflicts(text: str, offset: int, mentions: list[Mention], registry:
         start, end = offset + match.start(), offset + match.end()
         if any(m.start < end and start < m.end for m in mentions if not m.nested):
             continue  # already a name ("Russian invasion of Ukraine")
-        before = [m for m in states if re.fullmatch(r"(?:'s|’s|')?\s*(?:the\s+)?", text[m.end - offset:match.start()])]
-        after = [m for m in states if re.fullmatch(r"\s+(?:against|on|of)\s+(?:the\s+)?", text[match.end():m.start - offset])]
+        before = [m for m in states if m.end - offset <= match.start() and
+                  re.fullmatch(r"(?:'s|’s|')?\s*(?:the\s+)?", text[m.end - offset:match.start()])]
+        after = [m for m in states if m.start - offset >= match.end() and
+                 re.fullmatch(r"\s+(?:against|on|of)\s+(?:the\s+)?", text[match.end():m.start - offset])]
         if not before:
             continue  # ("its war against Russia": whose war, the sentence does not say)
         sides = [registry[m.entity] for m in before[-1:] + after[:1] if m.entity in registry]
