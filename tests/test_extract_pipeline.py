@@ -555,3 +555,12 @@ def test_a_war_named_by_its_sides_is_the_registry_conflict_and_they_take_part(te
 def test_a_war_whose_owner_the_sentence_does_not_name_is_left_alone():
     _, result = _facts("Ukraine will emerge from its war against Russia.")
     assert not [m for m in result.mentions if m.cls == "Conflict"]
+
+
+def test_officials_of_another_state_who_meet_in_a_capital_visited_it_unless_they_joined_virtually():
+    found, _ = _facts("U.S. Secretary of Defense Lloyd J. Austin III, Republic of Korea Minister of National Defense Shin "
+                      "Wonsik and Japanese Minister of Defense Kihara Minoru spoke. Secretary Austin and Minister Shin met "
+                      "in Seoul, South Korea, with Minister Kihara joining the meeting virtually.")
+    assert ("lloyd-austin", "visited", "south-korea") in found
+    assert ("shin-wonsik", "visited", "south-korea") not in found  # (at home)
+    assert ("kihara-minoru", "visited", "south-korea") not in found

@@ -111,6 +111,7 @@ class Extractor:
         people: dict[str, dict[str, str]] = {}  # a word of a person's name -> {entity id: class}
         previous_states: list[str] = []
         previous_list: list[str] = []  # the states of the last sentence that named several
+        offices: dict[str, str] = {}  # person -> the state the document made them an official of
         people_list: list[tuple[str, str]] = []  # the people of the last sentence that named several
         they_are_people = False  # whether that sentence came after the last list of states
         people_named: list[tuple[str, str]] = []  # (entity, class) of the people named so far, the last one last
@@ -164,6 +165,7 @@ class Extractor:
                 speakers = list(dict.fromkeys(m.entity for m in mentions if m.cls == "State" and not m.nested))
             recent_state = salience.last_state_subject
             actors = []
+            host = None  # the state of the city the sentence puts a meeting in ("met in Seoul")
             for m in mentions:
                 if not _place_use(text, m, offset, mentions):
                     actors.append(m)
@@ -171,6 +173,7 @@ class Extractor:
                     city = Proposal(slug(m.text), "Place", m.text, m.start, m.end, "capital")
                     proposals.setdefault(city.id, city)
                     actors.append(replace(m, entity=city.id, cls="Place", kind="capital"))
+                    host = host or m.entity
             candidates = find_relations(text, actors, offset=offset, recent_state=recent_state,
                                         recent_event=recent_event, recent_conflict=recent_conflict, frame=frame,
                                         previous_states=previous_states,
@@ -179,6 +182,7 @@ class Extractor:
                                         previous_list=previous_list, people_list=people_list,
                                         they_are_people=they_are_people)
             candidates += self._implied_parties(candidates, mentions)
+            candidates += _visits(text, offset, actors, host, offices, candidates)
             field_ = _INFOBOX_FIELD.match(text)
             owner = salience.main(_ORGANISATIONS) if field_ else None
             if field_ and owner:
@@ -209,6 +213,8 @@ class Extractor:
             classes.update({i: registry[i].cls for c in candidates for i in (c.subject, c.object)
                             if i not in classes and i in registry})
             for c in candidates:
+                if c.relation in ("leaderOf", "officialOf") and classes.get(c.object) == "State":
+                    offices.setdefault(c.subject, c.object)  # whose official each person is, for their visits
                 a = self._assertion(doc, sentence, c, dates, quantities, mentions)
                 resolution = c.object if c.relation not in ("adoptedBy", "targets") else c.subject
                 if c.relation in _AT_THE_VOTE and not a.point_in_time and classes.get(resolution) in _RESOLUTIONS:
@@ -349,6 +355,29 @@ def _date_of(text: str, sentence: Sentence, dates: list, trig: int, trig_end: in
     hi = min((b for b in breaks if b > trig_end), default=sentence.end)
     own = [d for d in dates if lo <= d.start < hi]
     return min(own or dates, key=lambda d: abs(d.start - trig))
+
+
+_VIRTUAL = re.compile(r"\b(?:virtually|by video\w*|via video\w*|remotely|by (?:tele)?phone|online)\b", re.I)
+_MEETING_WORDS = re.compile(r"\b(?:met|meets|meet|meeting|talks|summit|visit\w*|travel\w*|arriv\w*|convened|hosted|"
+                            r"discuss\w*|attend\w*)\b", re.I)
+
+
+def _visits(text: str, offset: int, actors: list[Mention], host: str | None, offices: dict[str, str], found: list) -> list:
+    """ "Secretary Austin and Minister Shin met in Seoul": the officials of another state than the
+    city's visited it (the document said whose officials they are)."""
+    from .relations import Candidate
+
+    if host is None or not _MEETING_WORDS.search(text):
+        return []
+    out = []
+    for m in actors:
+        state = offices.get(m.entity)
+        # ("with Minister Kihara joining the meeting virtually": from home)
+        virtual = _VIRTUAL.search(text, m.end - offset, m.end - offset + 60)
+        if m.cls in _PEOPLE and not m.nested and state and state != host and not virtual and \
+                not any(c.subject == m.entity and c.relation == "visited" for c in found):
+            out.append(Candidate(m.entity, "visited", host, 0, len(text), 0.5, "visit-abroad"))
+    return out
 
 
 def _designated(registry: Registry, resolution: str, doc: Document):
