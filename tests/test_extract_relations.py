@@ -814,3 +814,11 @@ def test_a_participle_of_unnamed_agents_gives_no_fact():
     assert not relations("The EU can now target persons and entities supplying, selling or otherwise transferring "
                          "missiles to Russia.")
     assert ("north-korea", "suppliesArmsTo", "russia") in relations("North Korea is supplying missiles to Russia.")
+
+
+def test_the_makers_of_a_partnership_cooperate_and_a_body_acting_in_consultation_with_another():
+    found = relations("They joined the pact, which Russia, China and Belarus announced in 2021.")
+    assert {("china", "cooperatesWith", "russia"), ("belarus", "cooperatesWith", "russia")} <= {
+        (min(a, b), r, max(a, b)) for a, r, b in found}
+    found = relations("Russia, in consultation with China, designated two firms.")
+    assert {("russia", "cooperatesWith", "china")} <= found or {("china", "cooperatesWith", "russia")} <= found

@@ -1671,6 +1671,10 @@ def _agreement_between(s: _Sentence) -> None:
         for p in pacts:
             for x in makers:
                 s.add(x.entity, "partyTo", p.entity, m.start(), makers[-1].end, 0.6, "which-made")
+        if pacts and re.search(r"\b(?:partnership|alliance|pact|cooperation)\b", text[pacts[-1].start:m.start()], re.I):
+            for i, a in enumerate(makers):  # "the trilateral security partnership, which A, B and C announced"
+                for b in makers[i + 1:]:
+                    s.add(a.entity, "cooperatesWith", b.entity, m.start(), makers[-1].end, 0.55, "which-made")
     for m in re.finditer(r"\b(?:is|was|became|remains)\s+an?\s+(?:[\w-]+\s+){0,4}?" + _PACT_NOUN +
                          r"\s+(?:between|among)\s+(?:the\s+)?", text, re.I):
         pacts = [p for p in subjects(s, m.start(), AGREEMENT | {"InternationalOrganization"}) if p.kind != "description"]
@@ -1746,6 +1750,18 @@ def _measures_against(s: _Sentence) -> None:
         for a in subs:
             for o in objs:
                 s.add(a.entity, "sanctions", o.entity, m.start(), m.end(), 0.6, "measures-against")
+
+
+def _in_consultation(s: _Sentence) -> None:
+    """ "The Department of the Treasury, in consultation with the Department of State, designated ...":
+    the subject acts together with the body named in the aside."""
+    for m in re.finditer(r",\s+(?:in\s+(?:close\s+)?(?:consultation|coordination|cooperation|partnership)|together|jointly)\s+with\s+"
+                         r"(?:the\s+)?", s.text, re.I):
+        partners = [x for x in s.mentions if x.cls in POLITY and not x.nested and x.start == m.end()]
+        subject = [x for x in s.mentions if x.cls in POLITY and not x.nested and x.end == m.start()]
+        for a in subject:
+            for b in partners:
+                s.add(a.entity, "cooperatesWith", b.entity, m.start(), m.end(), 0.6, "in-consultation")
 
 
 def _bases_in(s: _Sentence) -> None:
@@ -2129,6 +2145,7 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     _member_lists(s)
     _adopted_by_votes(s)
     _measures_against(s)
+    _in_consultation(s)
     _party_inference(s)
     _counterfactual_drafts(s)
     if frame is not None:
