@@ -822,3 +822,10 @@ def test_the_makers_of_a_partnership_cooperate_and_a_body_acting_in_consultation
         (min(a, b), r, max(a, b)) for a, r, b in found}
     found = relations("Russia, in consultation with China, designated two firms.")
     assert {("russia", "cooperatesWith", "china")} <= found or {("china", "cooperatesWith", "russia")} <= found
+
+
+def test_mutual_defence_in_a_treaty_name_is_no_pledge():
+    found = relations("Russia has a similar arrangement with China under the bilateral 1958 Mutual Defense Agreement.")
+    assert not any(r == "mutualDefenceWith" for _, r, _ in found)
+    assert ("russia", "mutualDefenceWith", "china") in relations("Russia and China pledged mutual defence.") or \
+        ("china", "mutualDefenceWith", "russia") in relations("Russia and China pledged mutual defence.")

@@ -1498,6 +1498,8 @@ def _constructions(s: _Sentence) -> None:
                          r"\b(?:defend|protect|assist|aid|help)\s+(?:one another|each other)\b|\bcome to (?:each other's|the other's) aid\b|"
                          r"\b(?:military\s+)?(?:assistance|aid|help)\s+to\s+the\s+other(?:\s+(?:party|side|country))?\b",
                          text, re.I):
+        if _inside_name(s, m) or re.match(r"\s+(?:and\s+\w+\s+)?(?:[A-Z][\w-]*\s+)*(?:Treaty|Agreement|Pact)\b", text[m.end():]):
+            continue  # "the 1958 Mutual Defense Agreement", "the Mutual Aid and Cooperation Treaty": a name, not a pledge
         states = []
         for x in s.mentions:
             if x.cls != "State" or x.entity in states:
@@ -2156,6 +2158,9 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
                 s.add(frame.giver, relation, frame.receiver, 0, len(text), 0.5, "list-item", _materiel_text(text))
     seen = set()
     out = []
+    # ("the support for its war provided by Iran": whom the support goes to, support-for knows better than transfer)
+    supported = {(c.subject, c.relation) for c in s.out if c.rule == "support-for"}
+    s.out = [c for c in s.out if not (c.rule == "transfer" and (c.subject, c.relation) in supported)]
     for c in sorted(s.out, key=lambda c: -c.confidence):
         if c.relation in _EXHORTABLE and _EXHORTATION.search(text[:c.trigger_start]):
             continue  # "urged all States to cooperate with the Committee": a call, not a fact
