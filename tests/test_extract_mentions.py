@@ -134,3 +134,10 @@ def test_short_forms_of_states_the_package_lacks_are_names_of_the_state_with_its
             ("Britain", "united-kingdom")} <= found
     assert "uk" not in {t for t, _ in found}
     assert "London" in default_registry()["united-kingdom"].hidden  # the package's names stay
+
+
+def test_a_national_security_council_is_not_the_un_security_council():
+    from graph.gazetteer import default_registry
+    linker = Linker(default_registry())
+    assert "unsc" not in {m.entity for m in linker.find("The National Security Council met on Tuesday.")}
+    assert "unsc" in {m.entity for m in linker.find("On Monday Security Council members met.")}

@@ -829,3 +829,8 @@ def test_mutual_defence_in_a_treaty_name_is_no_pledge():
     assert not any(r == "mutualDefenceWith" for _, r, _ in found)
     assert ("russia", "mutualDefenceWith", "china") in relations("Russia and China pledged mutual defence.") or \
         ("china", "mutualDefenceWith", "russia") in relations("Russia and China pledged mutual defence.")
+
+
+def test_sanctions_being_lifted_are_no_sanctions():
+    assert not relations("Russia prepared for the removal of China's sanctions against Iran.")
+    assert ("china", "sanctions", "iran") in relations("China imposed sanctions against Iran.")

@@ -166,6 +166,10 @@ class Linker:
                 if not accepted:
                     continue
                 entry = accepted[0]
+                if entry.kind == "alias" and entry.entity.cls != "State" and n > 1 and i > 0 and \
+                        _OTHER_BODY.fullmatch(text[tokens[i - 1][1]:tokens[i - 1][2]]) and text[tokens[i - 1][2]:start] == " " and \
+                        not any(f.start - offset <= tokens[i - 1][1] < f.end - offset for f in found):
+                    continue  # "the National Security Council" is another body than the "Security Council" in it
                 confidence = 0.95 if len(accepted) == 1 else 0.6
                 if entry.kind == "metonym":
                     confidence *= 0.85
@@ -173,6 +177,11 @@ class Linker:
                                      entry.kind, False, confidence))
                 # shorter names at the same place are kept too, as nested mentions
         return _mark_nested(found)
+
+
+#: Words that make a body's name into another body's: "National Security Council", "Supreme Council".
+_OTHER_BODY = re.compile(r"National|Supreme|Federal|Regional|Provisional|Transitional|Presidential|Revolutionary|Military|"
+                         r"Sovereignty|Executive|Permanent")
 
 
 def _mark_nested(mentions: list[Mention]) -> list[Mention]:
