@@ -715,7 +715,7 @@ def _plain_rules(s: _Sentence) -> None:
                     len(subjects(s, m.start(), rule.subj)) > 1:
                 continue  # "A, B and C convened a meeting": they held it together (participatedIn), none hosted
             if rule.relation == "sanctions" and re.search(r"\b(?:remov\w*|lift\w*|eas(?:e|ed|es|ing)|terminat\w*|relief)\s+"
-                                                          r"(?:of\s+|from\s+)?(?:the\s+)?(?:[\w.]+\s+){0,3}$", s.text[:m.start()], re.I):
+                                                          r"(?:of\s+|from\s+)?(?:the\s+)?(?:[\w.’']+\s+){0,3}$", s.text[:m.start()], re.I):
                 continue  # "preparing for the removal of United Nations sanctions against Iran": sanctions ending
             if rule.relation == "sponsors" and re.fullmatch(r"funds?|drafts?|tables?|sponsors?|presents?", m.group(0), re.I) \
                     and re.search(r"\b(?:a|an|the|this|that|its|their|his|her|our|slush|wealth|investment|sovereign|"
