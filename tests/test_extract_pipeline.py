@@ -565,3 +565,23 @@ def test_officials_of_another_state_who_meet_in_a_capital_visited_it_unless_they
     assert ("lloyd-austin", "visited", "south-korea") in found
     assert ("shin-wonsik", "visited", "south-korea") not in found  # (at home)
     assert ("kihara-minoru", "visited", "south-korea") not in found
+
+
+def test_an_eu_council_press_release_the_council_and_its_decisions():
+    doc = Document("d", "T", "The Council today decided to broaden the scope of the EU framework for restrictive measures in "
+                   "view of Iran’s military support of Russia. On 20 July 2023 the Council adopted Council Decision (CFSP) "
+                   "2023/1532 concerning restrictive measures in view of Iran's military support to Russia.",
+                   date=PartialDate("2024-05-14"), publisher="Council of the European Union")
+    from graph.gazetteer import default_registry
+    result = Extractor(default_registry(), use_ner=False).extract(doc)
+    found = {(a.subject, a.relation, a.object) for a in result.assertions}
+    assert {("council-of-the-eu", "sanctions", "iran"), ("council-decision-cfsp-2023-1532", "adoptedBy", "council-of-the-eu"),
+            ("council-decision-cfsp-2023-1532", "sanctions", "iran")} <= found
+    assert not [e for e in result.new_entities if "july" in e.id]
+
+
+def test_a_sanctions_draft_that_would_have_and_a_text_that_aimed_to_sanction_no_one():
+    found, _ = _facts("The Security Council failed to adopt a resolution that would have strengthened sanctions on the "
+                      "Democratic People’s Republic of Korea. China rejected the text as it aimed to impose sanctions on "
+                      "North Korea.")
+    assert not any(r == "sanctions" for _, r, _ in found)

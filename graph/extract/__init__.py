@@ -97,6 +97,9 @@ class Extractor:
         reference = doc.date.earliest() if doc.date else None
         doc_year = doc.date.value[:4] if doc.date else None
         salience = Salience()
+        for m in self.linker.find(doc.publisher or ""):  # "the Council" of a Council of the EU press release is that Council
+            if m.cls in ("InternationalOrganization", "GovernmentBody") and not m.nested:
+                salience.note(replace(m, start=-1, end=-1))
         anchor = None
         frame: ListFrame | None = None
         all_mentions: list[Mention] = []

@@ -104,6 +104,10 @@ _PLACE_LIST_RE = re.compile(r"\b(?P<names>[A-Z][a-z\-]+(?:,\s+[A-Z][a-z\-]+)*,?\
 #: 2270 (2016)", "resolutions 2321 (2016), 2356 (2017) and 2397 (2017)", "UNSCR 2231".
 _RESOLUTION_LIST_RE = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTIONS?|UNSCRs?)\s+\d{3,4}(?:\s*\(\d{4}\))?"
                                  r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{3,4}(?:\s*\(\d{4}\))?)*(?![\d/])")
+#: A legal act of the EU named by its number: "Council Decision (CFSP) 2023/1532", "Council Implementing
+#: Regulation (EU) 2024/1485", "Regulation (EU) No 833/2014".
+_EU_ACT_RE = re.compile(r"\b(?:Council\s+)?(?:Implementing\s+)?(?:Decision|Regulation)\s+\((?:CFSP|EU|EC)\)\s+(?:No\s+)?"
+                        r"\d{2,4}/\d{1,4}\b")
 #: The Council's resolutions as a body of law, unnumbered: "multiple UNSCRs", "relevant Security Council
 #: resolutions", "United Nations Security Council resolutions" (one entity: what a violation breaches).
 _COLLECTIVE_RESOLUTIONS_RE = re.compile(
@@ -111,6 +115,8 @@ _COLLECTIVE_RESOLUTIONS_RE = re.compile(
     r"(?:Security\s+)?Council\s+(?:sanctions\s+)?resolutions|(?:(?:multiple|relevant|numerous|several)\s+)?UNSCRs)\b"
     r"(?!\s+\d)")
 _RESOLUTION_NUMBER_RE = re.compile(r"(?P<n>\d{3,4})(?:\s*\(\d{4}\))?")
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+                "december", "the"}
 _SKIP_FIRST = {"The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "As", "But", "And", "Its", "It",
                "Their", "His", "Her", "Our", "We", "They", "He", "She", "After", "Before", "During", "While", "When"}
 
@@ -204,8 +210,8 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     def add(name: str, cls: str, start: int, cue: str, nest: bool = False) -> None:
         name = name.strip()
         words = name.split()
-        while words and words[0] in _SKIP_FIRST:
-            start += len(words[0]) + 1
+        while words and (words[0] in _SKIP_FIRST or words[0].lower() in _MONTH_WORDS or re.fullmatch(r"\d{1,4},?", words[0])):
+            start += len(words[0]) + 1  # ("On 20 July 2023 the Council adopted": a date, then a description)
             words = words[1:]
         if len(words) > 2 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]) and words[1] == "the":
             start += len(words[0]) + len(words[1]) + 2  # "Addressing the Council": a participle, then a description
@@ -273,6 +279,8 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
             out.append(Proposal(f"unsc-resolution-{number.group('n')}", "Resolution",
                                 f"UN Security Council Resolution {number.group('n')}", start + offset, end + offset,
                                 "resolution number"))
+    for m in _EU_ACT_RE.finditer(text):  # "Council Decision (CFSP) 2023/1532", "Council Regulation (EU) No 833/2014"
+        add(m.group(0), "Agreement", m.start(), "EU legal act")
     for m in _COLLECTIVE_RESOLUTIONS_RE.finditer(text):  # "in violation of multiple Security Council resolutions"
         start, end = m.start("name"), m.end("name")
         outside = [x for x in mentions if not (start + offset <= x.start and x.end <= end + offset and x.cls in

@@ -1562,9 +1562,17 @@ def _constructions(s: _Sentence) -> None:
                 r"\b(?:fail(?:s|ed|ing|ure)?\s+(?:\w+\s+)?to|not|never|refused\s+to|unable\s+to)\s+$", text[:m.start()], re.I):
             continue  # "failed to adopt a draft": not adopted
         bodies = [x for x in subjects(s, m.start(), ORGS) if x.cls in {"InternationalOrganization", "GovernmentBody"}]
-        for r in objects(s, m.end(), RESOLUTION):
+        acts = [x for x in objects(s, m.end(), RESOLUTION | AGREEMENT) if x.cls in RESOLUTION or
+                re.match(r"(?:Council\s+)?(?:Implementing\s+)?(?:Decision|Regulation)\b|.*\b(?:Declaration|Communiqu[eé])\b", x.text)]
+        for r in acts:  # ("the Council adopted Council Decision (CFSP) 2023/1532", "the summit adopted the Kazan Declaration")
             for b in bodies:
                 s.add(r.entity, "adoptedBy", b.entity, m.start(), m.end(), 0.7, "adopted")
+            # "... Decision (CFSP) 2023/1532 concerning restrictive measures in view of Iran's support": whom it sanctions
+            about = re.match(r"\s+(?:concerning|on|imposing)\s+(?:new\s+)?restrictive measures\s+(?:against|in view of|in respect of|"
+                             r"on)\s+(?:the\s+)?", text[r.end:])
+            if about and r.cls in AGREEMENT:
+                for x in [y for y in prim if y.start == r.end + about.end() and y.cls in POLITY]:
+                    s.add(r.entity, "sanctions", x.entity, r.start, x.end, 0.6, "act-measures")
     # resolutions: adopted by the body their name gives, sanctions "against X", what a draft targets
     for r in prim:
         if r.cls not in RESOLUTION:
@@ -1727,8 +1735,9 @@ def _support_for(s: _Sentence) -> None:
 
 
 _MEASURES = re.compile(
-    r"\b(?:impos|tak|adopt|announc|tighten|expand|introduc|levy|levi)\w*\s+(?:[\w-]+\s+){0,5}?"
-    r"(?:sanctions|measures|costs|restrictions|penalties|actions)\s+(?:today\s+)?(?:against|on|targeting)\s+(?:the\s+)?",
+    r"\b(?:impos|tak|adopt|announc|tighten|expand|introduc|levy|levi|broaden|extend|prolong|renew)\w*\s+"
+    r"(?:(?!(?:to|would|could|should|erode|eroding|undermin\w*|evad\w*|circumvent\w*|lift\w*|eas\w*|relief)\b)[\w-]+\s+){0,8}?"
+    r"(?:sanctions|measures|costs|restrictions|penalties|actions)\s+(?:today\s+)?(?:against|on|targeting|in view of)\s+(?:the\s+)?",
     re.I)
 _PROHIBITED_DEALINGS = re.compile(
     r"\bprohibit\w*\s+(?:any\s+|all\s+)?(?:U\.S\.\s+|US\s+|EU\s+)?(?:persons?|entities|companies|nationals|citizens)\s+from\s+"
@@ -1747,8 +1756,9 @@ def _measures_against(s: _Sentence) -> None:
     found += [(m, objects(s, m.end(), ACTOR, limit=5)) for m in _PROHIBITED_DEALINGS.finditer(text)]
     found += [(m, [x for x in s.mentions if x.cls in PERSON and x.start == m.end()]) for m in _DESIGNATING.finditer(text)]
     for m, objs in found:
-        if not objs:
-            continue
+        if not objs or re.search(r"\b(?:would have|fail\w*\s+to|fail\w*\s+to\s+adopt\w*\s+(?:\w+\s+){0,6}|(?:it|which|that)\s+(?:\w+\s+){0,2})$",
+                                 text[max(0, m.start() - 120):m.start()], re.I):
+            continue  # what a failed draft "would have" done, or what "it" (a text) aimed to do, is no sanction
         subs = subjects(s, m.start(), POLITY)
         if not subs and re.search(r"\b(?:that|which)\s+$", text[:m.start()]):  # "is taking actions today that tighten ..."
             subs = subjects(s, text.rfind(" ", 0, m.start() - 6), POLITY)
