@@ -834,3 +834,9 @@ def test_mutual_defence_in_a_treaty_name_is_no_pledge():
 def test_sanctions_being_lifted_are_no_sanctions():
     assert not relations("Russia prepared for the removal of China's sanctions against Iran.")
     assert ("china", "sanctions", "iran") in relations("China imposed sanctions against Iran.")
+
+
+def test_a_bid_or_readiness_to_join_is_no_membership():
+    assert not relations("Belarus is not ready to join the Security Council.")
+    assert not relations("Belarus renewed its bid to join the pact.")
+    assert ("belarus", "partyTo", "treaty") in relations("Belarus joined the pact in 2024.")

@@ -733,6 +733,10 @@ def _plain_rules(s: _Sentence) -> None:
                     r"\b(?:in|of|for|financial|military|economic|political|humanitarian|budget|public|popular|"
                     r"international|diplomatic|material|their|its|his|her)\s+$", s.text[:m.start()], re.I):
                 continue  # "financial support to Ukraine" is a noun: the transfer rules read it
+            if rule.relation in ("memberOf", "partyTo") and re.match(r"join|accede", m.group(0), re.I) and re.search(
+                    r"\b(?:ready|want\w*|seek\w*|aspir\w*|bid|hop\w*|plan\w*|expect\w*|eligible|invited|allowed|able|wish\w*|"
+                    r"intend\w*|appl\w*|decision|right|path)\s+to\s+$", s.text[:m.start()], re.I):
+                continue  # "Ukraine is not ready to join NATO", "its bid to join": not (yet) a member
             if rule.relation in ("memberOf", "partyTo", "participatedIn") and re.match(r"join", m.group(0), re.I) \
                     and re.match(r"\s+\w+(?:\s+\w+)?\s+in\s+(?:\w+ing|(?:its|their|the)\s+\w+)\b", s.text[m.end():]):
                 continue  # "joined China in supporting ...", "joined Russia in its call": a co-subject marker
