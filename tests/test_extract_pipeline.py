@@ -585,3 +585,15 @@ def test_a_sanctions_draft_that_would_have_and_a_text_that_aimed_to_sanction_no_
                       "Democratic People’s Republic of Korea. China rejected the text as it aimed to impose sanctions on "
                       "North Korea.")
     assert not any(r == "sanctions" for _, r, _ in found)
+
+
+def test_sponsors_named_in_an_opening_participle_or_a_list_of_co_sponsors():
+    found, _ = _facts("The Council voted on a draft resolution. Tabled by the United States, the text would have extended "
+                      "the embargo.")
+    assert ("united-states", "sponsors", "t-draft-1") in {(a, r, o.replace("d9-", "t-")) for a, r, o in found} or \
+        any(a == "united-states" and r == "sponsors" for a, r, _ in found)
+    found, _ = _facts("The Assembly adopted a draft resolution on Syria. Syria refuted the text’s allegations, saying that "
+                      "its co-sponsors — Qatar, Saudi Arabia and Morocco — had escalated the violence.")
+    assert {"qatar", "saudi-arabia", "morocco"} <= {a for a, r, _ in found if r == "sponsors"}
+    found, _ = _facts("The Council failed to adopt a draft. Tabled by France, it would have recalled resolution 2118 (2013).")
+    assert not any(r == "sponsors" and o == "unsc-resolution-2118" for _, r, o in found)

@@ -131,7 +131,7 @@ _DRAFT_RE = re.compile(
     r"|\ban?\s+(?:(?:new|revised|[\w-]+-(?:led|drafted|sponsored|penned))\s+)?draft(?:\s+resolution)?\b"
     r"|\ban?\s+resolution\s+(?:that|which)\s+would\s+have\b"
     r"|\b(?:competing|rival|alternative|second|another|its own|their own)\s+draft(?:\s+resolution)?\b"
-    r"|\b(?:first|former|latter)\s+draft\s+resolution\b", re.I)  # "The first draft resolution — submitted by ..."
+    r"|\b(?:first|second|former|latter)\s+draft(?:\s+resolution\b|\b(?!\s+of\b))", re.I)  # (not "the first draft of the speech")  # "The first draft resolution — submitted by ..."
 #: A summit named by its number, year, host or organisation: "the 50th G7 summit", "the 2023
 #: Vilnius summit", "the NATO Summit in Vilnius".
 _SUMMIT_RE = re.compile(r"\b(?P<name>(?:(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}"

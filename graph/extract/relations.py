@@ -2066,6 +2066,35 @@ def _adopted_by_votes(s: _Sentence) -> None:
                 s.add(x.entity, relation, res[0].entity, m.start(), m.end(), 0.65, "vote-count")
 
 
+_OPENING_SPONSOR = re.compile(r"\W*(?:Tabled|Submitted|Drafted|Sponsored|Co-sponsored|Introduced|Presented|Proposed|"
+                              r"Put forward|Penned)\s+by\s+(?:the\s+)?")
+_SPONSOR_LIST = re.compile(r"\b(?P<own>its|the|their)\s+(?:co-?)?sponsors\s*(?:—|–|:|,|were|are|included|include)\s*(?:the\s+)?",
+                           re.I)
+
+
+def _sponsor_lists(s: _Sentence) -> None:
+    """ "Tabled by the United States, the text would have ...", "its co-sponsors — Qatar, Saudi Arabia and
+    Morocco —": who put a draft forward."""
+    opening = _OPENING_SPONSOR.match(s.text)
+    if opening:
+        sponsors = objects(s, opening.end(), VOTER | ORGS, limit=3)
+        after = sponsors[-1].end if sponsors else opening.end()
+        comma = re.match(r",\s+(?:the\s+)?", s.text[after:])  # "..., the text would have", "..., it would have"
+        texts = [x for x in s.mentions if x.cls in RESOLUTION and not x.nested and comma and x.start == after + comma.end()] or (
+            [Mention(after, after, "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
+            if s.recent_resolution and re.match(r",\s+(?:it|the\s+(?:text|draft|measure))\b", s.text[after:]) else [])
+        for x in sponsors:
+            for r in texts:
+                s.add(x.entity, "sponsors", r.entity, 0, opening.end(), 0.6, "sponsor-list")
+    for m in _SPONSOR_LIST.finditer(s.text):
+        before = [x for x in s.mentions if x.cls in RESOLUTION and x.end <= m.start() and m.start() - x.end <= 60]
+        texts = before[-1:] or ([Mention(m.start(), m.start(), "", s.recent_resolution, "DraftResolution", "coreference", False,
+                                         0.5)] if s.recent_resolution else [])
+        for x in objects(s, m.end(), VOTER, limit=3):
+            for r in texts:
+                s.add(x.entity, "sponsors", r.entity, m.start(), m.end(), 0.6, "sponsor-list")
+
+
 def _member_lists(s: _Sentence) -> None:
     """ "Former members of the CSTO were A, B and C", "member states: A, B": the organisation first; "the
     EFTA countries Iceland and Liechtenstein", "A and B, members of the EEA", "the Shanghai Five, formed in
@@ -2163,6 +2192,7 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     _vote_lists(s)
     _member_lists(s)
     _adopted_by_votes(s)
+    _sponsor_lists(s)
     _measures_against(s)
     _in_consultation(s)
     _party_inference(s)
