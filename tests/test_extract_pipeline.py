@@ -597,3 +597,10 @@ def test_sponsors_named_in_an_opening_participle_or_a_list_of_co_sponsors():
     assert {"qatar", "saudi-arabia", "morocco"} <= {a for a, r, _ in found if r == "sponsors"}
     found, _ = _facts("The Council failed to adopt a draft. Tabled by France, it would have recalled resolution 2118 (2013).")
     assert not any(r == "sponsors" and o == "unsc-resolution-2118" for _, r, o in found)
+
+
+def test_each_kind_of_aid_named_and_a_place_named_with_its_state_after_of():
+    found, _ = _facts("China has provided economic, technical, and military assistance to Pakistan.")
+    assert {("china", "providesEconomicAidTo", "pakistan"), ("china", "providesMilitaryAidTo", "pakistan")} <= found
+    found, _ = _facts("The Council demands that the fighters halt the siege of El Fasher, Sudan.")
+    assert ("el-fasher", "locatedIn", "sudan") in found

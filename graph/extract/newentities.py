@@ -147,7 +147,7 @@ _MEETING_RE = re.compile(
     r"|(?:(?<=[Tt]he )|(?<=\b[Aa] )|(?<=[Aa]n ))(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}Meeting)\b")
 #: Places by their shape: "the city of Fasano", "the port of Tartus", "held in Kazan, Russia".
 _CITY_RE = re.compile(r"\b(?:city|town|port|village|province|region|capital|resort) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
-_IN_PLACE_RE = re.compile(r"\b(?:in|at|near) (?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)(?=,\s+)")
+_IN_PLACE_RE = re.compile(r"\b(?:in|at|near|of|from|to|outside|around|[Ss]iege of|[Bb]attle of) (?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)(?=,\s+)")
 _DEFINITE_DRAFT_RE = re.compile(r"\bthe\s+draft(?:\s+resolution)?\b", re.I)
 
 

@@ -892,7 +892,17 @@ def _relation_for(rule: Rule, subject: Mention, s: _Sentence | None = None, arou
     return rule.relation
 
 
+_AID_KINDS = re.compile(r"\b(?P<kinds>(?:economic|financial|military|technical|humanitarian|security|budget)"
+                        r"(?:,?\s+(?:and\s+)?(?:economic|financial|military|technical|humanitarian|security|budget))+)\s+"
+                        r"(?:aid|assistance|support)\b", re.I)
+
+
 def _classify(text: str) -> list[str]:
+    kinds = _AID_KINDS.search(text)
+    if kinds:  # "economic, technical, and military assistance": each kind of aid named
+        words = kinds.group("kinds").lower()
+        return [r for r, cue in (("providesEconomicAidTo", r"economic|financial|humanitarian|budget"),
+                                 ("providesMilitaryAidTo", r"military|security")) if re.search(cue, words)]
     found = []
     if re.search(r"\b(?:financial|budget|economic|humanitarian) (?:support|aid|assistance)\b", text, re.I) and not re.search(
             r"\bmilitary (?:support|aid|assistance)\b", text, re.I):
