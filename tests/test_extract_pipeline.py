@@ -604,3 +604,20 @@ def test_each_kind_of_aid_named_and_a_place_named_with_its_state_after_of():
     assert {("china", "providesEconomicAidTo", "pakistan"), ("china", "providesMilitaryAidTo", "pakistan")} <= found
     found, _ = _facts("The Council demands that the fighters halt the siege of El Fasher, Sudan.")
     assert ("el-fasher", "locatedIn", "sudan") in found
+
+
+def test_people_named_in_a_sanctions_designation_and_an_organisations_leader():
+    found, result = _facts("The Department of State has designated Muhammad al-Ghazali, Abukar Ali Adan, and Wanas "
+                           "al-Faqih as Specially Designated Global Terrorists. The Wagner Group and its leader, Yevgeniy "
+                           "Viktorovich Prigozhin, are sanctioned.")
+    assert {("us-state-department", "sanctions", p) for p in ("muhammad-al-ghazali", "abukar-ali-adan", "wanas-al-faqih")} <= found
+    assert ("yevgeniy-viktorovich-prigozhin", "leaderOf", "wagner-group") in found
+
+
+def test_a_mission_is_part_of_its_organisation_in_its_state_and_named_again_by_its_acronym():
+    found, result = _facts("The Council renewed the mandate of the United Nations Assistance Mission in Somalia (UNSOM). "
+                           "The head of UNSOM briefed the Council.")
+    mission = "united-nations-assistance-mission-in-somalia"
+    assert {(mission, "partOf", "united-nations"), (mission, "locatedIn", "somalia")} <= found
+    assert [m.text for m in result.mentions if m.entity == mission] == ["United Nations Assistance Mission in Somalia", "UNSOM",
+                                                                        "UNSOM"]

@@ -513,17 +513,20 @@ def _named_again(text: str, offset: int, mentions: list[Mention], proposals: dic
     "a naval base in Tartus"): the same entity, though the registry does not know it."""
     out = []
     for p in proposals.values():
-        if p.cls not in _NAMED_AGAIN or len(p.label) < 4 or p.label not in text:
+        if p.cls not in _NAMED_AGAIN:
             continue
-        at = text.find(p.label)
-        while at >= 0:  # (a plain search: a pattern per name would crowd the regular-expression cache)
-            after = at + len(p.label)
-            whole = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and \
-                (after == len(text) or not (text[after].isalnum() or text[after] == "-"))
-            start, end = offset + at, offset + after
-            if whole and not any(m.start < end and start < m.end for m in mentions + out):
-                out.append(Mention(start, end, p.label, p.id, p.cls, "coreference", False, 0.6))
-            at = text.find(p.label, after)
+        for name in (p.label, *p.aliases):  # (an acronym it was given in parentheses, "UNSOM", too)
+            if len(name) < 4 and not name.isupper() or len(name) < 2 or name not in text:
+                continue
+            at = text.find(name)
+            while at >= 0:  # (a plain search: a pattern per name would crowd the regular-expression cache)
+                after = at + len(name)
+                whole = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and \
+                    (after == len(text) or not (text[after].isalnum() or text[after] == "-"))
+                start, end = offset + at, offset + after
+                if whole and not any(m.start < end and start < m.end for m in mentions + out):
+                    out.append(Mention(start, end, name, p.id, p.cls, "coreference", False, 0.6))
+                at = text.find(name, after)
     return out
 
 

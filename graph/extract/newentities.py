@@ -76,7 +76,8 @@ _HEADS = [
     ("ArmedForces", r"Army|Navy|Air Force|Forces|Guard|Guards|Command|Brigade|Corps|Division|Regiment|Fleet"),
     ("ThinkTank", r"Institute|Center|Centre|Think Tank"),
     ("MediaOrganization", r"News|Times|Post|Television|TV|Radio|Press|Herald|Journal|Daily|Gazette|Broadcasting"),
-    ("InternationalOrganization", r"Organization|Organisation|Alliance|Union|Bank|Fund|Community|Cooperation Organization"),
+    ("InternationalOrganization", r"Organization|Organisation|Alliance|Union|Bank|Fund|Community|Cooperation Organization|"
+                                  r"Mission"),
     ("Place", r"Region|Oblast|Province|Krai|Island|Islands|Sea|Strait|Peninsula|Valley|District|Port|Base|Republic"),
     ("Treaty", r"Treaty|Agreement|Accord|Pact|Convention|Protocol|Charter"),
     ("Agreement", r"Declarations|Declaration|Communiqu[eé]s|Communiqu[eé]|Memorandum of Understanding|Agenda|Roadmap|"
@@ -87,7 +88,7 @@ _HEADS = [
                      r"LLC|Ltd|Limited|JSC|PJSC|OJSC|CJSC|Inc|Corp|SARLU|SARL|GmbH|PLC|FZE|FZCO|LLP"),
 ]
 _HEAD_RE = re.compile(r"\b(?P<name>(?:(?:[A-Z][\w’'\-]+|(?<=[A-Za-z] )(?:19|20)\d\d)\s+(?:(?:of|for|and|on|the)\s+)?){0,4}(?:" +
-                      "|".join(f"(?P<{cls}>{pattern})" for cls, pattern in _HEADS) + r")(?:\s+(?:of|for|on)\s+(?:the\s+)?" +
+                      "|".join(f"(?P<{cls}>{pattern})" for cls, pattern in _HEADS) + r")(?:\s+(?:of|for|on|in)\s+(?:the\s+)?" +
                       r"[A-Z][\w’'\-]+(?:\s+(?:(?:and|in|of|on|for)\s+(?:the\s+)?)?[A-Z][\w’'\-]+){0,5})?)(?=[\s,.;:)’'\"]|$)")
 
 _LEGAL_FORM = re.compile(r"LLC|Ltd|Limited|JSC|PJSC|OJSC|CJSC|Inc|Corp|SARLU|SARL|GmbH|PLC|FZE|FZCO|LLP")
@@ -104,6 +105,9 @@ _PLACE_LIST_RE = re.compile(r"\b(?P<names>[A-Z][a-z\-]+(?:,\s+[A-Z][a-z\-]+)*,?\
 #: 2270 (2016)", "resolutions 2321 (2016), 2356 (2017) and 2397 (2017)", "UNSCR 2231".
 _RESOLUTION_LIST_RE = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTIONS?|UNSCRs?)\s+\d{3,4}(?:\s*\(\d{4}\))?"
                                  r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{3,4}(?:\s*\(\d{4}\))?)*(?![\d/])")
+#: A sanctions designation naming people: "has designated Muhammad al-Ghazali, ... as", "OFAC sanctioned Ivan Maslov".
+_DESIGNATED_RE = re.compile(r"\b(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing)|blacklist(?:ed|s|ing))\s+(?:today\s+)?"
+                            r"(?=[A-Z][a-z])")
 #: A legal act of the EU named by its number: "Council Decision (CFSP) 2023/1532", "Council Implementing
 #: Regulation (EU) 2024/1485", "Regulation (EU) No 833/2014".
 _EU_ACT_RE = re.compile(r"\b(?:Council\s+)?(?:Implementing\s+)?(?:Decision|Regulation)\s+\((?:CFSP|EU|EC)\)\s+(?:No\s+)?"
@@ -231,6 +235,9 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
             return
         taken.append((start, end))
         label, aliases = name, ()
+        acronym = re.match(r"\s+\((?P<a>[A-Z][A-Z0-9-]{1,9})\)", text[end:])
+        if acronym and cls not in ("Person", "PoliticalLeader"):  # "... Mission in Somalia (UNSOM)": named so again later
+            aliases = (acronym.group("a"),)
         if cls in ("Person", "PoliticalLeader"):  # "Janet L. Yellen" is Janet Yellen, named as written too
             label = re.sub(r",?\s+(?:Jr\.|Sr\.|III|II|IV)$", "", re.sub(r"\s+[A-Z]\.(?=\s)", "", name))
             aliases = (name,) if label != name else ()
@@ -263,6 +270,19 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     for m in re.finditer(r"\b(?:[A-Z][a-z]+\s+)?(?:national|citizen|businessman|businesswoman|oligarch)s?,?\s+(?P<name>" +
                          _PERSON_NAME + r")\b", text):  # "designating Russian national, Ochur-Suge Mongush"
         add(m.group("name"), "Person", m.start("name"), "national")
+    for m in _DESIGNATED_RE.finditer(text):  # "has designated Muhammad al-Ghazali, Abukar Ali Adan, and Wanas al-Faqih as"
+        at = m.end()
+        while True:
+            name = re.match(r"(?P<name>" + _PERSON_NAME + r")(?P<sep>\s*\([^)]{1,40}\))?(?P<gap>,\s+(?:and\s+)?|\s+and\s+)?", text[at:])
+            if not name or set(name.group("name").split()) & _HEAD_WORDS:
+                break
+            add(name.group("name"), "Person", at, "designated")
+            if not name.group("gap"):
+                break
+            at += name.end()
+    for m in re.finditer(r"\b(?:its|their)\s+(?:(?:former|current|late|founding)\s+)?(?:leader|head|founder|chief|commander|"
+                         r"financier|owner),?\s+(?P<name>" + _PERSON_NAME + r")\b", text):  # "the Wagner Group and its leader, X"
+        add(m.group("name"), "Person", m.start("name"), "its leader")
     for m in re.finditer(r"\s+under\s+(?P<name>" + _PERSON_NAME + r")\b", text):  # "Belarus under Aleksander Lukashenko"
         if m.start() in {end for end in states.values()}:
             add(m.group("name"), "PoliticalLeader", m.start("name"), "under")
@@ -300,11 +320,11 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
             name, cls = name[:skip] + whole.group(0), ("Agreement" if re.match(r"Declaration|Memorandum", treaty.group(0)) else "Treaty")
         elif whole and len(whole.group(0)) > len(name) - skip:  # "Treaty on Friendship, Cooperation and Mutual Assistance"
             name = name[:skip] + whole.group(0)
-        if cls not in ("Treaty", "Agreement"):
+        if cls not in ("Treaty", "Agreement") and head != "Mission":  # ("the UN Assistance Mission in Somalia" is a name)
             tail = re.search(r"\s+in\s+(?:the\s+)?[A-Z]", name[m.end(cls) - m.start("name"):])
             if tail:  # "the Council of Europe in Strasbourg": the body, then where it sits
                 name = name[:m.end(cls) - m.start("name") + tail.start()]
-        else:  # "... in Border Regions in Shanghai": where it was signed; "... Cooperation Between": the parties follow
+        elif cls in ("Treaty", "Agreement"):  # "... in Border Regions in Shanghai": where it was signed; "... Cooperation Between"
             name = re.sub(r"(?:\s+in\s+[A-Z][\w’'\-]+|\s+(?:Between|With|And|In|Of|For|On))$", "", name)
         if _LEGAL_FORM.fullmatch(head) and " and " in name:  # "Rosoboronexport JSC and Sberbank PJSC": two companies
             at = m.start("name")

@@ -1781,6 +1781,33 @@ def _measures_against(s: _Sentence) -> None:
                 s.add(a.entity, "sanctions", o.entity, m.start(), m.end(), 0.6, "measures-against")
 
 
+def _missions(s: _Sentence) -> None:
+    """ "the United Nations Assistance Mission in Somalia", "the African Union Mission in Somalia": a mission is
+    part of the organisation its name opens with, and is in the state its name ends with."""
+    for x in s.mentions:
+        if x.nested or x.cls not in ORGS or not re.search(r"\b(?:Mission|Operation)\b", x.text):
+            continue
+        inner = [y for y in s.mentions if y.nested and x.start <= y.start and y.end <= x.end]
+        for y in inner:
+            if y.start == x.start and y.cls in ("InternationalOrganization",):
+                s.add(x.entity, "partOf", y.entity, x.start, x.end, 0.65, "mission")
+            elif y.cls == "State" and re.search(r"\bin\s+(?:the\s+)?$", s.text[x.start:y.start]):
+                s.add(x.entity, "locatedIn", y.entity, x.start, x.end, 0.65, "mission")
+
+
+def _its_leader(s: _Sentence) -> None:
+    """ "The Wagner Group and its leader, Yevgeniy Prigozhin", "al-Shabaab and its deputy leader X": the
+    organisation's head (or official)."""
+    for m in re.finditer(r"\s+(?:and|,)\s+(?:its|their)\s+(?P<title>(?:(?:former|late|current|deputy|founding)\s+)*"
+                         r"(?:leader|head|founder|chief|commander|chairman|director))\s*,?\s+", s.text):
+        org = [x for x in s.mentions if x.cls in ORGS and not x.nested and x.end == m.start()]
+        who = [x for x in s.mentions if x.cls in PERSON and not x.nested and x.start == m.end()]
+        relation = "officialOf" if re.search(r"deputy|former|late", m.group("title")) else "leaderOf"
+        for o in org:
+            for p in who:
+                s.add(p.entity, relation, o.entity, o.start, p.end, 0.7, "its-leader")
+
+
 def _in_consultation(s: _Sentence) -> None:
     """ "The Department of the Treasury, in consultation with the Department of State, designated ...":
     the subject acts together with the body named in the aside."""
@@ -2205,6 +2232,8 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     _sponsor_lists(s)
     _measures_against(s)
     _in_consultation(s)
+    _its_leader(s)
+    _missions(s)
     _party_inference(s)
     _counterfactual_drafts(s)
     if frame is not None:
