@@ -621,3 +621,12 @@ def test_a_mission_is_part_of_its_organisation_in_its_state_and_named_again_by_i
     assert {(mission, "partOf", "united-nations"), (mission, "locatedIn", "somalia")} <= found
     assert [m.text for m in result.mentions if m.entity == mission] == ["United Nations Assistance Mission in Somalia", "UNSOM",
                                                                         "UNSOM"]
+
+
+def test_an_agreement_introduced_without_a_name_is_one_of_its_own_and_a_member_list_after_a_colon():
+    found, result = _facts("On 9 November, both Armenia and Azerbaijan signed a ceasefire agreement. They had agreed to a "
+                           "ceasefire in October.")
+    assert {("armenia", "signatoryOf", "ceasefire-agreement-2031-03"), ("azerbaijan", "signatoryOf",
+                                                                          "ceasefire-agreement-2031-03")} <= found
+    found, _ = _facts("These constitute the member states of the Arctic Council: Canada, Denmark and Norway.")
+    assert {(x, "memberOf", "arctic-council") for x in ("canada", "denmark", "norway")} <= found

@@ -389,7 +389,7 @@ def _dated_event(p: Proposal, doc: Document) -> Proposal:
     """A meeting named without its year ("a Trilateral Ministerial Meeting", "the Shangri-La Dialogue")
     is one edition of a series: its id takes the document's month, so two reports of two meetings
     do not make them one ("trilateral-ministerial-meeting-2023-11")."""
-    if p.cls not in ("Talks", "Summit", "Event") or not doc.date or re.search(r"\b(?:1[89]|20)\d\d\b|\d(?:st|nd|rd|th)\b",
+    if (p.cls not in ("Talks", "Summit", "Event") and p.cue != "unnamed agreement") or not doc.date or re.search(r"\b(?:1[89]|20)\d\d\b|\d(?:st|nd|rd|th)\b",
                                                                             p.label):
         return p
     return replace(p, id=f"{p.id}-{doc.date.value[:7]}")

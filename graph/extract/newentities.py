@@ -108,6 +108,11 @@ _RESOLUTION_LIST_RE = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTIONS?|UNSCRs?)\s+
 #: A sanctions designation naming people: "has designated Muhammad al-Ghazali, ... as", "OFAC sanctioned Ivan Maslov".
 _DESIGNATED_RE = re.compile(r"\b(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing)|blacklist(?:ed|s|ing))\s+(?:today\s+)?"
                             r"(?=[A-Z][a-z])")
+#: An agreement the text introduces without a name: "signed a ceasefire agreement", "agreed to a ceasefire",
+#: "concluded a defence cooperation pact" (one per document and month: see graph.extract).
+_UNNAMED_AGREEMENT_RE = re.compile(
+    r"\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|agreed to|ink(?:ed|s)|reach(?:ed|es)|brokered)\s+(?:a|an)\s+(?:new\s+)?"
+    r"(?P<name>(?:(?:[a-z]+-?)+\s+){0,3}(?:agreement|accord|deal|ceasefire|truce|memorandum of understanding|pact|treaty))\b")
 #: A legal act of the EU named by its number: "Council Decision (CFSP) 2023/1532", "Council Implementing
 #: Regulation (EU) 2024/1485", "Regulation (EU) No 833/2014".
 _EU_ACT_RE = re.compile(r"\b(?:Council\s+)?(?:Implementing\s+)?(?:Decision|Regulation)\s+\((?:CFSP|EU|EC)\)\s+(?:No\s+)?"
@@ -299,6 +304,12 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
             out.append(Proposal(f"unsc-resolution-{number.group('n')}", "Resolution",
                                 f"UN Security Council Resolution {number.group('n')}", start + offset, end + offset,
                                 "resolution number"))
+    for m in _UNNAMED_AGREEMENT_RE.finditer(text):  # "both Armenia and Azerbaijan signed a ceasefire agreement"
+        if not _overlaps(m.start("name") + offset, m.end("name") + offset, mentions):
+            label = m.group("name")
+            out.append(Proposal(slug(label), "Agreement", label, m.start("name") + offset, m.end("name") + offset,
+                                "unnamed agreement"))
+            taken.append((m.start("name"), m.end("name")))
     for m in _EU_ACT_RE.finditer(text):  # "Council Decision (CFSP) 2023/1532", "Council Regulation (EU) No 833/2014"
         add(m.group(0), "Agreement", m.start(), "EU legal act")
     for m in _COLLECTIVE_RESOLUTIONS_RE.finditer(text):  # "in violation of multiple Security Council resolutions"

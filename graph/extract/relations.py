@@ -2168,7 +2168,7 @@ def _member_lists(s: _Sentence) -> None:
             continue
         if m.group("permanent"):
             continue
-        verb = re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:are|were|include|included|includes)\s*:?\s+(?:the\s+)?", s.text[org[0].end:])
+        verb = re.match(r"(?:(?:\s+[\w-]+){0,3}?\s+(?:are|were|include|included|includes)\s*:?|\s*:)\s+(?:the\s+)?", s.text[org[0].end:])
         if not verb:
             continue
         members = objects(s, org[0].end + verb.end(), POLITY, limit=3)
