@@ -630,3 +630,13 @@ def test_an_agreement_introduced_without_a_name_is_one_of_its_own_and_a_member_l
                                                                           "ceasefire-agreement-2031-03")} <= found
     found, _ = _facts("These constitute the member states of the Arctic Council: Canada, Denmark and Norway.")
     assert {(x, "memberOf", "arctic-council") for x in ("canada", "denmark", "norway")} <= found
+
+
+def test_a_declaration_that_established_a_body_and_the_sides_of_a_war_between_forces():
+    found, _ = _facts("The 1996 Ottawa Declaration established the Arctic Council.")
+    assert ("arctic-council", "establishedBy", "ottawa-declaration") in found
+    found, _ = _facts("The 2020 Nagorno-Karabakh war was a war between the Azerbaijani Armed Forces and the allied Artsakh "
+                      "Defence Army and Armed Forces of Armenia.")
+    assert {f for f in found if f[1] == "participatedIn"} == {
+        (x, "participatedIn", "second-nagorno-karabakh-war")
+        for x in ("azerbaijani-armed-forces", "artsakh-defence-army", "armed-forces-of-armenia")}

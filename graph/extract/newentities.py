@@ -337,6 +337,15 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
                 name = name[:m.end(cls) - m.start("name") + tail.start()]
         elif cls in ("Treaty", "Agreement"):  # "... in Border Regions in Shanghai": where it was signed; "... Cooperation Between"
             name = re.sub(r"(?:\s+in\s+[A-Z][\w’'\-]+|\s+(?:Between|With|And|In|Of|For|On))$", "", name)
+        halves = name.split(" and ", 1)
+        if cls not in ("Treaty", "Agreement") and len(halves) == 2 and all(set(h.split()) & _HEAD_WORDS for h in halves) \
+                and not _LEGAL_FORM.fullmatch(head):  # "the Artsakh Defence Army and Armed Forces of Armenia": two bodies
+            at = m.start("name")
+            for half in halves:
+                half_cls = next((c for c, pattern in _HEADS if re.search(r"\b(?:" + pattern + r")\b", half)), cls)
+                add(half, half_cls, at, head, nest=True)
+                at += len(half) + len(" and ")
+            continue
         if _LEGAL_FORM.fullmatch(head) and " and " in name:  # "Rosoboronexport JSC and Sberbank PJSC": two companies
             at = m.start("name")
             for part in name.split(" and "):

@@ -1795,6 +1795,27 @@ def _missions(s: _Sentence) -> None:
                 s.add(x.entity, "locatedIn", y.entity, x.start, x.end, 0.65, "mission")
 
 
+def _founders_and_sides(s: _Sentence) -> None:
+    """ "The 1996 Ottawa Declaration established the Arctic Council": the body was established by the
+    agreement (or state) that made it; "the war was a war between A and the allied B": A and B took part."""
+    for m in re.finditer(r"\s+(?:established|created|founded|set up)\s+(?:the\s+)?", s.text):
+        makers = [x for x in s.mentions if not x.nested and x.end == m.start() and (x.cls in AGREEMENT or x.cls in POLITY)]
+        made = [x for x in s.mentions if not x.nested and x.start == m.end() and x.cls in ORGS]
+        for a in makers:
+            for b in made:
+                s.add(b.entity, "establishedBy", a.entity, a.start, b.end, 0.65, "founded")
+    for c in [x for x in s.mentions if x.cls == "Conflict" and not x.nested]:
+        between = re.match(r"\s+(?:was|is)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|clash|fighting)\s+"
+                           r"(?:fought\s+)?between\s+(?:the\s+)?", s.text[c.end:])
+        if not between:
+            continue
+        at = c.end + between.end()
+        stop = re.search(r"[.;]|,\s+(?:which|who|and\s+(?:the\s+)?(?:war|conflict))", s.text[at:])
+        sides = [x for x in _args(s, at, at + (stop.start() if stop else len(s.text)), POLITY) if not x.nested]
+        for x in sides:  # ("between the Azerbaijani Armed Forces and the allied Artsakh Defence Army and ...": all of them)
+            s.add(x.entity, "participatedIn", c.entity, c.start, x.end, 0.6, "war-between")
+
+
 def _its_leader(s: _Sentence) -> None:
     """ "The Wagner Group and its leader, Yevgeniy Prigozhin", "al-Shabaab and its deputy leader X": the
     organisation's head (or official)."""
@@ -2234,6 +2255,7 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     _in_consultation(s)
     _its_leader(s)
     _missions(s)
+    _founders_and_sides(s)
     _party_inference(s)
     _counterfactual_drafts(s)
     if frame is not None:
