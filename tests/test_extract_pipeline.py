@@ -640,3 +640,9 @@ def test_a_declaration_that_established_a_body_and_the_sides_of_a_war_between_fo
     assert {f for f in found if f[1] == "participatedIn"} == {
         (x, "participatedIn", "second-nagorno-karabakh-war")
         for x in ("azerbaijani-armed-forces", "artsakh-defence-army", "armed-forces-of-armenia")}
+
+
+def test_a_two_letter_surname_after_a_title_and_named_again_alone():
+    _, result = _facts("Chinese President Xi Jinping met Putin. Later President Xi flew home, and Premier Li stayed.")
+    assert [m.entity for m in result.mentions if m.text == "Xi"] == ["xi-jinping"]
+    assert "li" in {e.id for e in result.new_entities}

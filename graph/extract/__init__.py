@@ -159,7 +159,7 @@ class Extractor:
             mentions = _mark_nested(mentions + _named_again(text, offset, mentions, proposals))
             for m in mentions:  # "Kim" after "Kim Jong Un", "Hayashi" after "Yoshimasa Hayashi"
                 if m.cls in _PEOPLE and m.kind != "coreference":
-                    for token in re.findall(r"[A-Z][\w’'-]{2,}", m.text):
+                    for token in re.findall(r"[A-Z][\w’'-]{1,}", m.text):
                         if token not in _TITLE_WORDS:  # ("President" of "President Biden" names nobody)
                             people.setdefault(token, {})[m.entity] = m.cls
             if sentence.text.endswith(":"):
@@ -534,7 +534,7 @@ def _people_by_name(text: str, offset: int, mentions: list[Mention], people: dic
     """A person named again by one word of a name the document gave in full ("Kim" after "Kim Jong
     Un"), when that word belongs to one person only."""
     out = []
-    for match in re.finditer(r"\b[A-Z][\w’'-]{2,}\b", text):
+    for match in re.finditer(r"\b[A-Z][\w’'-]{1,}\b", text):
         start, end = offset + match.start(), offset + match.end()
         owners = people.get(match.group(0), {})
         if len(owners) == 1 and not any(m.start < end and start < m.end for m in mentions):

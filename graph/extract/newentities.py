@@ -49,7 +49,7 @@ _PERSON_RE = re.compile(r"\b(?P<title>" + _TITLE_PREFIX + r"(?:" + _LEADER_TITLE
                         r"(?<=[A-Za-z] )(?:supreme leader|president|prime minister|premier|chancellor|foreign minister|defen[cs]e minister|"
                         r"secretary[- ]general|secretary of state|minister)|"
                         r"(?<=\b[Ll]ed by )|(?<=\b[Hh]eaded by ))(?:,)?\s*"
-                        r"(?P<name>" + _PERSON_NAME + r"|" + _NOT_NAME + r"[A-Z][a-z’'\-]{2,}(?=\s*[,.;:)]|\s*$|\s+and\b|\s+[a-z]|\s+(?=" + _NOT_NAME[3:] + r"))\b")
+                        r"(?P<name>" + _PERSON_NAME + r"|" + _NOT_NAME + r"(?:[A-Z][a-z’'\-]{2,}|Xi|Li|Wu|Ma|Yu|Hu|Ri|Ko|Oh|Lu|Ho)(?=\s*[,.;:)]|\s*$|\s+and\b|\s+[a-z]|\s+(?=" + _NOT_NAME[3:] + r"))\b")
 #: "Jonah Leff, Executive Director, Conflict Armament Research": a name before a title in apposition.
 #: ("Olaf Scholz, the German Chancellor", "Sergei Lavrov, Russia's foreign minister": a state or body may come first.)
 _NAME_TITLE_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r"),\s+(?:the\s+|a\s+)?"
@@ -227,8 +227,8 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
             words = words[2:]
         name = " ".join(words)
         end = start + len(name)
-        if len(name) < 3 or not words:
-            return
+        if len(name) < (2 if cls in ("Person", "PoliticalLeader") else 3) or not words:
+            return  # ("President Xi", "Premier Li": two letters are a surname after a title)
         inside = [x for x in mentions if start + offset <= x.start and x.end <= end + offset]
         if nest and not _may_nest(name, inside, cue):
             nest = False
