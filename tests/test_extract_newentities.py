@@ -153,3 +153,10 @@ def test_a_lower_case_title_after_a_demonym_or_body_names_a_person_but_not_after
 def test_companies_are_named_by_their_legal_form_and_a_list_of_them_is_split():
     found = {(p.label, p.cls) for p in propose("OFAC designated Rosoboronexport JSC and Sberbank PJSC.", [])}
     assert found == {("Rosoboronexport JSC", "Organization"), ("Sberbank PJSC", "Organization")}
+
+
+def test_a_summit_named_with_a_lower_case_kind_and_not_a_description_alone():
+    from graph.extract.newentities import propose_events
+    assert [p.label for p in propose_events("They met at the 2023 Camp David trilateral summit.", [])] == [
+        "2023 Camp David trilateral summit"]
+    assert propose_events("The annual summit was held.", []) == []

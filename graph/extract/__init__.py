@@ -151,7 +151,7 @@ class Extractor:
                     new_mentions.append(Mention(p.start, p.end, doc.text[p.start:p.end], entity, cls, "coreference", False, 0.6))
                     continue
                 if p.id not in proposals and not re.search(r"-\d{4}-\d\d$", p.id):
-                    p = _dated_event(p, doc)
+                    p = _dated_event(p, doc, dates)
                 proposals.setdefault(p.id, p)
                 new_mentions.append(Mention(p.start, p.end, doc.text[p.start:p.end], p.id, p.cls, "new", False, 0.5))
             mentions = _mark_nested(mentions + described + new_mentions)
@@ -385,14 +385,15 @@ def _visits(text: str, offset: int, actors: list[Mention], host: str | None, off
     return out
 
 
-def _dated_event(p: Proposal, doc: Document) -> Proposal:
+def _dated_event(p: Proposal, doc: Document, dates: list) -> Proposal:
     """A meeting named without its year ("a Trilateral Ministerial Meeting", "the Shangri-La Dialogue")
-    is one edition of a series: its id takes the document's month, so two reports of two meetings
-    do not make them one ("trilateral-ministerial-meeting-2023-11")."""
-    if (p.cls not in ("Talks", "Summit", "Event") and p.cue != "unnamed agreement") or not doc.date or re.search(r"\b(?:1[89]|20)\d\d\b|\d(?:st|nd|rd|th)\b",
-                                                                            p.label):
+    is one edition of a series: its id takes the month the sentence gives (else the document's), so two
+    reports of two meetings do not make them one ("trilateral-ministerial-meeting-2023-11")."""
+    when = next((d.value.value for d in dates if len(d.value.value) >= 7), None) or (doc.date.value if doc.date else None)
+    if (p.cls not in ("Talks", "Summit", "Event") and p.cue != "unnamed agreement") or not when or \
+            re.search(r"\b(?:1[89]|20)\d\d\b|\d(?:st|nd|rd|th)\b", p.label):
         return p
-    return replace(p, id=f"{p.id}-{doc.date.value[:7]}")
+    return replace(p, id=f"{p.id}-{when[:7]}")
 
 
 def _designated(registry: Registry, resolution: str, doc: Document):

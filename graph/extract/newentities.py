@@ -144,6 +144,7 @@ _DRAFT_RE = re.compile(
 #: A summit named by its number, year, host or organisation: "the 50th G7 summit", "the 2023
 #: Vilnius summit", "the NATO Summit in Vilnius".
 _SUMMIT_RE = re.compile(r"\b(?P<name>(?:(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}"
+                        r"(?:(?<=[A-Za-z] )(?:trilateral|bilateral|annual|extraordinary|emergency|virtual|informal|special)\s+)?"
                         r"[Ss]ummit)\b")
 #: A meeting named by its rank in a series and the body that holds it: "the third meeting of the
 #: Ukraine Defense Contact Group", "the 2024 annual meeting of the Board of Governors"; or a
@@ -420,8 +421,8 @@ def propose_events(text: str, mentions: list[Mention], offset: int = 0, salient_
         words = m.group("name").split()
         while words and words[0] in _SKIP_FIRST:
             words = words[1:]
-        if len(words) < 2:
-            continue  # "the summit" alone is a description (resolved by salience)
+        if len(words) < 2 or words[0][:1].islower():
+            continue  # "the summit" alone, "the annual summit": a description (resolved by salience)
         name = " ".join(words)
         start = m.end() - len(name)
         crossing = [x for x in mentions if x.start < m.end() + offset and start + offset < x.end
