@@ -160,3 +160,11 @@ def test_a_summit_named_with_a_lower_case_kind_and_not_a_description_alone():
     assert [p.label for p in propose_events("They met at the 2023 Camp David trilateral summit.", [])] == [
         "2023 Camp David trilateral summit"]
     assert propose_events("The annual summit was held.", []) == []
+
+
+def test_a_patronymic_name_is_also_known_without_it_and_long_portfolio_titles():
+    found = {p.label: p.aliases for p in propose("The Wagner Group and its leader, Yevgeniy Viktorovich Prigozhin, met "
+                                                 "Under Secretary of the Treasury for Terrorism and Financial Intelligence "
+                                                 "Brian E. Nelson.", [])}
+    assert "Yevgeniy Prigozhin" in found["Yevgeniy Viktorovich Prigozhin"]
+    assert "Brian Nelson" in found

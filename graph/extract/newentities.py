@@ -22,14 +22,15 @@ __all__ = ["Proposal", "propose", "propose_drafts", "propose_events", "slug"]
 
 _NAME = r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|of|for|and|on|the|de|al)){0,5}"
 _LEADER_TITLES = r"President|Prime Minister|Premier|Chancellor|King|Queen|Supreme Leader|Emir|Crown Prince"
-_PERSON_TITLES = r"Secretary-General|Director-General|Under-Secretary-General|High Representative|State Counsellor|" \
+_PERSON_TITLES = r"Secretary-General|Director-General|Under-Secretary-General|High Representative|State Counsellor|CEO|" \
                  r"(?:Foreign|Defen[cs]e|Deputy|Finance|Interior|Prime)?\s*Minister|General|Gen\.|Admiral|Adm\.|Colonel|" \
                  r"Col\.|Secretary|Ambassador|Senator|Sen\.|Spokes(?:person|man|woman)|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|" \
                  r"Commander|Envoy|Director|Chairman|Chairwoman|Governor|Mayor|Marshal|Lt\.?|Major|Captain"
 #: Title-case words that end a name in a headline ("Minister Park Before Their Meeting").
 _NOT_NAME = r"(?!(?:Before|After|During|Their|His|Her|Its|Our|The|And|With|For|From|To|On|At|In|Of|By|Meeting|Meet|Meets|Says|Said|" \
             r"Visit|Visits|Talks|Holds|Calls|Urges|Warns|Signs|Tells|Briefs|Asks|Demands|Condemns|Welcomes|Rejects|Adopts|" \
-            r"Extends|Fails|Stresses|Notes|Statement|Remarks|Press|Joint|Affairs|Defen[cs]e|Treasury|" \
+            r"Extends|Fails|Stresses|Notes|Statement|Remarks|Press|Joint|Affairs|Defen[cs]e|Treasury|Intelligence|Policy|" \
+            r"Terrorism|Operations|Development|Cooperation|Relations|Europe|Asia|Africa|Americas|" \
             r"State|Foreign|Justice|Finance|Interior|Trade|Commerce|Security|Council|Republic|Federation|" \
             r"Adm|Gen|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Ms|Mrs|Prof|Spokes\w+|Secretary|Minister|President|Director|" \
             r"Ambassador|Envoy|Chairman|Chairwoman|Premier|Chancellor|General|Staff|Assembly|Secretariat)\b)"
@@ -41,7 +42,7 @@ _NAME_WORD = _NOT_NAME + r"(?:(?:al-|el-|bin\s+|ibn\s+|von\s+der\s+|van\s+der\s+
 _PERSON_NAME = _NAME_WORD + r"(?:\s+[A-Z]\.)?(?:\s+" + _NAME_WORD + r"){1,2}(?:,\s+Jr\.|\s+(?:III|II|IV|Jr\.|Sr\.)(?!\w))?"
 _TITLE_PREFIX = r"(?:(?:Assistant|Deputy|Vice|Under|Acting|Senior|First|Permanent|Special|Chief|Executive)\s+)*"
 _PERSON_RE = re.compile(r"\b(?P<title>" + _TITLE_PREFIX + r"(?:" + _LEADER_TITLES + "|" + _PERSON_TITLES +
-                        r")(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?(?:\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)??)?|"
+                        r")(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??)?(?:\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3}?)?|"
                         r"(?<=[A-Za-z] )(?:representative|ambassador|envoy|spokes(?:person|man|woman)|delegate)|"
                         r"(?<=’s |'s )(?:supreme leader|president|prime minister|foreign minister|defen[cs]e minister|"
                         r"leader|ambassador|envoy|spokes(?:person|man|woman))|"
@@ -247,6 +248,9 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
         if cls in ("Person", "PoliticalLeader"):  # "Janet L. Yellen" is Janet Yellen, named as written too
             label = re.sub(r",?\s+(?:Jr\.|Sr\.|III|II|IV)$", "", re.sub(r"\s+[A-Z]\.(?=\s)", "", name))
             aliases = (name,) if label != name else ()
+            patronymic = re.fullmatch(r"(\S+)\s+\S+(?:ovich|evich|ich|ovna|evna|ichna)\s+(\S+)", label)
+            if patronymic:  # "Yevgeniy Viktorovich Prigozhin" is Yevgeniy Prigozhin
+                aliases += (f"{patronymic.group(1)} {patronymic.group(2)}",)
         out.append(Proposal(slug(label), cls, label, start + offset, end + offset, cue, aliases))
 
     for m in _PERSON_RE.finditer(text):
