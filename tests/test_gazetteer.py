@@ -85,3 +85,44 @@ def test_bodies_whose_generic_name_several_states_share_need_their_state():
                                                                                        "russian-defence-ministry"]
     assert linked("the 1970 Committee and the Panel of Experts on Libya") == ["committee-1970", "panel-of-experts-1970"]
     assert linked("the Committee asked its Panel of Experts") == []
+
+
+def test_arms_control_treaties_and_wars_link_to_their_own_entries():
+    from graph.extract.mentions import Linker
+
+    registry = default_registry()
+    linker = Linker(registry)
+    text = ("New START outlived the INF Treaty, which the Korean War generation never saw; SORT and START II "
+            "came between the ABM Treaty and the Minsk Protocol, long after the Vietnam War and the Cuban Missile Crisis.")
+    found = {(m.text, m.entity, m.cls) for m in linker.find(text) if not m.nested}
+    assert ("New START", "new-start", "Treaty") in found
+    assert ("INF Treaty", "inf-treaty", "Treaty") in found
+    assert ("Korean War", "korean-war", "Conflict") in found
+    assert ("SORT", "treaty-of-moscow-2002", "Treaty") in found
+    assert ("START II", "start-ii", "Treaty") in found
+    assert ("ABM Treaty", "abm-treaty", "Treaty") in found
+    assert ("Minsk Protocol", "minsk-protocol", "Agreement") in found
+    assert ("Cuban Missile Crisis", "cuban-missile-crisis", "Conflict") in found
+    # a treaty named with its parties is not another treaty of the same generic name
+    assert [m.entity for m in linker.find("the Russia-Iran Treaty on Comprehensive Strategic Partnership") if not m.nested] \
+        == ["russia-iran-treaty-2025"]
+    assert [m.entity for m in linker.find("the U.S.-ROK Mutual Defense Treaty") if not m.nested] == ["us-rok-mutual-defense-treaty"]
+    # generic phrases and lower-case words name nothing
+    assert [m.entity for m in linker.find("a mutual defense treaty ended the civil war; sort the accords") if not m.nested] == []
+    assert registry.resolve("Wassenaar Arrangement").cls == "Agreement"
+
+
+def test_armed_groups_and_affiliates_link_to_their_own_entries():
+    from graph.extract.mentions import Linker
+
+    linker = Linker(default_registry())
+    text = ("The Committee designated al-Qa’ida in the Arabian Peninsula (AQAP) and al-Shabaab, "
+            "and condemned the attacks by the Houthis on shipping.")
+    found = {(m.text, m.entity, m.cls) for m in linker.find(text) if not m.nested}
+    assert ("al-Qa’ida in the Arabian Peninsula", "aqap", "Organization") in found
+    assert ("AQAP", "aqap", "Organization") in found
+    assert ("al-Shabaab", "al-shabaab", "Organization") in found
+    assert ("Houthis", "houthis", "Organization") in found
+    assert "al-qaida" not in {e for _, e, _ in found}  # the affiliate, not the parent named inside it
+    # acronyms that name something else stay unlinked; an all-capital acronym only in capitals
+    assert [m.entity for m in linker.find("RSF and the ADF reported on Ttp rates.") if not m.nested] == []
