@@ -1,0 +1,175 @@
+"""The plain subject-verb-object relations of the trigger lexicon (``RULES``), active and passive,
+with the relation a rule gives for its subject."""
+
+from __future__ import annotations
+
+import re
+
+from ..mentions import Mention
+from .lexicon import ACTOR, AGREEMENT, PERSON, RESOLUTION, RULES, Rule, SYMMETRIC, VOTER, _PROHIBITED
+from .sentence import _Sentence, _clause_end, _clause_start, _in_parens, _inside_name, _next_arg, _passive
+from .arguments import (_adjacent, _antecedent, _args, _coordinated, _dash_antecedent, _polity, _possessor, _state_of,
+                        objects, subjects)
+
+
+_NOMINAL = re.compile(r"^(?:invasion|occupation|annexation|recognition|condemnation|veto|sanctions|attack|assault|"
+                      r"ratification|accession|negotiations?|talks|membership|abstention|designation)\b", re.I)
+
+
+def _plain_rules(s: _Sentence) -> None:
+    for rule in RULES:
+        for m in rule.trigger.finditer(s.text):
+            if _inside_name(s, m):
+                continue
+            if rule.relation == "trains" and _PROHIBITED.search(s.text[:m.start()]):
+                continue
+            if rule.relation == "violates" and (re.search(
+                    r"\b(?:as|calling\s+(?:it|them))\s+(?!(?:they|it|he|she|we|these|those|this)\b)(?:an?\s+)?(?:[\w-]+\s+){0,2}$",
+                    s.text[:m.start()], re.I) or re.search(r"\bfor\s+(?:[a-z]+\s+)?[a-z]+ing\b", s.text[_clause_start(s, m.start()):m.start()])):
+                # ("sanctioned five entities for providing ... in violation of": the entities' doing, not the sanctioner's)
+                continue  # "condemned the transfers as a violation of ...": what is called a violation is no actor
+            if rule.relation == "hosts" and m.group(0).lower().startswith("conven") and \
+                    len(subjects(s, m.start(), rule.subj)) > 1:
+                continue  # "A, B and C convened a meeting": they held it together (participatedIn), none hosted
+            if rule.relation == "sanctions" and re.search(r"\b(?:remov\w*|lift\w*|eas(?:e|ed|es|ing)|terminat\w*|relief)\s+"
+                                                          r"(?:of\s+|from\s+)?(?:the\s+)?(?:[\w.’']+\s+){0,3}$", s.text[:m.start()], re.I):
+                continue  # "preparing for the removal of United Nations sanctions against Iran": sanctions ending
+            if rule.relation == "sponsors" and re.fullmatch(r"funds?|drafts?|tables?|sponsors?|presents?", m.group(0), re.I) \
+                    and re.search(r"\b(?:a|an|the|this|that|its|their|his|her|our|slush|wealth|investment|sovereign|"
+                                  r"reserve|pension|trust)\s+(?:[\w-]+\s+)?$", s.text[:m.start()], re.I):
+                continue  # "a known slush fund for President Putin", "its wealth fund": a noun, no one sponsors
+            if rule.relation == "supports" and objects(s, m.end(), RESOLUTION, limit=40):
+                continue  # voting support for a resolution is votedFor
+            if rule.relation == "supports" and re.search(r"\b(?:sanctions|measures|pressure|action|restrictions)\s+"
+                                                         r"(?:against|on)\s+(?:the\s+)?$", s.text[m.end():_next_arg(s, m.end())], re.I):
+                continue  # "supports sanctions against X" is not support for X
+            if rule.relation in ("invaded", "occupies") and m.group(0).lower().endswith("ing") and re.search(
+                    r"\b(?:for use in|for|in|of|by|to be used in|used in)\s+$", s.text[:m.start()], re.I):
+                continue  # "arms for use in attacking Ukraine": the purpose of a transfer, with no attacker named
+            if rule.relation == "supports" and re.search(
+                    r"\b(?:in|of|for|financial|military|economic|political|humanitarian|budget|public|popular|"
+                    r"international|diplomatic|material|their|its|his|her)\s+$", s.text[:m.start()], re.I):
+                continue  # "financial support to Ukraine" is a noun: the transfer rules read it
+            if rule.relation in ("memberOf", "partyTo") and re.match(r"join|accede", m.group(0), re.I) and re.search(
+                    r"\b(?:ready|want\w*|seek\w*|aspir\w*|bid|hop\w*|plan\w*|expect\w*|eligible|invited|allowed|able|wish\w*|"
+                    r"intend\w*|appl\w*|decision|right|path)\s+to\s+$", s.text[:m.start()], re.I):
+                continue  # "Ukraine is not ready to join NATO", "its bid to join": not (yet) a member
+            if rule.relation in ("memberOf", "partyTo", "participatedIn") and re.match(r"join", m.group(0), re.I) \
+                    and re.match(r"\s+\w+(?:\s+\w+)?\s+in\s+(?:\w+ing|(?:its|their|the)\s+\w+)\b", s.text[m.end():]):
+                continue  # "joined China in supporting ...", "joined Russia in its call": a co-subject marker
+            if _passive(s, m) and rule.relation not in ("adoptedBy", "establishedBy"):
+                agents = objects(s, m.end(), rule.subj, prep="by", limit=25)
+                lo = _clause_start(s, m.start())
+                patients = [x for x in _args(s, lo, m.start(), rule.obj) if not _in_parens(s.text, x.start)]
+                if not patients:
+                    patients = _antecedent(s, lo, rule.obj)
+                if not patients:
+                    patients = _dash_antecedent(s, lo, rule.obj)
+                drafts = [x for x in s.mentions if x.cls == "DraftResolution" and not x.nested and x.end <= m.start()]
+                if rule.relation == "vetoed" and drafts and not any(p.cls == "DraftResolution" for p in patients):
+                    patients = drafts[-1:]  # "a draft that would have extended the panel of resolution 1718 ... due to a veto"
+                if not patients and rule.subj == VOTER:  # "failed to adopt a draft ... due to a veto cast by X"
+                    patients = [x for x in s.mentions if x.cls in RESOLUTION and not x.nested and x.end <= m.start()][-1:] or (
+                        [Mention(lo, lo, "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
+                        if s.recent_resolution else [])
+                if not patients and s.salient and re.fullmatch(r"\s*(?:it|this|they)\s+(?:\w+\s+){0,3}", s.text[lo:m.start()], re.I):
+                    ref = s.salient(tuple(sorted(rule.obj)))  # "It was ratified by ...": what the document is about
+                    patients = [Mention(lo, lo, "", ref, "", "coreference", False, 0.5)] if ref else []
+                if not agents:
+                    continue
+                # "South Korea, supported by the United States, and North Korea, supported by the Soviet Union":
+                # each participle in apposition belongs to the name just before it, and its agents stop at the next
+                agents = [a for a in agents if not re.match(r",\s+[a-z]+ed\s+by\b", s.text[a.end:])]
+                appositive = patients and re.fullmatch(r",\s*", s.text[patients[-1].end:m.start()])
+                patients = patients[-1:] if appositive else patients[-1:] and _coordinated(s, patients[-1], patients,
+                                                                                           leftwards=True)
+                if rule.relation == "partyTo":  # "ratified by Russia's State Duma": Russia is the party
+                    agents = [x for x in map(lambda a: _polity(s, a), agents) if x.cls != "GovernmentBody"]
+                for a in agents:
+                    for p in patients:
+                        s.add(a.entity, _relation_for(rule, a, s, m.group(0)), p.entity, m.start(), m.end(),
+                              rule.confidence * 0.9, "passive:" + rule.relation)
+                continue
+            objs = objects(s, m.end(), rule.obj, rule.obj_prep)
+            if rule.relation in ("invaded", "sanctions") and objs and re.search(r"\w\s+(?:in|at|near|off|across)\s+(?:the\s+)?$",
+                                                              s.text[m.end():objs[0].start], re.I):
+                continue  # "attacked ships in the Red Sea", "sanctioned two companies in Russia": where, not whom
+            between = re.match(r"\s+between\s+", s.text[m.end():])
+            if _NOMINAL.match(m.group(0)):
+                subs = _adjacent(s, m.start(), rule.subj)
+                if not subs and re.search(r"\b(?:its|their)\s+(?:(?:\d{4}|[a-z-]+),?\s+){0,3}$", s.text[:m.start()], re.I):
+                    subs = _possessor(s, m.start(), rule.subj)  # "sanctions against Russia for its annexation of Crimea"
+                if not subs and re.match(r"(?:talks|negotiations?)", m.group(0), re.I):
+                    subs = subjects(s, m.start(), rule.subj)  # "X held talks with Y", "hosted X for talks with Y"
+            elif rule.subj == VOTER:  # the nearest actor must be the voter: "the Council rejected a draft" has none
+                subs = [x for x in subjects(s, m.start(), ACTOR) if x.cls in VOTER]
+            else:
+                subs = [_state_of(s, x) for x in subjects(s, m.start(), rule.subj)]
+            if between and rule.obj == AGREEMENT or (between and rule.relation == "partyTo"):
+                parties = objects(s, m.end(), rule.subj, prep="between")
+                agreements = [x for x in _args(s, 0, m.start(), AGREEMENT)][-1:]
+                for p in parties:
+                    for a in agreements:
+                        s.add(p.entity, _relation_for(rule, p), a.entity, m.start(), m.end(), rule.confidence, "between")
+                continue
+            each_other = re.match(r"\s+(?:each other|one another)\b", s.text[m.end():])
+            if each_other and len(subs) < 2:  # "China and Russia ..., while supporting each other": the main subject
+                first = [x for x in _args(s, 0, m.start(), rule.subj) if not x.nested][:1]
+                subs = _coordinated(s, first[0], _args(s, 0, m.start(), rule.subj), leftwards=False) if first else subs
+            if not objs and len(subs) >= 2 and rule.relation not in SYMMETRIC and each_other:
+                for a in subs:  # "China and Russia support each other": both ways
+                    for b in subs:
+                        if a is not b and b.cls in rule.obj:
+                            s.add(a.entity, rule.relation, b.entity, m.start(), m.end(), rule.confidence, "each-other")
+                continue
+            if rule.relation in SYMMETRIC and not objs and len(subs) >= 2:
+                for i, a in enumerate(subs):
+                    for b in subs[i + 1:]:
+                        s.add(a.entity, rule.relation, b.entity, m.start(), m.end(), rule.confidence, "joint")
+                continue
+            rest = s.text[m.end():_clause_end(s, m.end())]
+            if not objs and rule.relation in ("vetoed", "abstainedOn", "votedFor", "votedAgainst") \
+                    and (len(rest.split()) <= 4 and not any(x.start >= m.end() for x in s.mentions) or
+                         (_NOMINAL.match(m.group(0)) and subs)):  # "Moscow's veto fuels suspicion"
+                here = [x for x in s.mentions if x.cls in RESOLUTION and x.end <= m.start()]  # "... voted against it"
+                if rule.relation == "vetoed" and any(x.cls == "DraftResolution" for x in here):
+                    here = [x for x in here if x.cls == "DraftResolution"]  # a veto blocks a draft
+                if here:
+                    objs = here[-1:]
+                elif s.recent_resolution:
+                    objs = [Mention(m.end(), m.end(), "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
+            if rule.relation == "partyTo":
+                subs = [_polity(s, a) for a in subs]
+                for o in objs:  # "ratified the treaty with North Korea": the other party
+                    tail = re.match(r"\s+with\s+(?:the\s+)?", s.text[o.end:])
+                    if tail:
+                        subs += [x for x in s.mentions if x.cls == "State" and x.start == o.end + tail.end()]
+            signed = rule.relation == "partyTo" and re.match(r"sign|ink", m.group(0), re.I)
+            for a in subs:
+                for o in objs:
+                    around = s.text[max(0, m.start() - 30):min(len(s.text), max(o.end, m.end()) + 30)]
+                    if not (signed and a.cls == "State"):  # (signing makes a state a signatory; a party it
+                        s.add(a.entity, _relation_for(rule, a, s, around), o.entity, m.start(), m.end(),  # becomes by
+                              rule.confidence * min(a.confidence, o.confidence), rule.relation)  # ratifying)
+                    if signed and a.cls == "State":
+                        s.add(a.entity, "signatoryOf", o.entity, m.start(), m.end(),
+                              rule.confidence * min(a.confidence, o.confidence), "signatoryOf")
+
+
+def _relation_for(rule: Rule, subject: Mention, s: _Sentence | None = None, around: str | None = None) -> str:
+    """The relation a rule gives for this subject: support in a war (a war the sentence names, or
+    military words in ``around``, the text near the trigger and its object) is military aid, a
+    person signs."""
+    if rule.relation == "supports" and s is not None:
+        near = around if around is not None else s.text
+        if re.search(r"\b(?:militar\w*|war|troops|arms|weapons|invasion|aggression|offensive|fighting)\b", near, re.I) or \
+                any(m.cls == "Conflict" and re.search(r"\b(?:during|throughout|in the course of)\s+(?:the\s+)?$", s.text[:m.start], re.I)
+                    for m in s.mentions):
+            return "providesMilitaryAidTo"  # ("During the Korean War, the Soviet Union supported North Korea"; a war
+            # named elsewhere in the sentence, "Following World War II, ... supported by", says nothing of it)
+    if rule.by_subject and subject.cls in PERSON:
+        return rule.by_subject["person"]
+    if rule.relation == "partyTo" and subject.cls == "State" and around is not None and \
+            re.search(r"\b(?:sign|ink)", around, re.I) and not re.search(r"\bratif", around, re.I):
+        return "signatoryOf"  # "was signed by Russia and North Korea": signatories (a party is who ratifies)
+    return rule.relation

@@ -1,0 +1,120 @@
+"""Resolutions and sanctions: how members voted, who adopted and sponsored a text, what a failed draft
+targets, and measures announced against a state, body or person."""
+
+from __future__ import annotations
+
+import re
+
+from ..mentions import Mention
+from .lexicon import ACTOR, ORGS, PERSON, POLITY, RESOLUTION, VOTER
+from .sentence import Candidate, _Sentence
+from .arguments import _args, objects, subjects
+
+
+_VOTE_COUNT = re.compile(r"\b(?P<kind>in favou?r|against|abstentions?|abstaining|abstained)\s*\((?P<list>[^)]*)\)", re.I)
+
+
+_MEASURES = re.compile(
+    r"\b(?:impos|tak|adopt|announc|tighten|expand|introduc|levy|levi|broaden|extend|prolong|renew)\w*\s+"
+    r"(?:(?!(?:to|would|could|should|erode|eroding|undermin\w*|evad\w*|circumvent\w*|lift\w*|eas\w*|relief)\b)[\w-]+\s+){0,8}?"
+    r"(?:sanctions|measures|costs|restrictions|penalties|actions)\s+(?:today\s+)?(?:against|on|targeting|in view of)\s+(?:the\s+)?",
+    re.I)
+_PROHIBITED_DEALINGS = re.compile(
+    r"\bprohibit\w*\s+(?:any\s+|all\s+)?(?:U\.S\.\s+|US\s+|EU\s+)?(?:persons?|entities|companies|nationals|citizens)\s+from\s+"
+    r"(?:[\w-]+\s+){0,4}?transactions?\s+(?:involving|with)\s+(?:the\s+)?", re.I)
+_DESIGNATING = re.compile(r"\bdesignat(?:e|es|ed|ing)\s+(?:[A-Z][\w-]+\s+)?nationals?,?\s+", re.I)
+
+
+def _measures_against(s: _Sentence) -> None:
+    """Sanctions read off the wording of sanctions announcements: "taking further measures against the
+    Russian financial system", "imposing costs targeting Russian officials" (the demonym's state), "prohibited
+    any U.S. person from conducting any transaction involving X, Y and Z", "designating Russian national, X"."""
+    text = s.text
+    if not re.search(r"sanction|measure|cost|restriction|penalt|action|prohibit|designat", text, re.I):
+        return
+    found = [(m, objects(s, m.end(), ACTOR, limit=20)) for m in _MEASURES.finditer(text)]
+    found += [(m, objects(s, m.end(), ACTOR, limit=5)) for m in _PROHIBITED_DEALINGS.finditer(text)]
+    found += [(m, [x for x in s.mentions if x.cls in PERSON and x.start == m.end()]) for m in _DESIGNATING.finditer(text)]
+    for m, objs in found:
+        if not objs or re.search(r"\b(?:would have|fail\w*\s+to|fail\w*\s+to\s+adopt\w*\s+(?:\w+\s+){0,6}|(?:it|which|that)\s+(?:\w+\s+){0,2})$",
+                                 text[max(0, m.start() - 120):m.start()], re.I):
+            continue  # what a failed draft "would have" done, or what "it" (a text) aimed to do, is no sanction
+        subs = subjects(s, m.start(), POLITY)
+        if not subs and re.search(r"\b(?:that|which)\s+$", text[:m.start()]):  # "is taking actions today that tighten ..."
+            subs = subjects(s, text.rfind(" ", 0, m.start() - 6), POLITY)
+        for a in subs:
+            for o in objs:
+                s.add(a.entity, "sanctions", o.entity, m.start(), m.end(), 0.6, "measures-against")
+
+
+def _vote_lists(s: _Sentence) -> None:
+    """ "by 13 votes in favour (A, B) to 2 against (C), with 5 abstentions (D, E)": how each listed
+    member voted on the resolution of the sentence (or the one the document is about)."""
+    resolutions = [m.entity for m in s.mentions if m.cls in RESOLUTION and not m.nested] or \
+        ([s.recent_resolution] if s.recent_resolution else [])
+    if not resolutions:
+        return
+    for m in _VOTE_COUNT.finditer(s.text):
+        kind = m.group("kind").lower()
+        relation = "votedFor" if kind.startswith("in") else "votedAgainst" if kind == "against" else "abstainedOn"
+        for x in _args(s, m.start("list"), m.end("list"), VOTER):
+            if not x.nested:
+                s.add(x.entity, relation, resolutions[0], m.start(), m.end(), 0.7, "vote-list")
+
+
+_ADOPTED_BY_VOTES = re.compile(r"\b(?:adopted|adopts|passed)\s+(?:today\s+)?(?:unanimously\s+)?by\s+(?:a\s+(?:recorded\s+)?vote\s+of\s+)?"
+                               r"\d+\s+(?:votes\s+)?(?:in\s+favou?r)?", re.I)
+
+
+def _adopted_by_votes(s: _Sentence) -> None:
+    """ "the Security Council today adopted by 14 votes in favour — with the Russian Federation abstaining —
+    a resolution demanding ...": the body adopted the resolution after the tally, those "abstaining" abstained."""
+    for m in _ADOPTED_BY_VOTES.finditer(s.text):
+        res = [x for x in s.mentions if x.cls in RESOLUTION and not x.nested and 0 <= x.start - m.end() < 250][:1]
+        if not res:
+            continue
+        for b in [x for x in subjects(s, m.start(), ORGS) if x.cls in {"InternationalOrganization", "GovernmentBody"}][:1]:
+            s.add(res[0].entity, "adoptedBy", b.entity, m.start(), m.end(), 0.65, "adopted")
+        for ab in re.finditer(r"\bwith\s+(?:the\s+)?(?P<who>[^—–;]{2,80}?)\s+(?P<how>abstaining|voting against)\b",
+                              s.text[m.end():res[0].start]):
+            lo = m.end() + ab.start("who")
+            for x in [y for y in s.mentions if y.cls in VOTER and not y.nested and lo <= y.start and y.end <= m.end() + ab.end("who")]:
+                relation = "abstainedOn" if ab.group("how") == "abstaining" else "votedAgainst"
+                s.add(x.entity, relation, res[0].entity, m.start(), m.end(), 0.65, "vote-count")
+
+
+_OPENING_SPONSOR = re.compile(r"\W*(?:Tabled|Submitted|Drafted|Sponsored|Co-sponsored|Introduced|Presented|Proposed|"
+                              r"Put forward|Penned)\s+by\s+(?:the\s+)?")
+_SPONSOR_LIST = re.compile(r"\b(?P<own>its|the|their)\s+(?:co-?)?sponsors\s*(?:—|–|:|,|were|are|included|include)\s*(?:the\s+)?",
+                           re.I)
+
+
+def _sponsor_lists(s: _Sentence) -> None:
+    """ "Tabled by the United States, the text would have ...", "its co-sponsors — Qatar, Saudi Arabia and
+    Morocco —": who put a draft forward."""
+    opening = _OPENING_SPONSOR.match(s.text)
+    if opening:
+        sponsors = objects(s, opening.end(), VOTER | ORGS, limit=3)
+        after = sponsors[-1].end if sponsors else opening.end()
+        comma = re.match(r",\s+(?:the\s+)?", s.text[after:])  # "..., the text would have", "..., it would have"
+        texts = [x for x in s.mentions if x.cls in RESOLUTION and not x.nested and comma and x.start == after + comma.end()] or (
+            [Mention(after, after, "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
+            if s.recent_resolution and re.match(r",\s+(?:it|the\s+(?:text|draft|measure))\b", s.text[after:]) else [])
+        for x in sponsors:
+            for r in texts:
+                s.add(x.entity, "sponsors", r.entity, 0, opening.end(), 0.6, "sponsor-list")
+    for m in _SPONSOR_LIST.finditer(s.text):
+        before = [x for x in s.mentions if x.cls in RESOLUTION and x.end <= m.start() and m.start() - x.end <= 60]
+        texts = before[-1:] or ([Mention(m.start(), m.start(), "", s.recent_resolution, "DraftResolution", "coreference", False,
+                                         0.5)] if s.recent_resolution else [])
+        for x in objects(s, m.end(), VOTER, limit=3):
+            for r in texts:
+                s.add(x.entity, "sponsors", r.entity, m.start(), m.end(), 0.6, "sponsor-list")
+
+
+def _counterfactual_drafts(s: _Sentence) -> None:
+    """A draft resolution that "would have condemned X" did not: it targets X."""
+    drafts = {m.entity for m in s.mentions if m.cls == "DraftResolution"}
+    for i, c in enumerate(s.out):
+        if c.subject in drafts and c.relation in ("condemned", "sanctions"):
+            s.out[i] = Candidate(c.subject, "targets", c.object, c.trigger_start, c.trigger_end, c.confidence, c.rule, c.materiel)

@@ -1,0 +1,230 @@
+"""Transfers of arms, aid, troops, workers and technology: what is sent decides the relation; also
+reverse transfers ("A turned to B for ..."), withdrawals and workers sent abroad."""
+
+from __future__ import annotations
+
+import re
+
+from ..mentions import Mention
+from .lexicon import ACTOR, MATERIEL, PLACE, POLITY, RECIPIENT, STATE, _PROHIBITED, _v
+from .sentence import ListFrame, _Sentence, _clause_end, _clause_start, _in_parens, _inside_name, _passive
+from .arguments import _args, _state_of, objects, subjects
+
+
+_TRANSFER_VERBS = re.compile(
+    _v("supply", "provide", "send|sends|sent|sending", "ship|ships|shipped|shipping", "deliver", "transfer|transfers|transferred|transferring",
+       "give|gives|gave|given|giving", "export", "dispatch|dispatches|dispatched|dispatching", "furnish|furnishes|furnished|furnishing",
+       "sell|sells|sold|selling", "hand over|hands over|handed over", "funnel|funnels|funnelled|funneled", "share",
+       "lend|lends|lent|lending", "grant", "extend", "move|moves|moved|moving", "relocate", "transport") +
+    r"|\b(?:shipments?|deliver(?:y|ies)|transfers?|exports?|sales?|supplies|supply|provision|sharing) of\b"
+    r"|\b(?:suppliers?|providers?|exporters?) of\b", re.I)
+_DEPLOY_VERBS = re.compile(
+    _v("deploy", "station", "dispatch|dispatches|dispatched|dispatching", "redeploy") +
+    r"|\bdeployments? of\b|\bsending troops\b|\bsend troops\b|\bsent troops\b|\b(?:fought|fight|fights|fighting) "
+    r"(?:alongside|for|on behalf of)\b"
+    # "Wagner PMCs were present in Libya": forces (only) that are present somewhere were deployed there
+    r"|(?:(?<=troops )|(?<=forces )|(?<=soldiers )|(?<=PMCs )|(?<=mercenaries )|(?<=fighters )|(?<=personnel )|"
+    r"(?<=contractors ))(?:were|are|was|is|have been|has been|remain|remained)\s+(?:still\s+)?present\b", re.I)
+
+
+_REVERSE = re.compile(
+    r"\bturn(?:s|ed|ing)? to\b|\brel(?:y|ies|ied|ying) on\b|\bdepend(?:s|ed|ing)? on\b|" +
+    _v("receive", "obtain", "acquire", "buy|buys|bought|buying", "purchase", "import", "get|gets|got|getting"), re.I)
+
+
+_AID_KINDS = re.compile(r"\b(?P<kinds>(?:economic|financial|military|technical|humanitarian|security|budget)"
+                        r"(?:,?\s+(?:and\s+)?(?:economic|financial|military|technical|humanitarian|security|budget))+)\s+"
+                        r"(?:aid|assistance|support)\b", re.I)
+
+
+def _classify(text: str) -> list[str]:
+    kinds = _AID_KINDS.search(text)
+    if kinds:  # "economic, technical, and military assistance": each kind of aid named
+        words = kinds.group("kinds").lower()
+        return [r for r, cue in (("providesEconomicAidTo", r"economic|financial|humanitarian|budget"),
+                                 ("providesMilitaryAidTo", r"military|security")) if re.search(cue, words)]
+    found = []
+    if re.search(r"\b(?:financial|budget|economic|humanitarian) (?:support|aid|assistance)\b", text, re.I) and not re.search(
+            r"\bmilitary (?:support|aid|assistance)\b", text, re.I):
+        text = re.sub(r"\b(?:support|aid|assistance)\b", "", text, flags=re.I) + " economic benefits"
+    for relation, pattern in MATERIEL:
+        if pattern.search(text):
+            found.append(relation)
+    if "supports" in found and len(found) > 1:
+        found.remove("supports")  # "aid and weapons": the weapons say what the aid is
+    if "suppliesArmsTo" in found and "transfersMilitaryTechnologyTo" in found:
+        found.remove("suppliesArmsTo")  # "weapon technology" is technology
+    if "deploysTroopsTo" in found and re.search(r"\b(?:military supplies|military equipment)\b", text, re.I):
+        found.remove("deploysTroopsTo")
+    if "suppliesArmsTo" in found and re.search(r"\bnon-lethal\b", text, re.I) and not re.search(
+            r"\b(?:weapons?|arms|ammunition|shells?|missiles?)\b", text, re.I):
+        found.remove("suppliesArmsTo")
+    return found
+
+
+def _materiel_text(text: str) -> str | None:
+    m = re.search(r"(?:[\w-]+\s+){0,3}?(?:troops|pilots|weapons|arms|ammunition|munitions|shells|missiles|rockets|"
+                  r"drones|tanks|aircraft|equipment|supplies|technology|workers|food|fuel|oil|intelligence(?: resources)?)\b", text, re.I)
+    return m.group(0).strip() if m else None
+
+
+def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
+    for m in list(_TRANSFER_VERBS.finditer(s.text)) + list(_DEPLOY_VERBS.finditer(s.text)):
+        deploy = m.re is _DEPLOY_VERBS
+        if _inside_name(s, m) or _PROHIBITED.search(s.text[:m.start()]):
+            continue  # "the Council prohibited the provision of arms to X": no transfer
+        hi = _clause_end(s, m.end())
+        fought = re.match(r"(?:fought|fight|fights|fighting)", m.group(0), re.I)
+        if fought:
+            recipients = objects(s, m.end() - 1 - len(m.group(0).split()[-1]), RECIPIENT, prep=r"alongside|for|behalf of")
+        else:
+            recipients = objects(s, m.end(), RECIPIENT, prep=r"to|into|toward|towards" + (r"|in" if deploy else ""))
+            direct = [x for x in _args(s, m.end(), hi, RECIPIENT) if re.fullmatch(r"\s*(?:the\s+)?", s.text[m.end():x.start])]
+            with_ = re.match(r"\s+with\b", s.text[direct[0].end:]) if direct else None
+            if direct and not with_ and _classify(" ".join(s.text[direct[0].end:].split()[:4])):
+                with_ = re.match(r"", s.text[direct[0].end:])  # "gave North Korea air defence systems"
+            if with_:
+                recipients = direct[:1]  # "supplied Pyongyang with food"
+        stop = recipients[0].start if recipients else hi
+        window = s.text[m.start():stop]
+        if re.match(r"(?:transfers|shipments|deliveries|exports|sales|supplies)\b", m.group(0), re.I):
+            window = " ".join(s.text[:m.start()].split()[-2:]) + " " + window  # "arms transfers from X to Y"
+        if not fought and with_:
+            window = s.text[direct[0].end:min(len(s.text), direct[0].end + 120)]
+        window = re.split(r"\bin (?:exchange|return) for\b", window, flags=re.I)[0]
+        lo = _clause_start(s, m.start())
+        if re.match(r"(?:move|moves|moved|moving|relocat|transport)", m.group(0), re.I) and not _classify(window):
+            window = s.text[lo:m.start()] + " " + window  # "10,000 soldiers ... have moved toward X"
+        passive = _passive(s, m)
+        if passive:
+            window = s.text[lo:m.start()] + " " + window
+        relations = _classify(window)
+        if not relations and passive and re.search(r"\bwhich\b", s.text[max(0, lo - 12):lo + 8], re.I):
+            window = s.text[:stop]  # "..., which could then be transferred to Y": what "which" stands for
+            relations = _classify(window)
+        if deploy and "deploysTroopsTo" not in relations:
+            relations = ["deploysTroopsTo"]
+        if not relations:
+            continue
+        if deploy or fought:
+            relations = ["deploysTroopsTo"]
+        givers: list[Mention] = []
+        if passive:
+            givers = objects(s, m.end(), ACTOR, prep="by", limit=25)
+            if not givers:  # "South Korean artillery shells have been provided", "North Korean troops being deployed"
+                states = [x for x in _args(s, lo, m.start(), STATE) if x.kind == "demonym" or x.nested]
+                givers = states[-1:]
+            if not givers and "deploysTroopsTo" in relations:  # "Wagner PMCs were sent to Libya": the force they belong to
+                givers = [x for x in _args(s, lo, m.start(), POLITY - STATE)
+                          if MATERIEL[0][1].match(s.text, x.end + 1) and s.text[x.end:x.end + 1] == " "][-1:]
+            if not givers and re.search(r"\bwhich\b", s.text[max(0, lo - 12):lo + 8], re.I):
+                before = s.text[:lo].rstrip(" ,").rstrip()
+                ante = [x for x in _args(s, 0, len(before) + 8, ACTOR) if x.end >= len(s.text[:lo].rstrip(" ,")) - 8]
+                givers = ante[-1:]
+        elif ((re.match(r"\w+ of\b", m.group(0)) or re.match(r"\s+of\b", s.text[m.end():]))  # ("the transfer of": a noun)
+              and re.search(r"\b(?:for|of|on|to|with|about|in)\s+(?:the\s+)?$", s.text[:m.start()], re.I)) or \
+                (m.group(0).lower().endswith("ing") and re.search(r"\bfor\s+$", s.text[:m.start()], re.I)):
+            # "... for the delivery of aid", "sanctioned five entities for providing support to X": not the subject's doing
+            givers = []  # "failed to reauthorize ... for the delivery of aid into Syria": no giver named
+        else:
+            givers = subjects(s, m.start(), ACTOR)
+            if not givers:
+                # "North Korean troops fought", "North Korean military advisers": the demonym of the agent noun
+                states = [x for x in _args(s, lo, m.start(), STATE) if x.kind == "demonym" or x.nested]
+                givers = states[-1:]
+        if not recipients and frame and frame.receiver:
+            recipients = [Mention(0, 0, "", frame.receiver, "State", "coreference", False, 0.5)]
+        materiel = _materiel_text(window)
+        origin = [x for x in _args(s, m.end(), recipients[0].start if recipients else hi, POLITY)
+                  if re.search(r"\bfrom\s+(?:the\s+)?$", s.text[m.end():x.start], re.I)]
+        if origin and relations != ["deploysTroopsTo"]:
+            givers = origin[:1]  # "weapons transfers from North Korea to Russia" (troops "sent from Syria" were only there)
+        by = re.search(r"\bby\s+$", s.text[:m.start()], re.I)
+        if by and not passive:
+            # "North Korea may aid Russia by sending troops": the main verb's subject gives to its object
+            before = [x for x in _args(s, lo, by.start(), RECIPIENT) if not _in_parens(s.text, x.start)]
+            if before:
+                recipients = recipients or before[-1:]
+                givers = [_state_of(s, x) for x in subjects(s, before[-1].start, ACTOR)] or givers
+        has_goal = re.search(r"\b(?:to|into)\b", s.text[m.end():hi], re.I)
+        if not recipients and s.previous_states and not has_goal:
+            partners = [x for x in s.previous_states if x not in {g.entity for g in givers}]
+            if len(partners) == 1:
+                recipients = [Mention(0, 0, "", partners[0], "State", "coreference", False, 0.55)]
+        exchange = re.search(r"\bin (?:exchange|return) for\s+(.{0,60}?)(?:[,.;]|$)", s.text[m.end():], re.I)
+        for g in givers:
+            giver = _state_of(s, g)
+            for r in recipients:
+                for relation in relations:
+                    s.add(giver.entity, relation, r.entity, m.start(), m.end(), 0.7 * min(giver.confidence, r.confidence),
+                          "transfer", materiel)
+                if exchange:  # "Russia has given North Korea air defence systems in exchange for troops"
+                    for relation in _classify(exchange.group(1)):
+                        s.add(r.entity, relation, giver.entity, m.start(), m.end(), 0.55, "exchange",
+                              _materiel_text(exchange.group(1)))
+
+
+def _reverse_transfers(s: _Sentence) -> list[tuple[str, str]]:
+    """ "A turned to B for weapons", "A is receiving benefits from B": B gives to A."""
+    frames = []
+    for m in _REVERSE.finditer(s.text):
+        hi = _clause_end(s, m.end())
+        turn = re.match(r"turn|rel|depend", m.group(0), re.I)
+        if turn:
+            givers = [x for x in _args(s, m.end(), hi, RECIPIENT)][:1]
+            if not givers:
+                continue
+            fm = re.compile(r"\bfor\b", re.I).search(s.text, givers[0].end, hi if hi > givers[0].end else len(s.text))
+            window = s.text[fm.end():] if fm else ""
+            window = window[:120]
+        else:
+            fm = re.compile(r"\bfrom\b", re.I).search(s.text, m.end(), hi)
+            if not fm:
+                continue
+            givers = [x for x in _args(s, fm.end(), hi, RECIPIENT) if x.start - fm.end() < 25][:1]
+            window = s.text[m.end():fm.start()]
+        takers = subjects(s, m.start(), RECIPIENT)
+        if not givers or not takers:
+            continue
+        relations = _classify(window)
+        materiel = _materiel_text(window)
+        for t in takers:
+            for g in givers:
+                for relation in relations:
+                    s.add(g.entity, relation, t.entity, m.start(), m.end(), 0.65, "reverse-transfer", materiel)
+                frames.append((g.entity, t.entity))
+                # "In exchange for military support, A receives ... from B": A gives that support to B
+                ex = re.search(r"\bin (?:exchange|return) for\s+(.{0,60}?)(?:,|$)", s.text[:m.start()], re.I)
+                if ex:
+                    for relation in _classify(ex.group(1)):
+                        s.add(t.entity, relation, g.entity, ex.start(), ex.end(), 0.6, "exchange", _materiel_text(ex.group(1)))
+    return frames
+
+
+def _withdrawals(s: _Sentence) -> None:
+    """ "demanded that X withdraw all its forces from Y": forces one must withdraw from a place were
+    deployed there."""
+    lowered = s.text.lower()
+    if not ("withdr" in lowered):
+        return  # (a cheap test before the patterns: most sentences have none of it)
+    for m in re.finditer(r"\bwithdr[ae]w(?:s|n|al of|ing)?\s+(?:all\s+)?(?:of\s+)?(?:its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:troops|forces|military|soldiers|personnel|units)\s+from\s+(?:the\s+(?:territory|soil)\s+of\s+)?",
+                         s.text, re.I):
+        places = objects(s, m.end() - 1, RECIPIENT, limit=5)
+        for g in subjects(s, m.start(), POLITY):
+            for p in places:
+                s.add(_state_of(s, g).entity, "deploysTroopsTo", p.entity, m.start(), m.end(), 0.55, "withdraw-from", "forces")
+
+
+def _workers(s: _Sentence) -> None:
+    for m in re.finditer(r"\b(?:workers|labou?rers|construction crews|engineering (?:units|brigades))\b", s.text, re.I):
+        owners = [x for x in s.mentions if x.cls == "State" and x.end <= m.start() and m.start() - x.end <= 3]
+        if not owners:
+            continue
+        hi = _clause_end(s, m.end())
+        dest = re.compile(r"\b(?:in|to|into)\b", re.I)
+        for d in dest.finditer(s.text, m.end(), hi):
+            places = [x for x in _args(s, d.end(), hi, PLACE) if x.start - d.end() <= 6]
+            if places:
+                s.add(owners[-1].entity, "sendsWorkersTo", places[0].entity, m.start(), m.end(), 0.6, "workers", "workers")
+                break
