@@ -646,3 +646,9 @@ def test_a_two_letter_surname_after_a_title_and_named_again_alone():
     _, result = _facts("Chinese President Xi Jinping met Putin. Later President Xi flew home, and Premier Li stayed.")
     assert [m.entity for m in result.mentions if m.text == "Xi"] == ["xi-jinping"]
     assert "li" in {e.id for e in result.new_entities}
+
+
+def test_a_mutual_defense_treaty_named_between_two_states():
+    found, _ = _facts("The Mutual Defense Treaty between Chile and Peru was signed in 1951.")
+    assert ("chile", "mutualDefenceWith", "peru") in found or ("peru", "mutualDefenceWith", "chile") in found
+    assert {("chile", "partyTo", "mutual-defense-treaty"), ("peru", "partyTo", "mutual-defense-treaty")} <= found

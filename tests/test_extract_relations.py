@@ -824,9 +824,10 @@ def test_the_makers_of_a_partnership_cooperate_and_a_body_acting_in_consultation
     assert {("russia", "cooperatesWith", "china")} <= found or {("china", "cooperatesWith", "russia")} <= found
 
 
-def test_mutual_defence_in_a_treaty_name_is_no_pledge():
-    found = relations("Russia has a similar arrangement with China under the bilateral 1958 Mutual Defense Agreement.")
-    assert not any(r == "mutualDefenceWith" for _, r, _ in found)
+def test_a_mutual_defense_treaty_named_binds_its_parties_to_that_treaty_only():
+    """Undone after a first-sight batch: a rule that ignored "mutual defence" inside a treaty's name cost true facts."""
+    found = relations("The Mutual Defense Treaty between Russia and China was signed in 1951 after the pact ended.")
+    assert ("china", "mutualDefenceWith", "russia") in found or ("russia", "mutualDefenceWith", "china") in found
     assert ("russia", "mutualDefenceWith", "china") in relations("Russia and China pledged mutual defence.") or \
         ("china", "mutualDefenceWith", "russia") in relations("Russia and China pledged mutual defence.")
 

@@ -458,8 +458,9 @@ def _constructions(s: _Sentence) -> None:
                          r"\b(?:defend|protect|assist|aid|help)\s+(?:one another|each other)\b|\bcome to (?:each other's|the other's) aid\b|"
                          r"\b(?:military\s+)?(?:assistance|aid|help)\s+to\s+the\s+other(?:\s+(?:party|side|country))?\b",
                          text, re.I):
-        if _inside_name(s, m) or re.match(r"\s+(?:and\s+\w+\s+)?(?:[A-Z][\w-]*\s+)*(?:Treaty|Agreement|Pact)\b", text[m.end():]):
-            continue  # "the 1958 Mutual Defense Agreement", "the Mutual Aid and Cooperation Treaty": a name, not a pledge
+        # ("the Mutual Defense Treaty between the Philippines and the United States": the treaty named is the pledge,
+        # and the only agreement its parties are party to in this sentence)
+        named = [t for t in s.mentions if t.cls in AGREEMENT and t.start <= m.start() and m.end() <= t.end]
         states = []
         for x in s.mentions:
             if x.cls != "State" or x.entity in states:
@@ -477,10 +478,9 @@ def _constructions(s: _Sentence) -> None:
             states = list(s.previous_states)  # "Under the treaty, each party must provide military aid to the other"
         if len(states) == 2:
             s.add(states[0], "mutualDefenceWith", states[1], m.start(), m.end(), 0.65, "mutual-defence")
-            for t in s.mentions:
-                if t.cls in AGREEMENT and not t.nested:
-                    for x in states:
-                        s.add(x, "partyTo", t.entity, m.start(), m.end(), 0.5, "mutual-defence-treaty")
+            for t in named or [t for t in s.mentions if t.cls in AGREEMENT and not t.nested]:
+                for x in states:
+                    s.add(x, "partyTo", t.entity, m.start(), m.end(), 0.5, "mutual-defence-treaty")
     # joint exercises: "Belarus and Russia held joint military exercises"
     for m in re.finditer(r"\b(?:held|hold|holds|holding|conduct\w*|stag\w*|carr\w* out|launch\w*|began|begin|start\w*)\s+"
                          r"(?:(?:large-scale|naval|air|military|joint|annual|new)\s+){0,3}?joint\s+(?:\w+\s+)?"
