@@ -841,3 +841,8 @@ def test_a_bid_or_readiness_to_join_is_no_membership():
     assert not relations("Belarus is not ready to join the Security Council.")
     assert not relations("Belarus renewed its bid to join the pact.")
     assert ("belarus", "partyTo", "treaty") in relations("Belarus joined the pact in 2024.")
+
+
+def test_a_state_does_not_visit_its_officials_do():
+    assert ("russia", "visited", "ukraine") not in relations("Russia visited Ukraine for the talks.")
+    assert ("putin", "visited", "ukraine") in relations("Vladimir Putin visited Ukraine for the talks.")
