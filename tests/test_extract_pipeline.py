@@ -652,3 +652,9 @@ def test_a_mutual_defense_treaty_named_between_two_states():
     found, _ = _facts("The Mutual Defense Treaty between Chile and Peru was signed in 1951.")
     assert ("chile", "mutualDefenceWith", "peru") in found or ("peru", "mutualDefenceWith", "chile") in found
     assert {("chile", "partyTo", "mutual-defense-treaty"), ("peru", "partyTo", "mutual-defense-treaty")} <= found
+
+
+def test_support_for_a_states_groups_is_not_for_the_state_and_most_notably_names_the_group():
+    found, _ = _facts("Iran has supported Lebanese Shia militias, most notably Hezbollah. Israel has supported Iranian rebels.")
+    assert ("iran", "supports", "hezbollah") in found
+    assert not {("iran", "supports", "lebanon"), ("israel", "supports", "iran")} & found

@@ -283,18 +283,23 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
         if not m:
             return []
         start = m.end()
-    including = re.match(r"\s*(?:[\w-]+\s+){0,5}?[\w-]+,?\s+(?:including|such as|notably|among them|namely)\s+(?:the\s+)?",
+    including = re.match(r"\s*(?:[\w-]+\s+){0,5}?[\w-]+,?\s+(?:including|such as|(?:most\s+)?notably|among them|namely|in particular|"
+                         r"especially)\s+(?:the\s+)?",
                          s.text[start:hi])
     near = start + including.end() if including else start  # "by more than 50 Member States, including A and B"
     pool = [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)  # "by Chinese President Jiang"
             and not re.match(r"[-‐‑–]based\b", s.text[m.end:])  # "two Russia-based companies": where they are
-            and not (m.kind == "demonym" and re.match(r",?\s+(?:nationals?|citizens?|businessm[ae]n|oligarchs?)\b", s.text[m.end:]))]
+            and not (m.kind == "demonym" and re.match(r",?\s+(?:nationals?|citizens?|businessm[ae]n|oligarchs?)\b", s.text[m.end:]))
+            # ("supported Lebanese Shia militias", "backed Palestinian groups such as Hamas": not the state, its groups)
+            and not (m.kind == "demonym" and re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:militias?|groups?|rebels?|fighters?|proxies|"
+                                                      r"opposition|dissidents|factions?|movements?|militants?|insurgents?)\b",
+                                                      s.text[m.end:]))]
     pool = [m for m in pool if m.start - near <= limit]
     if not pool:
         return []
     first = pool[0]
     gap = s.text[start:first.start]
-    gap = re.sub(r"^\s*(?:[\w-]+\s+){0,4}[\w-]+,?\s+(?:including|such as|notably|among them|namely)\s+(?:the\s+)?$", " ", gap)
+    gap = re.sub(r"^\s*(?:[\w-]+\s+){0,4}[\w-]+,?\s+(?:including|such as|(?:most\s+)?notably|among them|namely|in particular|especially)\s+(?:the\s+)?$", " ", gap)
     if not prep and (len(gap.split()) > 6 or re.search(r"[,;]|\b(?:as|which|who|saying|while)\b", gap, re.I)) \
             and not (first.cls in PERSON and _titles_only(s, start, first.start)):
         return []  # the object noun phrase is not an entity: "condemned the transfers as a violation of ..."
