@@ -1,6 +1,7 @@
 """`pip install .` gives a `kg` that works from any folder: ontology, queries and the sample corpus
 travel inside the package."""
 
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -10,9 +11,12 @@ ROOT = Path(__file__).parent.parent
 
 
 def test_installed_wheel_builds_queries_and_validates_from_another_folder(tmp_path):
+    # (built from a clean copy: a stale build/ folder of the checkout would hide a package setup.cfg forgets)
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns("build", ".venv", ".git", "__pycache__", "*.egg-info", "dist"))
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels),
-                    str(ROOT)], check=True, capture_output=True)
+                    str(source)], check=True, capture_output=True)
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     target = next(venv.glob("lib/python*/site-packages"))
