@@ -658,3 +658,11 @@ def test_support_for_a_states_groups_is_not_for_the_state_and_most_notably_names
     found, _ = _facts("Iran has supported Lebanese Shia militias, most notably Hezbollah. Israel has supported Iranian rebels.")
     assert ("iran", "supports", "hezbollah") in found
     assert not {("iran", "supports", "lebanon"), ("israel", "supports", "iran")} & found
+
+
+def test_another_states_defense_secretary_is_its_official_not_the_pentagons():
+    found, _ = _facts("Philippine Defense Secretary Delfin Lorenzana ordered a review. The government of Serbia does not "
+                      "recognise Kosovo. Burma's military seized power.")
+    assert ("delfin-lorenzana", "officialOf", "philippines") in found
+    assert ("delfin-lorenzana", "leaderOf", "pentagon") not in found
+    assert ("serbia", "recognises", "kosovo") in found  # (denied: the fact and its certainty, see certainty)

@@ -20,6 +20,7 @@ _ORG_HEAD_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|acting)\
                              r"secretary[ -]general|director[ -]general|head|executive director)\s*", re.I)
 _OTHER_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|deputy|acting|chief|senior|top|first|assistant|vice|under)\s+)*"
                           r"(?:spokes(?:man|woman|person)|(?:foreign|defen[cs]e|finance|interior|prime)?\s*minister|"
+                          r"(?:foreign|defen[cs]e|finance|interior|home|treasury)\s+secretary|"
                           # "Minister of National Defense", "Minister for Foreign Affairs", "Secretary of State for Defence"
                           r"(?:minister|secretary of state|secretary)\s+(?:of|for)\s+(?:the\s+)?(?:national\s+)?"
                           r"[a-z]+(?:\s+(?:and\s+)?[a-z]+)?(?=\s*,?\s*$)|"
@@ -63,7 +64,12 @@ def _constructions(s: _Sentence) -> None:
         if p.cls in PERSON:
             before = text[max(0, p.start - 60):p.start]
             for pattern, office, relation, after in TITLES:
-                if pattern.search(before) or after.match(text, p.end):  # (", Under-Secretary-General for ...")
+                found = pattern.search(before)
+                if found:  # "Philippine Defense Secretary X", "UK Secretary of State X": another state's office
+                    at = p.start - len(before) + found.start()
+                    if any(x.cls == "State" and x.entity != "united-states" and 0 <= at - x.end <= 3 for x in s.mentions):
+                        break
+                if found or after.match(text, p.end):  # (", Under-Secretary-General for ...")
                     s.add(p.entity, relation, office, p.start, p.end, 0.8, "title")
                     break
     for e in prim:  # "the EU-China summit in Brussels": where an event took place
