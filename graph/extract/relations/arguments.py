@@ -203,7 +203,10 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     free = [m for m in pool if _word_before(s.text, m.start) not in _PREPOSITIONS
             or (_word_before(s.text, m.start) in ("for", "on", "upon") and re.match(r"\s+to\s+[a-z]+", s.text[m.end:]))
             # ("for China to act", "called on Russia to withdraw": the subject of the infinitive)
-            or _DELEGATE_OF.fullmatch(s.text, lo, m.start)]  # "The representative of Algeria, introducing the draft, said"
+            or _DELEGATE_OF.fullmatch(s.text, lo, m.start)  # "The representative of Algeria, introducing the draft, said"
+            # "The government of Serbia does not recognise Kosovo": the state acts through its government
+            or re.search(r"\b(?:[Gg]overnments?|[Ll]eadership|[Aa]uthorities|[Rr]egime|[Pp]eople|[Ll]eaders)\s+of\s+(?:the\s+)?$",
+                         s.text[lo:m.start])]
     found: list[Mention] = []
     participle = re.match(r"[a-z]+ing\b", s.text[trigger:trigger + 20]) and not re.search(
         r"\b(?:is|are|was|were|be|been|being|am|has|have|had|of|for|by|in|on|to|from|without|after|before|while)\s+"
