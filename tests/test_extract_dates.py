@@ -82,3 +82,17 @@ def test_a_fact_takes_the_date_of_its_own_clause_or_the_one_written_after_its_ar
     assert ("china", "signatoryOf", "2001") in dated(
         "China and Russia share a border which was demarcated in 1991, and they signed the Treaty of Good-Neighborliness "
         "and Friendly Cooperation in 2001.")
+
+
+def test_an_action_a_release_announces_in_the_present_happened_on_its_day():
+    from graph.extract import Extractor
+    from graph.gazetteer import default_registry
+    from graph.model import Document, PartialDate
+
+    doc = Document("d", "T", "OFAC has sanctioned the Central Bank of the Russian Federation. In 2014 Russia invaded "
+                   "Ukraine. Russia invaded Georgia.", date=PartialDate("2022-02-28"))
+    dated = {(a.relation, a.object): a.point_in_time for a in
+             Extractor(default_registry(), use_ner=False).extract(doc).assertions}
+    assert str(dated[("sanctions", "central-bank-of-russia")]) == "2022-02-28"
+    assert str(dated[("invaded", "ukraine")]) == "2014"
+    assert dated[("invaded", "georgia")] is None  # (a past fact a release mentions is not of its day)

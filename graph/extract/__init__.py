@@ -54,6 +54,12 @@ _AT_THE_VOTE = {"vetoed", "votedFor", "votedAgainst", "abstainedOn", "sponsors",
 _HELD = {"title", "apposition"}
 #: Relations that hold over a time: a single date the sentence gives them is when they began.
 _LASTING = {"partyTo", "memberOf", "permanentMemberOf", "alliedWith", "mutualDefenceWith"}
+#: Actions a release announces in the present ("OFAC has designated", "the United States is imposing costs"):
+#: undated in their sentence, they happened on the document's day.
+_ON_THE_DAY = {"sanctions", "condemned", "metWith", "visited", "adoptedBy", "vetoed", "votedFor", "votedAgainst", "abstainedOn",
+               "sponsors", "accuses", "warns", "supports", "providesMilitaryAidTo", "providesEconomicAidTo", "suppliesArmsTo"}
+_PRESENT = re.compile(r"\b(?:has|have|is|are)\s+(?:(?:also|today|now|again|further|jointly|[a-z]+ly)\s+)*(?:\w+(?:ed|ing|en)|taken|made|"
+                      r"given|put|set|met|held)\b|\b(?:today|this (?:morning|afternoon|evening|week))\b", re.I)
 #: Relations that happen at an event: undated in their sentence, they take the event's date.
 _AT_THE_EVENT = {"participatedIn", "hosts"}
 _EVENTS = ("Event", "Summit", "Talks", "Vote")
@@ -229,6 +235,10 @@ class Extractor:
                 event = c.object if c.relation == "participatedIn" else c.subject
                 if c.relation in _AT_THE_EVENT and classes.get(event) in _EVENTS and not (a.point_in_time or a.start_time or a.end_time):
                     a = _at_the_event(a, event_dates.get(event), doc)
+                if c.relation in _ON_THE_DAY and not (a.point_in_time or a.start_time or a.end_time) and doc.date and \
+                        doc.date.precision == "day" and _PRESENT.search(text[max(0, c.trigger_start - 40):c.trigger_end]):
+                    a = replace(a, point_in_time=doc.date)  # "OFAC has prohibited ...", "the United States is imposing ...":
+                    # a press release's present is its own day
                 assertions.append(a)
             for m in mentions:
                 salience.note(m)
