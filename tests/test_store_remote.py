@@ -163,7 +163,7 @@ def _server_graphs(url: str) -> set[str]:
 
     body = urllib.parse.urlencode({"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"}).encode()
     request = urllib.request.Request(url, data=body, headers={"Accept": "application/sparql-results+json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
+    with urllib.request.urlopen(request, timeout=180) as response:  # (Virtuoso may be checkpointing after a big write)
         return {b["g"]["value"] for b in json.load(response)["results"]["bindings"]}
 
 
