@@ -666,3 +666,14 @@ def test_another_states_defense_secretary_is_its_official_not_the_pentagons():
     assert ("delfin-lorenzana", "officialOf", "philippines") in found
     assert ("delfin-lorenzana", "leaderOf", "pentagon") not in found
     assert ("serbia", "recognises", "kosovo") in found  # (denied: the fact and its certainty, see certainty)
+
+
+def test_titles_of_states_in_apposition_before_each_name_and_a_call_between_leaders():
+    found, _ = _facts("The Minister for Foreign Affairs of Australia, Julie Bishop, the Minister for Foreign Affairs of "
+                      "Japan, Taro Kono, and the Secretary of State of the United States, Rex Tillerson, met in Manila. "
+                      "President Obama spoke today with Prime Minister Cameron of the United Kingdom.")
+    assert {("julie-bishop", "officialOf", "australia"), ("taro-kono", "officialOf", "japan"),
+            ("rex-tillerson", "officialOf", "united-states"), ("obama", "metWith", "cameron")} <= found
+    assert ("julie-bishop", "officialOf", "japan") not in found
+    _, result = _facts("Adopting Resolution 2304 (2016), Security Council Extends Mission in South Sudan.")
+    assert not [e for e in result.new_entities if "extends" in e.id]

@@ -125,6 +125,10 @@ _COLLECTIVE_RESOLUTIONS_RE = re.compile(
     r"(?:Security\s+)?Council\s+(?:sanctions\s+)?resolutions|(?:(?:multiple|relevant|numerous|several)\s+)?UNSCRs)\b"
     r"(?!\s+\d)")
 _RESOLUTION_NUMBER_RE = re.compile(r"(?P<n>\d{3,4})(?:\s*\(\d{4}\))?")
+#: Title-case verbs of headlines: a name holds none of them.
+_HEADLINE_VERBS = {"Extends", "Renews", "Authorizes", "Authorises", "Adopts", "Condemns", "Urges", "Calls", "Demands",
+                   "Welcomes", "Fails", "Approves", "Decides", "Rejects", "Says", "Tells", "Warns", "Holds", "Signs",
+                   "Meets", "Briefs", "Imposes", "Sanctions", "Designates", "Announces", "Expands", "Strengthens"}
 _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
                 "december", "the"}
 _SKIP_FIRST = {"The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "As", "But", "And", "Its", "It",
@@ -229,6 +233,8 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
             words = words[2:]
         name = " ".join(words)
         end = start + len(name)
+        if set(words) & _HEADLINE_VERBS:
+            return  # "Security Council Extends Mission in South Sudan": a headline, not a name
         if len(name) < (2 if cls in ("Person", "PoliticalLeader") else 3) or not words:
             return  # ("President Xi", "Premier Li": two letters are a surname after a title)
         inside = [x for x in mentions if start + offset <= x.start and x.end <= end + offset]
@@ -280,6 +286,10 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     for m in re.finditer(r"\b(?:[A-Z][a-z]+\s+)?(?:national|citizen|businessman|businesswoman|oligarch)s?,?\s+(?P<name>" +
                          _PERSON_NAME + r")\b", text):  # "designating Russian national, Ochur-Suge Mongush"
         add(m.group("name"), "Person", m.start("name"), "national")
+    for m in re.finditer(r"\b(?:Minister|Secretary|President|Prime Minister|Chancellor)(?: for [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*)?"
+                         r"(?: of [A-Z][a-z]+)? of (?:the )?(?:[A-Z][\w.-]+ ){0,3}?[A-Z][\w.-]+,\s+(?P<name>" + _PERSON_NAME + r")(?=,)",
+                         text):  # "the Minister for Foreign Affairs of Japan, Taro Kono, and ..."
+        add(m.group("name"), "Person", m.start("name"), "title of")
     for m in _DESIGNATED_RE.finditer(text):  # "has designated Muhammad al-Ghazali, Abukar Ali Adan, and Wanas al-Faqih as"
         at = m.end()
         while True:

@@ -97,6 +97,10 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     # ("the support for its war provided by Iran": whom the support goes to, support-for knows better than transfer)
     supported = {(c.subject, c.relation) for c in s.out if c.rule == "support-for"}
     s.out = [c for c in s.out if not (c.rule == "transfer" and (c.subject, c.relation) in supported)]
+    # ("The Minister for Foreign Affairs of Australia, Julie Bishop, the Minister ... of Japan": the title before the
+    # name, not the next one, says whose official she is)
+    titled = {c.subject for c in s.out if c.rule == "title" and c.relation in ("officialOf", "leaderOf")}
+    s.out = [c for c in s.out if not (c.rule == "apposition" and c.subject in titled and c.relation in ("officialOf", "leaderOf"))]
     for c in sorted(s.out, key=lambda c: -c.confidence):
         if c.relation in _EXHORTABLE and _EXHORTATION.search(text[:c.trigger_start]):
             continue  # "urged all States to cooperate with the Committee": a call, not a fact

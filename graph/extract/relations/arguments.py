@@ -43,8 +43,9 @@ _WE = re.compile(r"\b(?:we|our (?:(?:two|three|four|\w+) )?(?:countries|governme
 
 
 #: A title with its portfolio: "Minister of National Defense", "Secretary of State for Defence".
-_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Director|Chief|Head|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
-                        r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?(?:\s+for\s+[A-Z][a-z]+)?")
+_PORTFOLIO = re.compile(r"(?:\bthe\s+)?\b(?:Minister|Secretary|Director|Chief|Head|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
+                        r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?(?:\s+for\s+[A-Z][a-z]+)?"
+                        r"(?:\s+of(?:\s+the)?(?=\s*(?:,|$|\s)))?")  # ("the Minister for Foreign Affairs of [Japan]")
 
 
 def _gap_clean(s: _Sentence, a: int, b: int) -> str:

@@ -60,6 +60,16 @@ def _constructions(s: _Sentence) -> None:
             relation = "leaderOf" if leader and a.cls == "State" else "directorOf" if title.group("t") in (
                 "Director", "Head") else "officialOf"
             s.add(b.entity, relation, a.entity, title.start(), b.end, 0.8, "title")
+    # "The Minister for Foreign Affairs of Australia, Julie Bishop, ...": the state the title names, in apposition
+    for m in re.finditer(r"\b(?P<t>President|Prime Minister|Premier|Chancellor|King|Queen|Emir|(?:[A-Z][a-z]+ )*Minister"
+                         r"(?: for [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*)?|Secretary(?: of [A-Z][a-z]+)?) of (?:the )?", text):
+        state = [x for x in prim if x.start == m.end() and x.cls in POLITY]
+        person = [x for x in prim if state and x.cls in PERSON and re.fullmatch(r",\s+", text[state[0].end:x.start])]
+        for x in state[:1]:
+            for p in person[:1]:
+                leader = re.fullmatch(r"President|Prime Minister|Premier|Chancellor|King|Queen|Emir", m.group("t"))
+                s.add(p.entity, "leaderOf" if leader and x.cls == "State" else "officialOf", x.entity, m.start(), p.end,
+                      0.8, "title")
     for p in prim:  # "Secretary of State Antony Blinken": the office the title names
         if p.cls in PERSON:
             before = text[max(0, p.start - 60):p.start]
