@@ -846,3 +846,8 @@ def test_a_bid_or_readiness_to_join_is_no_membership():
 def test_a_state_does_not_visit_its_officials_do():
     assert ("russia", "visited", "ukraine") not in relations("Russia visited Ukraine for the talks.")
     assert ("putin", "visited", "ukraine") in relations("Vladimir Putin visited Ukraine for the talks.")
+
+
+def test_sanctions_as_a_noun_after_a_preposition_name_no_sanctioner():
+    assert not relations("Russia recalled the resolutions on sanctions linked to China's programmes into Ukraine's law.")
+    assert ("russia", "sanctions", "china") in relations("Russia sanctions China.")
