@@ -677,3 +677,12 @@ def test_titles_of_states_in_apposition_before_each_name_and_a_call_between_lead
     assert ("julie-bishop", "officialOf", "japan") not in found
     _, result = _facts("Adopting Resolution 2304 (2016), Security Council Extends Mission in South Sudan.")
     assert not [e for e in result.new_entities if "extends" in e.id]
+
+
+def test_a_summit_held_between_two_leaders_and_not_a_registry_summit_of_the_same_year():
+    found, result = _facts("The 2018 Eritrea–Ethiopia summit was a bilateral summit that took place on 8–9 July 2018 in "
+                           "Asmara, Eritrea, between Eritrean President Isaias Afwerki and Ethiopian Prime Minister Abiy Ahmed.")
+    summit = "2018-eritrea-ethiopia-summit"
+    assert {("isaias-afwerki", "participatedIn", summit), ("abiy-ahmed", "participatedIn", summit),
+            ("isaias-afwerki", "metWith", "abiy-ahmed")} <= found
+    assert "trump-kim-summits" not in {m.entity for m in result.mentions}

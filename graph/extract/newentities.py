@@ -148,7 +148,7 @@ _DRAFT_RE = re.compile(
     r"|\b(?:first|second|former|latter)\s+draft(?:\s+resolution\b|\b(?!\s+of\b))", re.I)  # (not "the first draft of the speech")  # "The first draft resolution — submitted by ..."
 #: A summit named by its number, year, host or organisation: "the 50th G7 summit", "the 2023
 #: Vilnius summit", "the NATO Summit in Vilnius".
-_SUMMIT_RE = re.compile(r"\b(?P<name>(?:(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}"
+_SUMMIT_RE = re.compile(r"\b(?P<name>(?:(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\s+)?(?:[A-Z][\w’'.–-]*\s+){0,3}"
                         r"(?:(?<=[A-Za-z] )(?:trilateral|bilateral|annual|extraordinary|emergency|virtual|informal|special)\s+)?"
                         r"[Ss]ummit)\b")
 #: A meeting named by its rank in a series and the body that holds it: "the third meeting of the
@@ -182,7 +182,7 @@ class Proposal:
 def slug(name: str) -> str:
     """An entity id from a name: "Sergei Lavrov" -> "sergei-lavrov"."""
     import unicodedata
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = unicodedata.normalize("NFKD", re.sub(r"[‐‑–—]", "-", name)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "entity"
 
 

@@ -9,7 +9,7 @@ from ..mentions import Mention
 from .lexicon import ACTOR, AGREEMENT, EVENT, ORGS, PERSON, PLACE, POLITY, RESOLUTION, STATE, TITLES
 from .sentence import _Sentence, _clause_end, _clause_rest, _clause_start, _in_parens, _inside_name, _word_before
 from .arguments import _args, _coordinated, _person_of_state, objects, subjects
-from .events import _event_participants, _on_the_margins, _own_visit, _represented_by, _we_the_leaders
+from .events import _held_between, _event_participants, _on_the_margins, _own_visit, _represented_by, _we_the_leaders
 from .alliances import _agreement_between, _our_partnership, _reaffirmed_alliance, _support_for
 from .organisations import _bases_in, _led_by, _nationality, _organisation_in_state, _place_comma_state
 
@@ -260,6 +260,7 @@ def _constructions(s: _Sentence) -> None:
                     s.add(x.entity, "participatedIn", event, m.start(), m.end(), 0.6, "guest")
     _on_the_margins(s)
     _event_participants(s)
+    _held_between(s)
     _our_partnership(s)
     _we_the_leaders(s)
     _represented_by(s)

@@ -143,3 +143,23 @@ def _represented_by(s: _Sentence) -> None:
             continue
         for x in people + [x for x in subjects(s, m.start(), POLITY)]:
             s.add(x.entity, "participatedIn", events[0], m.start(), m.end(), 0.55, "represented-by")
+
+
+def _held_between(s: _Sentence) -> None:
+    """ "a bilateral summit that took place on 8-9 July 2018 in Asmara between Isaias Afwerki and Abiy Ahmed":
+    the people (or states) it was held between took part in it, and the people met."""
+    for e in [x for x in s.mentions if x.cls in EVENT and not x.nested]:
+        held = re.search(r"\b(?:took place|was held|were held|held|convened)\b[^.;]{0,120}?\bbetween\s+(?:the\s+)?", s.text[e.end:])
+        if not held:
+            continue
+        at = e.end + held.end()
+        stop = re.search(r"[.;]|,\s+(?:which|who|where|when)\b", s.text[at:])
+        sides = [x for x in _args(s, at, at + stop.start() if stop else len(s.text), PERSON | STATE)
+                 if not x.nested and not _is_modifier(s, x) and x.kind != "demonym"]
+        for x in sides:
+            s.add(x.entity, "participatedIn", e.entity, e.start, x.end, 0.6, "held-between")
+        people = [x for x in sides if x.cls in PERSON]
+        for i, a in enumerate(people):
+            for b in people[i + 1:]:
+                s.add(a.entity, "metWith", b.entity, e.start, b.end, 0.6, "held-between")
+
