@@ -168,3 +168,9 @@ def test_a_patronymic_name_is_also_known_without_it_and_long_portfolio_titles():
                                                  "Brian E. Nelson.", [])}
     assert "Yevgeniy Prigozhin" in found["Yevgeniy Viktorovich Prigozhin"]
     assert "Brian Nelson" in found
+
+
+def test_a_title_case_headline_names_no_place_before_a_state():
+    from graph.extract.newentities import propose_events
+    assert not [p for p in propose_events("Adopting Resolution 2736 with 14 Votes in Favour, Russian Federation Abstaining, "
+                                          "Security Council Demands Halt", []) if p.cls == "Place"]

@@ -470,9 +470,11 @@ def propose_events(text: str, mentions: list[Mention], offset: int = 0, salient_
             continue  # "The Osaka summit was the fourteenth meeting of the G20": the summit itself
         out.append(Proposal(slug(name), "Talks", name, start + offset, m.end() + offset, "meeting"))
     states = {x.start for x in mentions if x.cls == "State"}
+    words = re.findall(r"\b[A-Za-z]{4,}\b", text)
+    headline = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
     for m in list(_CITY_RE.finditer(text)) + list(_IN_PLACE_RE.finditer(text)):
-        if m.re is _IN_PLACE_RE and not any(offset + m.end() + k in states for k in (2, 3)):
-            continue
+        if m.re is _IN_PLACE_RE and (headline or not any(offset + m.end() + k in states for k in (2, 3))):
+            continue  # (in a title-case headline, "14 Votes in Favour, Russian Federation Abstaining" names no place)
         start, end = m.start("name"), m.end("name")
         if m.group("name") in _SKIP_FIRST or _overlaps(start + offset, end + offset, mentions) or \
                 any(p.start <= start + offset < p.end for p in out):
