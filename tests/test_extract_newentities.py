@@ -172,5 +172,9 @@ def test_a_patronymic_name_is_also_known_without_it_and_long_portfolio_titles():
 
 def test_a_title_case_headline_names_no_place_before_a_state():
     from graph.extract.newentities import propose_events
-    assert not [p for p in propose_events("Adopting Resolution 2736 with 14 Votes in Favour, Russian Federation Abstaining, "
-                                          "Security Council Demands Halt", []) if p.cls == "Place"]
+    from graph.gazetteer import default_registry
+    linker = Linker(default_registry())
+    headline = "Adopting Resolution 2736 with 14 Votes in Favour, Russian Federation Abstaining, Security Council Demands Halt"
+    assert not [p for p in propose_events(headline, linker.find(headline)) if p.cls == "Place"]
+    sentence = "The summit was held in Kazan, Russia, last year."
+    assert [p.label for p in propose_events(sentence, linker.find(sentence)) if p.cls == "Place"] == ["Kazan"]
