@@ -686,3 +686,11 @@ def test_a_summit_held_between_two_leaders_and_not_a_registry_summit_of_the_same
     assert {("isaias-afwerki", "participatedIn", summit), ("abiy-ahmed", "participatedIn", summit),
             ("isaias-afwerki", "metWith", "abiy-ahmed")} <= found
     assert "trump-kim-summits" not in {m.entity for m in result.mentions}
+
+
+def test_a_meeting_named_again_later_in_the_document_keeps_the_edition_it_was_first_given():
+    doc = Document("d", "T", "Ministers met at the Trilateral Ministerial Meeting on 28 July 2031. Later the Trilateral "
+                   "Ministerial Meeting closed in Tokyo.", date=PartialDate("2031-09-02"))
+    from graph.gazetteer import default_registry
+    result = Extractor(default_registry(), use_ner=False).extract(doc)
+    assert {m.entity for m in result.mentions if m.cls == "Talks"} == {"trilateral-ministerial-meeting-2031-07"}

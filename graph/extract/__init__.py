@@ -121,6 +121,7 @@ class Extractor:
         previous_states: list[str] = []
         previous_list: list[str] = []  # the states of the last sentence that named several
         offices: dict[str, str] = {}  # person -> the state the document made them an official of
+        editions: dict[str, str] = {}  # a meeting's id -> the id of the edition the document first named (dated)
         people_list: list[tuple[str, str]] = []  # the people of the last sentence that named several
         they_are_people = False  # whether that sentence came after the last list of states
         people_named: list[tuple[str, str]] = []  # (entity, class) of the people named so far, the last one last
@@ -156,8 +157,8 @@ class Extractor:
                     (entity, cls), = known.items()
                     new_mentions.append(Mention(p.start, p.end, doc.text[p.start:p.end], entity, cls, "coreference", False, 0.6))
                     continue
-                if p.id not in proposals and not re.search(r"-\d{4}-\d\d$", p.id):
-                    p = _dated_event(p, doc, dates)
+                if p.id not in proposals:  # (one edition per document: named again, it keeps the id it was given first)
+                    p = replace(p, id=editions.setdefault(p.id, _dated_event(p, doc, dates).id))
                 proposals.setdefault(p.id, p)
                 new_mentions.append(Mention(p.start, p.end, doc.text[p.start:p.end], p.id, p.cls, "new", False, 0.5))
             mentions = _mark_nested(mentions + described + new_mentions)
@@ -401,8 +402,8 @@ def _dated_event(p: Proposal, doc: Document, dates: list) -> Proposal:
     reports of two meetings do not make them one ("trilateral-ministerial-meeting-2023-11")."""
     when = next((d.value.value for d in dates if len(d.value.value) >= 7), None) or (doc.date.value if doc.date else None)
     if (p.cls not in ("Talks", "Summit", "Event") and p.cue != "unnamed agreement") or not when or \
-            re.search(r"\b(?:1[89]|20)\d\d\b|\d(?:st|nd|rd|th)\b", p.label):
-        return p
+            re.search(r"\b(?:1[89]|20)\d\d\b|\d(?:st|nd|rd|th)\b", p.label) or re.search(r"-\d{4}-\d\d$", p.id):
+        return p  # (a numbered or dated name, or an id already dated: "the summit" resolved to the salient one)
     return replace(p, id=f"{p.id}-{when[:7]}")
 
 
