@@ -71,6 +71,8 @@ _TITLE_OF = re.compile(r"\b(?:Director|Head|Chief|Minister|Secretary|Chair\w*|Pr
 _NAME_OF_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r")\s+of\s+(?:the\s+)?")
 #: "Vassily Nebenzia (Russian Federation) said": a delegate with their state in parentheses (UN meetings coverage).
 _NAME_PAREN_RE = re.compile(r"(?:^|(?<=[\s“\"]))(?P<name>" + _PERSON_NAME + r")\s+\((?=[A-Z])")
+#: The legal forms of companies.
+_LEGAL_FORMS = r"LLC|Ltd|Limited|JSC|PJSC|OJSC|CJSC|Inc|Corp|SARLU|SARL|GmbH|PLC|FZE|FZCO|LLP"
 _HEADS = [
     ("GovernmentBody", r"Council|Committee|Ministry|Assembly|Parliament|Duma|Senate|Congress|Office|Department|Bureau|"
                        r"Commission|Court|Agency|Service|Cabinet|Government|Presidium|Politburo|Directorate"),
@@ -84,15 +86,14 @@ _HEADS = [
     ("Agreement", r"Declarations|Declaration|Communiqu[eé]s|Communiqu[eé]|Memorandum of Understanding|Agenda|Roadmap|"
                   r"Action Plan"),
     ("Talks", r"Dialogue|Forum|Conference|Talks|Consultations"),
-    ("Organization", r"Foundation|Corporation|Company|Group|Party|Association|Society|Federation|Enterprise|Works|"
-                     # the legal form of a company, as sanctions designations give it: "Bois Rouge SARLU"
-                     r"LLC|Ltd|Limited|JSC|PJSC|OJSC|CJSC|Inc|Corp|SARLU|SARL|GmbH|PLC|FZE|FZCO|LLP"),
+    # (a company's legal form, as sanctions designations give it, is a head too: "Bois Rouge SARLU")
+    ("Organization", r"Foundation|Corporation|Company|Group|Party|Association|Society|Federation|Enterprise|Works|" + _LEGAL_FORMS),
 ]
 _HEAD_RE = re.compile(r"\b(?P<name>(?:(?:[A-Z][\w’'\-]+|(?<=[A-Za-z] )(?:19|20)\d\d)\s+(?:(?:of|for|and|on|the)\s+)?){0,4}(?:" +
                       "|".join(f"(?P<{cls}>{pattern})" for cls, pattern in _HEADS) + r")(?:\s+(?:of|for|on|in)\s+(?:the\s+)?" +
                       r"[A-Z][\w’'\-]+(?:\s+(?:(?:and|in|of|on|for)\s+(?:the\s+)?)?[A-Z][\w’'\-]+){0,5})?)(?=[\s,.;:)’'\"]|$)")
 
-_LEGAL_FORM = re.compile(r"LLC|Ltd|Limited|JSC|PJSC|OJSC|CJSC|Inc|Corp|SARLU|SARL|GmbH|PLC|FZE|FZCO|LLP")
+_LEGAL_FORM = re.compile(_LEGAL_FORMS)
 #: A name that opens with an agreement's head word is an agreement's, whatever word ends it.
 _TREATY_NAME_RE = re.compile(r"(?:Treaty|Agreement|Accord|Pact|Convention|Protocol|Declaration|Memorandum)\s+(?:of|on|for)\s+"
                              r"(?:the\s+)?[A-Z][\w’'\-]+(?:(?:,\s+(?=[A-Z][\w’'\-]+(?:,\s+[A-Z][\w’'\-]+)*,?\s+and\s+[A-Z]))?"
@@ -129,7 +130,8 @@ _RESOLUTION_NUMBER_RE = re.compile(r"(?P<n>\d{3,4})(?:\s*\(\d{4}\))?")
 _HEADLINE_VERBS = {"Extends", "Renews", "Authorizes", "Authorises", "Adopts", "Condemns", "Urges", "Calls", "Demands",
                    "Welcomes", "Fails", "Approves", "Decides", "Rejects", "Says", "Tells", "Warns", "Holds", "Signs",
                    "Meets", "Briefs", "Imposes", "Sanctions", "Designates", "Announces", "Expands", "Strengthens"}
-_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+#: Words of a date (and the article after it) that open a phrase before a name: "On 20 July 2023 the Council".
+_LEADING_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
                 "december", "the"}
 _SKIP_FIRST = {"The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "As", "But", "And", "Its", "It",
                "Their", "His", "Her", "Our", "We", "They", "He", "She", "After", "Before", "During", "While", "When"}
@@ -145,7 +147,8 @@ _DRAFT_RE = re.compile(
     r"|\ban?\s+(?:(?:new|revised|[\w-]+-(?:led|drafted|sponsored|penned))\s+)?draft(?:\s+resolution)?\b"
     r"|\ban?\s+resolution\s+(?:that|which)\s+would\s+have\b"
     r"|\b(?:competing|rival|alternative|second|another|its own|their own)\s+draft(?:\s+resolution)?\b"
-    r"|\b(?:first|second|former|latter)\s+draft(?:\s+resolution\b|\b(?!\s+of\b))", re.I)  # (not "the first draft of the speech")  # "The first draft resolution — submitted by ..."
+    r"|\b(?:first|second|former|latter)\s+draft(?:\s+resolution\b|\b(?!\s+of\b))", re.I)  # ("The first draft — submitted
+# by ...", not "the first draft of the speech")
 #: A summit named by its number, year, host or organisation: "the 50th G7 summit", "the 2023
 #: Vilnius summit", "the NATO Summit in Vilnius".
 _SUMMIT_RE = re.compile(r"\b(?P<name>(?:(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\s+)?(?:[A-Z][\w’'.–-]*\s+){0,3}"
@@ -225,7 +228,7 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     def add(name: str, cls: str, start: int, cue: str, nest: bool = False) -> None:
         name = name.strip()
         words = name.split()
-        while words and (words[0] in _SKIP_FIRST or words[0].lower() in _MONTH_WORDS or re.fullmatch(r"\d{1,4},?", words[0])):
+        while words and (words[0] in _SKIP_FIRST or words[0].lower() in _LEADING_DATE_WORDS or re.fullmatch(r"\d{1,4},?", words[0])):
             start += len(words[0]) + 1  # ("On 20 July 2023 the Council adopted": a date, then a description)
             words = words[1:]
         if len(words) > 2 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]) and words[1] == "the":
