@@ -26,10 +26,14 @@ _PERSON_TITLES = r"Secretary-General|Director-General|Under-Secretary-General|Hi
                  r"(?:Foreign|Defen[cs]e|Deputy|Finance|Interior|Prime)?\s*Minister|General|Gen\.|Admiral|Adm\.|Colonel|" \
                  r"Col\.|Secretary|Ambassador|Senator|Sen\.|Spokes(?:person|man|woman)|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|" \
                  r"Commander|Envoy|Director|Chairman|Chairwoman|Governor|Mayor|Marshal|Lt\.?|Major|Captain"
+#: Title-case verbs of headlines: a name holds none of them.
+_HEADLINE_VERBS = {"Extends", "Renews", "Authorizes", "Authorises", "Adopts", "Condemns", "Urges", "Calls", "Demands",
+                   "Welcomes", "Fails", "Approves", "Decides", "Rejects", "Says", "Tells", "Warns", "Holds", "Signs",
+                   "Meets", "Briefs", "Imposes", "Sanctions", "Designates", "Announces", "Expands", "Strengthens"}
 #: Title-case words that end a name in a headline ("Minister Park Before Their Meeting").
-_NOT_NAME = r"(?!(?:Before|After|During|Their|His|Her|Its|Our|The|And|With|For|From|To|On|At|In|Of|By|Meeting|Meet|Meets|Says|Said|" \
-            r"Visit|Visits|Talks|Holds|Calls|Urges|Warns|Signs|Tells|Briefs|Asks|Demands|Condemns|Welcomes|Rejects|Adopts|" \
-            r"Extends|Fails|Stresses|Notes|Statement|Remarks|Press|Joint|Affairs|Defen[cs]e|Treasury|Intelligence|Policy|" \
+_NOT_NAME = r"(?!(?:" + "|".join(sorted(_HEADLINE_VERBS)) + r"|Before|After|During|Their|His|Her|Its|Our|The|And|With|For|" \
+            r"From|To|On|At|In|Of|By|Meeting|Meet|Said|Visit|Visits|Talks|Asks|Stresses|Notes|" \
+            r"Statement|Remarks|Press|Joint|Affairs|Defen[cs]e|Treasury|Intelligence|Policy|" \
             r"Terrorism|Operations|Development|Cooperation|Relations|Europe|Asia|Africa|Americas|" \
             r"State|Foreign|Justice|Finance|Interior|Trade|Commerce|Security|Council|Republic|Federation|" \
             r"Adm|Gen|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Ms|Mrs|Prof|Spokes\w+|Secretary|Minister|President|Director|" \
@@ -126,10 +130,7 @@ _COLLECTIVE_RESOLUTIONS_RE = re.compile(
     r"(?:Security\s+)?Council\s+(?:sanctions\s+)?resolutions|(?:(?:multiple|relevant|numerous|several)\s+)?UNSCRs)\b"
     r"(?!\s+\d)")
 _RESOLUTION_NUMBER_RE = re.compile(r"(?P<n>\d{3,4})(?:\s*\(\d{4}\))?")
-#: Title-case verbs of headlines: a name holds none of them.
-_HEADLINE_VERBS = {"Extends", "Renews", "Authorizes", "Authorises", "Adopts", "Condemns", "Urges", "Calls", "Demands",
-                   "Welcomes", "Fails", "Approves", "Decides", "Rejects", "Says", "Tells", "Warns", "Holds", "Signs",
-                   "Meets", "Briefs", "Imposes", "Sanctions", "Designates", "Announces", "Expands", "Strengthens"}
+
 #: Words of a date (and the article after it) that open a phrase before a name: "On 20 July 2023 the Council".
 _LEADING_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
                 "december", "the"}
