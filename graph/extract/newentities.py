@@ -133,7 +133,7 @@ _RESOLUTION_NUMBER_RE = re.compile(r"(?P<n>\d{3,4})(?:\s*\(\d{4}\))?")
 
 #: Words of a date (and the article after it) that open a phrase before a name: "On 20 July 2023 the Council".
 _LEADING_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-                "december", "the"}
+                       "december", "the"}
 _SKIP_FIRST = {"The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "As", "But", "And", "Its", "It",
                "Their", "His", "Her", "Our", "We", "They", "He", "She", "After", "Before", "During", "While", "When"}
 
