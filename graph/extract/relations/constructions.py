@@ -7,7 +7,7 @@ import re
 
 from ..mentions import Mention
 from .lexicon import ACTOR, AGREEMENT, EVENT, ORGS, PERSON, PLACE, POLITY, RESOLUTION, STATE, TITLES
-from .sentence import _Sentence, _clause_end, _clause_rest, _clause_start, _in_parens, _inside_name, _word_before
+from .sentence import _Sentence, _clause_end, _clause_rest, _clause_start, _in_parens, _word_before
 from .arguments import _args, _coordinated, _person_of_state, objects, subjects
 from .events import _held_between, _event_participants, _on_the_margins, _own_visit, _represented_by, _we_the_leaders
 from .alliances import _agreement_between, _our_partnership, _reaffirmed_alliance, _support_for
