@@ -96,3 +96,41 @@ def test_an_action_a_release_announces_in_the_present_happened_on_its_day():
     assert str(dated[("sanctions", "central-bank-of-russia")]) == "2022-02-28"
     assert str(dated[("invaded", "ukraine")]) == "2014"
     assert dated[("invaded", "georgia")] is None  # (a past fact a release mentions is not of its day)
+
+
+def _dated_facts(text, date="2024-07-28"):
+    from graph.extract import Extractor
+    from graph.gazetteer import default_registry
+    from graph.model import Document, PartialDate
+
+    doc = Document("d", "T", text, date=PartialDate(date))
+    return {(a.subject, a.relation, a.object): tuple(str(t) for t in (a.point_in_time, a.start_time, a.end_time) if t)
+            for a in Extractor(default_registry(), use_ner=False).extract(doc).assertions}
+
+
+def test_a_report_of_its_day_dates_what_it_tells_in_the_past_to_that_day():
+    facts = _dated_facts("The Security Council met today. The Council condemned North Korea. "
+                         "The European Union has repeatedly condemned Iran.")
+    assert facts[("unsc", "condemned", "north-korea")] == ("2024-07-28",)
+    assert facts[("european-union", "condemned", "iran")] == ()  # (repeatedly: not only today)
+    # a text that never speaks of its own day (an encyclopedia, an analysis) dates nothing so
+    assert _dated_facts("The Security Council condemned North Korea.")[("unsc", "condemned", "north-korea")] == ()
+
+
+def test_structure_and_offices_take_no_date_of_the_day_they_are_mentioned():
+    facts = _dated_facts("Secretary of Defense Lloyd J. Austin III met today with Japanese Minister of Defense Kihara Minoru. "
+                         "The U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) today sanctioned "
+                         "the Central Bank of the Russian Federation.")
+    assert facts[("lloyd-austin", "leaderOf", "pentagon")] == ()  # (an office held, not an act of today)
+    assert facts[("ofac", "partOf", "us-treasury")] == ()
+    assert facts[("ofac", "sanctions", "central-bank-of-russia")] == ("2024-07-28",)
+
+
+def test_each_of_several_dates_goes_to_the_argument_it_follows_and_a_name_year_yields_to_the_day():
+    facts = _dated_facts("The Sino-Russian Treaty of Friendship was ratified by Russia's State Duma on 26 December 2001, "
+                         "the Federation Council on 16 January 2002, and by President Vladimir Putin on 25 January 2002.")
+    assert facts[("federation-council", "ratified", "sino-russian-treaty-2001")] == ("2002-01-16",)
+    assert facts[("vladimir-putin", "ratified", "sino-russian-treaty-2001")] == ("2002-01-25",)
+    facts = _dated_facts("The 2018 Eritrea–Ethiopia summit took place on 8–9 July 2018 in Asmara, between Eritrean "
+                         "President Isaias Afwerki and Ethiopian Prime Minister Abiy Ahmed.")
+    assert facts[("isaias-afwerki", "metWith", "abiy-ahmed")] == ("2018-07-08", "2018-07-09")

@@ -52,14 +52,27 @@ _DESCRIPTIVE = {"title", "apposition", "under", "programme-at", "located", "loca
 _AT_THE_VOTE = {"vetoed", "votedFor", "votedAgainst", "abstainedOn", "sponsors", "adoptedBy", "targets"}
 #: Rules that read an office off a title: the one day or month the sentence gives, the office was held.
 _HELD = {"title", "apposition"}
+#: Facts of structure (an office inside a department, a mission in a country): the date of the
+#: sentence that names them is when something else happened, not when they held. An event's place
+#: is the exception: the meeting was there on its day.
+_STRUCTURAL = {"partOf", "locatedIn", "affiliatedWith", "permanentMemberOf", "directorOf", "successorOf"}
 #: Relations that hold over a time: a single date the sentence gives them is when they began.
 _LASTING = {"partyTo", "memberOf", "permanentMemberOf", "alliedWith", "mutualDefenceWith"}
 #: Actions a release announces in the present ("OFAC has designated", "the United States is imposing costs"):
 #: undated in their sentence, they happened on the document's day.
 _ON_THE_DAY = {"sanctions", "condemned", "metWith", "visited", "adoptedBy", "vetoed", "votedFor", "votedAgainst", "abstainedOn",
                "sponsors", "accuses", "warns", "supports", "providesMilitaryAidTo", "providesEconomicAidTo", "suppliesArmsTo"}
+#: "today", "yesterday": a date of the report, which says when a person acted, not when they held office.
+_DEICTIC = re.compile(r"\b(?:today|yesterday|this|last|next)\b", re.I)
 _PRESENT = re.compile(r"\b(?:has|have|is|are)\s+(?:(?:also|today|now|again|further|jointly|[a-z]+ly)\s+)*(?:\w+(?:ed|ing|en)|taken|made|"
                       r"given|put|set|met|held)\b|\b(?:today|this (?:morning|afternoon|evening|week))\b", re.I)
+#: What a report of its own day ("The Security Council today ...", "Secretary Austin met today with ...") tells in
+#: the past without a date of its own: said or done that day ("They also condemned the launches").
+_OF_THE_DAY = {"condemned", "metWith", "visited", "warns", "accuses", "sanctions", "negotiatesWith"}
+_TODAY = re.compile(r"\btoday\b", re.I)
+_NOT_TODAY = re.compile(r"\b(?:previous\w*|earlier|last|former\w*|since|ago|once|long|then|had|will|would|plans?|years?|months?|"
+                        r"repeatedly|continu\w*|ongoing|already|again)\b",
+                        re.I)
 #: Relations that happen at an event: undated in their sentence, they take the event's date.
 _AT_THE_EVENT = {"participatedIn", "hosts"}
 _EVENTS = ("Event", "Summit", "Talks", "Vote")
@@ -106,6 +119,8 @@ class Extractor:
         for m in self.linker.find(doc.publisher or ""):  # "the Council" of a Council of the EU press release is that Council
             if m.cls in ("InternationalOrganization", "GovernmentBody") and not m.nested:
                 salience.note(replace(m, start=-1, end=-1))
+        # a report of its own day: dated to the day, and saying "today" somewhere
+        of_the_day = doc.date is not None and doc.date.precision == "day" and bool(_TODAY.search(doc.text))
         anchor = None
         frame: ListFrame | None = None
         all_mentions: list[Mention] = []
@@ -164,6 +179,7 @@ class Extractor:
             mentions = _mark_nested(mentions + described + new_mentions)
             mentions = _mark_nested(mentions + _people_by_name(text, offset, mentions, people))
             mentions = _mark_nested(mentions + _named_again(text, offset, mentions, proposals))
+            dates = _outside_names(dates, mentions)
             for m in mentions:  # "Kim" after "Kim Jong Un", "Hayashi" after "Yoshimasa Hayashi"
                 if m.cls in _PEOPLE and m.kind != "coreference":
                     for token in re.findall(r"[A-Z][\w’'-]{1,}", m.text):
@@ -228,6 +244,8 @@ class Extractor:
                 if c.relation in ("leaderOf", "officialOf") and classes.get(c.object) == "State":
                     offices.setdefault(c.subject, c.object)  # whose official each person is, for their visits
                 a = self._assertion(doc, sentence, c, dates, quantities, mentions)
+                if c.relation in _STRUCTURAL and classes.get(c.subject) not in _EVENTS:
+                    a = replace(a, point_in_time=None, start_time=None, end_time=None)
                 resolution = c.object if c.relation not in ("adoptedBy", "targets") else c.subject
                 if c.relation in _AT_THE_VOTE and not a.point_in_time and classes.get(resolution) in _RESOLUTIONS:
                     # undated, or dated "until 30 April 2025" (a mandate, not the vote): the day of the vote
@@ -236,8 +254,10 @@ class Extractor:
                 event = c.object if c.relation == "participatedIn" else c.subject
                 if c.relation in _AT_THE_EVENT and classes.get(event) in _EVENTS and not (a.point_in_time or a.start_time or a.end_time):
                     a = _at_the_event(a, event_dates.get(event), doc)
-                if c.relation in _ON_THE_DAY and not (a.point_in_time or a.start_time or a.end_time) and doc.date and \
-                        doc.date.precision == "day" and _PRESENT.search(text[max(0, c.trigger_start - 40):c.trigger_end]):
+                undated = not (a.point_in_time or a.start_time or a.end_time) and doc.date and doc.date.precision == "day"
+                if undated and not _NOT_TODAY.search(text) and (
+                        c.relation in _ON_THE_DAY and _PRESENT.search(text[max(0, c.trigger_start - 40):c.trigger_end])
+                        or of_the_day and c.relation in _OF_THE_DAY and c.rule not in _DESCRIPTIVE):
                     a = replace(a, point_in_time=doc.date)  # "OFAC has prohibited ...", "the United States is imposing ...":
                     # a press release's present is its own day
                 assertions.append(a)
@@ -323,7 +343,8 @@ class Extractor:
         dates = [d for d in dates if not (_REPORTING.search(doc.text[max(sentence.start, d.start - 30):d.start])
                                           or _REPORTING.match(doc.text[d.end:d.end + 12]))
                  or trig <= d.start <= trig_end + 30]
-        if descriptive and c.rule in _HELD and len(dates) == 1 and dates[0].role == "point" and dates[0].value.precision != "year":
+        if descriptive and c.rule in _HELD and len(dates) == 1 and dates[0].role == "point" and dates[0].value.precision != "year" \
+                and not _DEICTIC.search(dates[0].text):
             point = dates[0].value  # "On 13 March 2023, Prime Minister X announced": X held the office that day
         if dates and not descriptive:
             best = _date_of(doc.text, sentence, dates, trig, trig_end, c, mentions)
@@ -357,13 +378,20 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|which|who|after|befo
                            r"(?:was|were|is|are|had|has)\b|\s+and\s+(?:it|they|he|she|the\s+\w+)\s+(?:was|were|came|entered)\b")
 
 
+def _outside_names(dates: list, mentions: list[Mention]) -> list:
+    """The dates of a sentence less a year inside a name ("the 2018 Eritrea–Ethiopia summit took place
+    on 8–9 July 2018"), when the sentence gives another: the name's year is not when its facts happened."""
+    inside = [d for d in dates if d.precision == "year" and any(m.start <= d.start and d.end <= m.end for m in mentions)]
+    return [d for d in dates if d not in inside] if inside and len(inside) < len(dates) else dates
+
+
 def _date_of(text: str, sentence: Sentence, dates: list, trig: int, trig_end: int, c, mentions: list[Mention]):
     """The date a fact takes among those of its sentence: one written right after its subject or object
     ("ratified by the Duma on 26 December 2001, the Federation Council on 16 January 2002"), else the
     nearest one in the trigger's own clause, else the nearest one."""
     for m in mentions:
         if m.entity in (c.subject, c.object) and not m.nested and sentence.start <= m.start < sentence.end:
-            after = next((d for d in dates if re.fullmatch(r",?\s+(?:on|in)\s+", text[m.end:d.start])), None)
+            after = next((d for d in dates if re.fullmatch(r",?\s+(?:(?:on|in)\s+)?", text[m.end:d.start])), None)
             if after is not None and m.start > trig_end:  # (a date after the trigger's own argument)
                 return after
     breaks = [sentence.start + b.start() for b in _CLAUSE_BREAK.finditer(sentence.text)]
