@@ -125,6 +125,20 @@ def test_we_in_a_joint_statement_are_the_states_it_speaks_for():
             ("united-states", "condemned", "north-korea")} <= facts
 
 
+def test_we_in_a_government_s_own_release_is_its_state():
+    from graph.gazetteer import default_registry
+
+    def facts(publisher, text="We condemn North Korea's missile launches. Our three countries will support Ukraine."):
+        doc = Document("d", "T", text, date=PartialDate("2031-03-01"), publisher=publisher)
+        return {(a.subject, a.relation, a.object) for a in Extractor(default_registry(), use_ner=False).extract(doc).assertions}
+
+    assert ("united-states", "condemned", "north-korea") in facts("United States Mission to the United Nations")
+    assert ("united-states", "condemned", "north-korea") in facts("The White House")  # (its description names the state)
+    # "our three countries" are not the publisher's state alone; a newspaper or the UN has no "we"
+    assert ("united-states", "supports", "ukraine") not in facts("U.S. Department of State")
+    assert not {f for f in facts("United Nations") | facts("Reuters") if f[1] == "condemned"}
+
+
 def test_the_council_is_the_council_the_document_named():
     facts, _ = _facts("The UN Security Council met on Monday. Later, the Council condemned North Korea.")
     assert ("unsc", "condemned", "north-korea") in facts

@@ -130,6 +130,7 @@ class Extractor:
         recent_event = recent_conflict = None
         headline_draft: str | None = None  # a draft a headline introduced, which the lede retells
         speakers: list[str] = []  # the states a joint statement speaks for ("We, the leaders of ...")
+        home = self._home_state(doc)  # the state a government's own release speaks for: its "we"
         vote_dates: dict = {}  # resolution id -> the first date given with it (the day of the vote)
         event_dates: dict = {}  # event id -> the dates first given with it
         people: dict[str, dict[str, str]] = {}  # a word of a person's name -> {entity id: class}
@@ -206,7 +207,7 @@ class Extractor:
                                         recent_event=recent_event, recent_conflict=recent_conflict, frame=frame,
                                         previous_states=previous_states,
                                         recent_resolution=salience.recent(("DraftResolution", "Resolution")),
-                                        salient=salience.recent, speakers=speakers, previous_people=people_named[-2:],
+                                        salient=salience.recent, speakers=speakers or home, previous_people=people_named[-2:],
                                         previous_list=previous_list, people_list=people_list,
                                         they_are_people=they_are_people)
             candidates += self._implied_parties(candidates, mentions)
@@ -315,6 +316,19 @@ class Extractor:
                         out.append(replace(c, subject=state.id, relation="partyTo", object=treaty,
                                            confidence=0.4, rule="implied-party"))
         return out
+
+    def _home_state(self, doc: Document) -> list[str]:
+        """The state whose government published the document ("U.S. Department of State", "The White House":
+        the United States), found in the publisher's name or else in its description; none for others."""
+        for m in self.linker.find(doc.publisher or ""):
+            if m.cls == "State":
+                return [m.entity]
+            if m.cls == "GovernmentBody" and not m.nested:
+                described = self.registry[m.entity].description if m.entity in self.registry else ""
+                states = [n.entity for n in self.linker.find(described or "") if n.cls == "State" and not n.nested]
+                if states:
+                    return states[:1]
+        return []
 
     def _assertion(self, doc: Document, sentence: Sentence, c, dates, quantities, mentions) -> Assertion:
         text = sentence.text

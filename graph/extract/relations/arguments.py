@@ -257,7 +257,8 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
             count = int(number) if number and number.isdigit() else _NUMBERS.get((number or "").lower())
             if count in (None, len(s.previous_list)):  # "the same countries signed ...": the list named before
                 found = [Mention(lo, lo, "", e, "State", "coreference", False, 0.5) for e in s.previous_list]
-        if not found and s.speakers and _WE.search(s.text[lo:trigger]) and "State" in classes:
+        we = _WE.search(s.text[lo:trigger])  # (one speaker, the publisher's state: "we" alone, not "our three countries")
+        if not found and s.speakers and we and (len(s.speakers) > 1 or we.group(0).lower() == "we") and "State" in classes:
             found = [Mention(lo, lo, "", e, "State", "coreference", False, 0.6) for e in s.speakers]
         if not found and _PRONOUN.search(s.text[lo:trigger]):
             states = [m for m in _args(s, 0, lo, STATE)]
