@@ -708,3 +708,10 @@ def test_a_meeting_named_again_later_in_the_document_keeps_the_edition_it_was_fi
     from graph.gazetteer import default_registry
     result = Extractor(default_registry(), use_ner=False).extract(doc)
     assert {m.entity for m in result.mentions if m.cls == "Talks"} == {"trilateral-ministerial-meeting-2031-07"}
+
+
+def test_an_adopting_participle_with_commas_of_its_own_belongs_to_the_council_after_them():
+    facts, _ = _facts("The Security Council met on Monday. Unanimously adopting resolution 2371 (2017) under Article 41, "
+                      "Chapter VII of the United Nations Charter, the 15-nation Council decided that North Korea shall not "
+                      "export coal.")
+    assert ("unsc-resolution-2371", "adoptedBy", "unsc") in facts

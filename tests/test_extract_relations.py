@@ -851,3 +851,20 @@ def test_a_state_does_not_visit_its_officials_do():
 def test_sanctions_as_a_noun_after_a_preposition_name_no_sanctioner():
     assert not relations("Russia recalled the resolutions on sanctions linked to China's programmes into Ukraine's law.")
     assert ("russia", "sanctions", "china") in relations("Russia sanctions China.")
+
+
+def test_condemning_an_act_by_an_actor_condemns_the_actor_and_the_violation_is_the_actors():
+    found = relations("China condemned the latest ballistic missile launch by North Korea, in violation of Resolution 2397.")
+    assert ("china", "condemned", "north-korea") in found
+    assert ("north-korea", "violates", "res-2397") in found
+    assert ("china", "violates", "res-2397") not in found  # (who condemns a violation commits none)
+
+
+def test_a_sanctions_regime_against_a_state_is_sanctions_on_it():
+    assert ("unsc", "sanctions", "north-korea") in relations(
+        "The Security Council strengthened its sanctions regime against North Korea.")
+
+
+def test_a_call_for_a_state_to_accede_makes_it_no_party():
+    assert not relations("The Security Council called for North Korea to accede to the Treaty on Comprehensive "
+                         "Strategic Partnership.")

@@ -301,7 +301,7 @@ def _date_keys(dates) -> list[tuple[str, ...]]:
 
 
 _ORG_DESCRIPTION_RE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:\d+|fifteen)-member\s+)?(?P<head>Council|Committee|Panel|Commission|Assembly|Union|Alliance|"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:\d+|fifteen)-(?:member|nation)\s+)?(?P<head>Council|Committee|Panel|Commission|Assembly|Union|Alliance|"
     r"Department|Ministry|"
     r"Organization|Organisation|organ|body|bloc|alliance|council|committee|panel|group|grouping|organi[sz]ation)\b"
     r"(?!\s+(?:of|for|on)\s+[A-Z])")

@@ -406,11 +406,15 @@ def _constructions(s: _Sentence) -> None:
                re.fullmatch(r"(?:[Rr]esolution\s+)?", text[m.end():x.start])]
         if not res:
             continue
-        # the main clause after the participle's own (a tally in parentheses has commas of its own)
-        after = next((a for a in re.finditer(r",\s+(?:the\s+)?", text[res[0].end:]) if not _in_parens(text, res[0].end + a.start())),
-                     None)
-        at = (res[0].end + after.start(), res[0].end + after.end()) if after else None
-        bodies = [x for x in prim if x.cls in ORGS and at and at[0] < x.start <= at[1]] if at else []
+        # the main clause after the participle's own: the first comma a body follows (a tally in parentheses has
+        # commas of its own; "under Article 41, Chapter VII of the Charter, the 15-nation Council decided")
+        bodies = []
+        for after in re.finditer(r",\s+(?:the\s+)?", text[res[0].end:]):
+            at = (res[0].end + after.start(), res[0].end + after.end())
+            if not _in_parens(text, at[0]):
+                bodies = [x for x in prim if x.cls in ORGS and at[0] < x.start <= at[1]]
+                if bodies:
+                    break
         if not bodies:  # "Security Council Demands ..., Adopting Resolution 2216": the subject before
             bodies = [x for x in subjects(s, m.start(), ORGS)]
         for b in bodies[:1]:

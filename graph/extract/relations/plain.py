@@ -16,6 +16,22 @@ _NOMINAL = re.compile(r"^(?:invasion|occupation|annexation|recognition|condemnat
                       r"ratification|accession|negotiations?|talks|membership|abstention|designation)\b", re.I)
 
 
+#: An act and its agent after a verb of condemning: "condemned in the strongest terms the ballistic missile launches
+#: conducted by the DPRK".
+_ACT_BY = re.compile(r"\s*(?:in the strongest (?:possible )?terms\s+)?(?:(?:the|its|their|this|these|recent|latest)\s+)*"
+                     r"(?:[\w-]+\s+){0,5}?(?:launch(?:es)?|tests?|attacks?|strikes?|actions?|activities|provocations?|aggression|"
+                     r"invasion|transfers?|shipments?|deliver(?:y|ies)|use|deployments?|firings?|detonations?|abuses?|crimes?|"
+                     r"atrocities)\s+(?:(?:conducted|carried out|perpetrated|committed|made|undertaken|launched|staged)\s+)?"
+                     r"by\s+(?:the\s+)?", re.I)
+_CONDEMNING = re.compile(r"\b(?:condemn|denounc|deplor|censur)\w*(?![\s\S]*\b(?:condemn|denounc|deplor|censur))", re.I)
+
+
+def _agent_of_act(s: _Sentence, pos: int) -> list[Mention]:
+    """The agent of the act named right after ``pos`` ("the launch by the DPRK"), if the act has one."""
+    after = sorted((x for x in _args(s, pos, _clause_end(s, pos), ACTOR) if not x.nested), key=lambda x: x.start)
+    return after[:1] if after and _ACT_BY.fullmatch(s.text[pos:after[0].start]) else []
+
+
 def _plain_rules(s: _Sentence) -> None:
     for rule in RULES:
         for m in rule.trigger.finditer(s.text):
@@ -94,6 +110,8 @@ def _plain_rules(s: _Sentence) -> None:
                               rule.confidence * 0.9, "passive:" + rule.relation)
                 continue
             objs = objects(s, m.end(), rule.obj, rule.obj_prep)
+            if rule.relation == "condemned" and not objs:
+                objs = _agent_of_act(s, m.end())  # "condemned the latest ballistic missile launch by the DPRK"
             if rule.relation in ("invaded", "sanctions") and objs and re.search(r"\w\s+(?:in|at|near|off|across)\s+(?:the\s+)?$",
                                                               s.text[m.end():objs[0].start], re.I):
                 continue  # "attacked ships in the Red Sea", "sanctioned two companies in Russia": where, not whom
@@ -108,6 +126,10 @@ def _plain_rules(s: _Sentence) -> None:
                 subs = [x for x in subjects(s, m.start(), ACTOR) if x.cls in VOTER]
             else:
                 subs = [_state_of(s, x) for x in subjects(s, m.start(), rule.subj)]
+            condemned = _CONDEMNING.search(s.text[:m.start()]) if rule.relation == "violates" and \
+                m.group(0).lower().startswith("in ") else None
+            if condemned:  # "X condemned the launch by Y, in violation of Z": the act condemned breaks Z, not X
+                subs = _agent_of_act(s, condemned.end()) or objects(s, condemned.end(), ACTOR)
             if between and rule.obj == AGREEMENT or (between and rule.relation == "partyTo"):
                 parties = objects(s, m.end(), rule.subj, prep="between")
                 agreements = [x for x in _args(s, 0, m.start(), AGREEMENT)][-1:]
