@@ -49,3 +49,12 @@ def test_not_denying_is_not_denying():
 def test_avoiding_or_refusing_denies():
     assert _assess("China has avoided joining the partnership.", "joining") == "denied"
     assert _assess("Seoul refused to send arms.", "send") == "denied"
+
+
+def test_emphasis_that_looks_like_a_hedge_is_no_hedge():
+    from graph.extract.certainty import assess
+
+    text = "Japan condemns in the strongest possible terms the launch."
+    assert assess(text, text.index("condemns"), text.index("condemns") + 8).certainty == "confirmed"
+    text = "Japan may condemn the launch."
+    assert assess(text, text.index("condemn"), text.index("condemn") + 7).certainty == "speculative"

@@ -868,3 +868,23 @@ def test_a_sanctions_regime_against_a_state_is_sanctions_on_it():
 def test_a_call_for_a_state_to_accede_makes_it_no_party():
     assert not relations("The Security Council called for North Korea to accede to the Treaty on Comprehensive "
                          "Strategic Partnership.")
+
+
+def test_condemning_cooperation_between_two_states_condemns_both_without_hedging():
+    found = relations("China and Russia condemn in the strongest possible terms military cooperation between North Korea "
+                      "and Iran.")
+    assert {("china", "condemned", "north-korea"), ("russia", "condemned", "iran")} <= found
+
+
+def test_the_victim_of_a_condemned_act_is_not_condemned():
+    assert not {f for f in relations("China condemned the violation of Ukrainian airspace.") if f[1] == "condemned"}
+
+
+def test_a_hyphened_pair_before_cooperation_cooperates():
+    assert ("north-korea", "cooperatesWith", "russia") in relations(
+        "Seoul is concerned by the deepening North Korea-Russia military cooperation.")
+
+
+def test_a_commitment_to_the_defence_of_a_state_is_an_alliance():
+    found = relations("The Russian commitments to the defence of Belarus and Syria remain firm.")
+    assert {("russia", "alliedWith", "belarus"), ("russia", "alliedWith", "syria")} <= found

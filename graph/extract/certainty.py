@@ -35,6 +35,9 @@ HEDGE_RE = re.compile(
     r"expected to|plans? to|planning to|considering|consider(?:s|ed)? (?:sending|sanctioning)|seems?|appears? to|"
     r"concerns? that|fears? that|estimates?|estimated|rumou?r\w*|prospect of|option of|discussions? about|"
     r"talk of|could be|would be|is set to|are set to|threaten(?:s|ed)? to)\b", re.I)
+#: Phrases of emphasis whose words look like hedges: "condemn in the strongest possible terms", "as soon as possible".
+_EMPHASIS = re.compile(r"\b(?:in the (?:strongest|firmest|clearest) possible terms|as (?:soon|quickly|much|closely) as possible|"
+                       r"(?:all|every) possible)\b", re.I)
 REPORT_RE = re.compile(
     r"\b(?:reportedly|according to|reports? (?:that|of|say|said|suggest)|reported(?:ly)?|there are reports|"
     r"said|says|claim(?:s|ed)?|alleg(?:e|es|ed|edly)|revelations?|sources? (?:say|said)|indicat(?:e|es|ed)|"
@@ -66,6 +69,7 @@ def assess(sentence: str, trigger_start: int, trigger_end: int) -> Assessment:
     if denial:
         return Assessment("denied", denial.group(0))
     scope = sentence[:min(len(sentence), trigger_end + 12)]
+    scope = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), scope)  # ("in the strongest possible terms": no doubt)
     hedge = HEDGE_RE.search(scope)
     if hedge:
         return Assessment("speculative", hedge.group(0))

@@ -279,6 +279,9 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     return found
 
 
+_STRONGEST = re.compile(r"\s*\bin the (?:strongest|firmest|clearest)(?: possible)? terms\b", re.I)
+
+
 def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None, limit: int = 90) -> list[Mention]:
     """The object(s) after a trigger ending at ``pos``."""
     hi = _clause_end(s, pos)
@@ -303,7 +306,7 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
     if not pool:
         return []
     first = pool[0]
-    gap = s.text[start:first.start]
+    gap = _STRONGEST.sub(" ", s.text[start:first.start])  # ("condemn in the strongest possible terms the launches by X")
     gap = re.sub(r"^\s*(?:[\w-]+\s+){0,4}[\w-]+,?\s+(?:including|such as|(?:most\s+)?notably|among them|namely|in particular|especially)\s+(?:the\s+)?$", " ", gap)
     if not prep and (len(gap.split()) > 6 or re.search(r"[,;]|\b(?:as|which|who|saying|while)\b", gap, re.I)) \
             and not (first.cls in PERSON and _titles_only(s, start, first.start)):

@@ -319,6 +319,22 @@ def _constructions(s: _Sentence) -> None:
         for a in lead[-1:]:
             for o in objects(s, m.end() - 1, POLITY, limit=3):
                 s.add(a.entity, "alliedWith", o.entity, m.start(), m.end(), 0.6, "allies-including")
+    for m in re.finditer(r"\bcommitments?\s+to\s+(?:the\s+)?(?:collective\s+|common\s+)?defen[cs]e\s+of\s+", text, re.I):
+        # "The U.S. commitments to the defense of the ROK and Japan remain ironclad": an ally's pledge
+        owner = [x for x in prim if x.cls in POLITY and x.end <= m.start() and
+                 re.fullmatch(r"\.?(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}", text[x.end:m.start()])][-1:]
+        for a in owner or subjects(s, m.start(), POLITY):
+            for o in objects(s, m.end() - 1, POLITY, limit=5):
+                if o.entity != a.entity:
+                    s.add(a.entity, "alliedWith", o.entity, m.start(), m.end(), 0.6, "defence-commitment")
+    for m in re.finditer(r"\b(?:cooperation|co-operation|collaboration|partnership)\b", text, re.I):
+        # "the deepening DPRK-Russia military cooperation": the hyphened pair before the noun and its modifiers
+        lead = re.search(r"(?:(?:military|security|defen[cs]e|economic|strategic|technical|arms|bilateral|"
+                         r"comprehensive)\s+){0,3}$", text[:m.start()], re.I)
+        states = [x for x in s.mentions if x.cls == "State" and not x.nested and x.end <= lead.start()]
+        if len(states) >= 2 and re.fullmatch(r"\.?\s*[-‐‑–]\s*", text[states[-2].end:states[-1].start]) and \
+                re.fullmatch(r"\s*", text[states[-1].end:lead.start()]):
+            s.add(states[-2].entity, "cooperatesWith", states[-1].entity, states[-2].start, m.end(), 0.6, "x-y-cooperation")
     for m in re.finditer(r"\b(?:alliances?|axis|bloc)\b", text, re.I):
         # "the Russia-Iran alliance", "the U.S.-Japan and U.S.-ROK alliances": each hyphened pair before the noun
         states = [x for x in s.mentions if x.cls == "State" and x.end <= m.start()]

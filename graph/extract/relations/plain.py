@@ -23,6 +23,8 @@ _ACT_BY = re.compile(r"\s*(?:in the strongest (?:possible )?terms\s+)?(?:(?:the|
                      r"invasion|transfers?|shipments?|deliver(?:y|ies)|use|deployments?|firings?|detonations?|abuses?|crimes?|"
                      r"atrocities)\s+(?:(?:conducted|carried out|perpetrated|committed|made|undertaken|launched|staged)\s+)?"
                      r"by\s+(?:the\s+)?", re.I)
+_VICTIM = re.compile(r"\b(?:violations?|attacks?|strikes?|aggression|invasion|occupation|annexation|bombing|shelling|"
+                     r"incursions?)\s+(?:of|on|against|in|into)\s+(?:the\s+)?$", re.I)
 _CONDEMNING = re.compile(r"\b(?:condemn|denounc|deplor|censur)\w*(?![\s\S]*\b(?:condemn|denounc|deplor|censur))", re.I)
 
 
@@ -112,6 +114,8 @@ def _plain_rules(s: _Sentence) -> None:
             objs = objects(s, m.end(), rule.obj, rule.obj_prep)
             if rule.relation == "condemned" and not objs:
                 objs = _agent_of_act(s, m.end())  # "condemned the latest ballistic missile launch by the DPRK"
+            if rule.relation == "condemned":  # "condemned the violation of Moldovan airspace": the victim is not condemned
+                objs = [o for o in objs if not _VICTIM.search(s.text[m.end():o.start])]
             if rule.relation in ("invaded", "sanctions") and objs and re.search(r"\w\s+(?:in|at|near|off|across)\s+(?:the\s+)?$",
                                                               s.text[m.end():objs[0].start], re.I):
                 continue  # "attacked ships in the Red Sea", "sanctioned two companies in Russia": where, not whom
