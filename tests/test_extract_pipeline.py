@@ -715,3 +715,10 @@ def test_an_adopting_participle_with_commas_of_its_own_belongs_to_the_council_af
                       "Chapter VII of the United Nations Charter, the 15-nation Council decided that North Korea shall not "
                       "export coal.")
     assert ("unsc-resolution-2371", "adoptedBy", "unsc") in facts
+
+
+def test_the_un_s_hyphened_secretary_general_heads_the_un_unless_another_body_is_named_before_it():
+    assert ("antonio-guterres", "leaderOf", "united-nations") in _facts("Secretary-General António Guterres spoke.")[0]
+    assert ("rosemary-dicarlo", "officialOf", "united-nations") in _facts(
+        "Rosemary DiCarlo, Under Secretary-General for Political and Peacebuilding Affairs, spoke.")[0]
+    assert not {f for f in _facts("ASEAN Secretary-General Kao Kim Hourn spoke.")[0] if f[2] == "united-nations"}

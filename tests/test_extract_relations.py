@@ -888,3 +888,4 @@ def test_a_hyphened_pair_before_cooperation_cooperates():
 def test_a_commitment_to_the_defence_of_a_state_is_an_alliance():
     found = relations("The Russian commitments to the defence of Belarus and Syria remain firm.")
     assert {("russia", "alliedWith", "belarus"), ("russia", "alliedWith", "syria")} <= found
+

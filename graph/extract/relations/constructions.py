@@ -77,8 +77,9 @@ def _constructions(s: _Sentence) -> None:
                 found = pattern.search(before)
                 if found:  # "Philippine Defense Secretary X", "UK Secretary of State X": another state's office
                     at = p.start - len(before) + found.start()
-                    if any(x.cls == "State" and x.entity != "united-states" and 0 <= at - x.end <= 3 for x in s.mentions):
-                        break
+                    if any((x.cls == "State" and x.entity != "united-states" or x.cls in ORGS and x.entity != office)
+                           and 0 <= at - x.end <= 3 for x in s.mentions):
+                        break  # ("ASEAN Secretary-General X": that organisation's)
                 if found or after.match(text, p.end):  # (", Under-Secretary-General for ...")
                     s.add(p.entity, relation, office, p.start, p.end, 0.8, "title")
                     break
