@@ -722,3 +722,17 @@ def test_the_un_s_hyphened_secretary_general_heads_the_un_unless_another_body_is
     assert ("rosemary-dicarlo", "officialOf", "united-nations") in _facts(
         "Rosemary DiCarlo, Under Secretary-General for Political and Peacebuilding Affairs, spoke.")[0]
     assert not {f for f in _facts("ASEAN Secretary-General Kao Kim Hourn spoke.")[0] if f[2] == "united-nations"}
+
+
+def test_establishing_diplomatic_relations_is_mutual_recognition_and_an_unnamed_treaty_takes_its_year():
+    facts, result = _facts("In 1961, China and North Korea signed a mutual aid and co-operation treaty. "
+                           "China and North Korea established diplomatic relations in 1949.")
+    assert {("china", "recognises", "north-korea"), ("north-korea", "recognises", "china")} <= facts
+    treaty = [e.id for e in result.new_entities if e.cls == "Agreement"]
+    assert treaty == ["mutual-aid-and-co-operation-treaty-1961"]
+    assert ("china", "signatoryOf", treaty[0]) in facts
+
+
+def test_intervening_in_a_war_is_taking_part_in_it():
+    facts, _ = _facts("In 1950, China intervened in the Korean War.")
+    assert ("china", "participatedIn", "korean-war") in facts

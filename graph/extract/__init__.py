@@ -442,7 +442,8 @@ def _dated_event(p: Proposal, doc: Document, dates: list) -> Proposal:
     """A meeting named without its year ("a Trilateral Ministerial Meeting", "the Shangri-La Dialogue")
     is one edition of a series: its id takes the month the sentence gives (else the document's), so two
     reports of two meetings do not make them one ("trilateral-ministerial-meeting-2023-11")."""
-    when = next((d.value.value for d in dates if len(d.value.value) >= 7), None) or (doc.date.value if doc.date else None)
+    when = next((d.value.value for d in dates if len(d.value.value) >= 7), None) or \
+        next((d.value.value for d in dates), None) or (doc.date.value if doc.date else None)  # ("in 1961 ... signed a treaty")
     if (p.cls not in ("Talks", "Summit", "Event") and p.cue != "unnamed agreement") or not when or \
             re.search(r"\b(?:1[89]|20)\d\d\b|\d(?:st|nd|rd|th)\b", p.label) or re.search(r"-\d{4}-\d\d$", p.id):
         return p  # (a numbered or dated name, or an id already dated: "the summit" resolved to the salient one)

@@ -118,7 +118,7 @@ _DESIGNATED_RE = re.compile(r"\b(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing)|bl
 #: "concluded a defence cooperation pact" (one per document and month: see graph.extract).
 _UNNAMED_AGREEMENT_RE = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|conclud(?:ed|es|ing)|agreed to|ink(?:ed|s)|reach(?:ed|es)|brokered)\s+(?:a|an)\s+(?:new\s+)?"
-    r"(?P<name>(?:(?:[a-z]+-?)+\s+){0,3}(?:agreement|accord|deal|ceasefire|truce|memorandum of understanding|pact|treaty))\b")
+    r"(?P<name>(?:(?:[a-z]+-?)+\s+){0,4}(?:agreement|accord|deal|ceasefire|truce|memorandum of understanding|pact|treaty))\b")
 #: A legal act of the EU named by its number: "Council Decision (CFSP) 2023/1532", "Council Implementing
 #: Regulation (EU) 2024/1485", "Regulation (EU) No 833/2014".
 _EU_ACT_RE = re.compile(r"\b(?:Council\s+)?(?:Implementing\s+)?(?:Decision|Regulation)\s+\((?:CFSP|EU|EC)\)\s+(?:No\s+)?"

@@ -320,6 +320,18 @@ def _constructions(s: _Sentence) -> None:
         for a in lead[-1:]:
             for o in objects(s, m.end() - 1, POLITY, limit=3):
                 s.add(a.entity, "alliedWith", o.entity, m.start(), m.end(), 0.6, "allies-including")
+    for m in re.finditer(r"\b(?:established|establish|establishes|establishing|restored|normali[sz]ed)\s+(?:formal\s+|full\s+)?"
+                         r"diplomatic\s+(?:relations|ties)\b", text, re.I):
+        # "China and North Korea established diplomatic relations", "... diplomatic relations with X": each recognises
+        # the other
+        pair = subjects(s, m.start(), STATE)
+        partner = re.match(r"\s+with\s+(?:the\s+)?", text[m.end():])
+        if partner:
+            pair += objects(s, m.end(), STATE, prep="with", limit=10)
+        for a in pair:
+            for b in pair:
+                if a.entity != b.entity:
+                    s.add(a.entity, "recognises", b.entity, m.start(), m.end(), 0.6, "diplomatic-relations")
     for m in re.finditer(r"\bcommitments?\s+to\s+(?:the\s+)?(?:collective\s+|common\s+)?defen[cs]e\s+of\s+", text, re.I):
         # "The U.S. commitments to the defense of the ROK and Japan remain ironclad": an ally's pledge
         owner = [x for x in prim if x.cls in POLITY and x.end <= m.start() and
