@@ -728,7 +728,7 @@ def test_establishing_diplomatic_relations_is_mutual_recognition_and_an_unnamed_
     facts, result = _facts("In 1961, China and North Korea signed a mutual aid and co-operation treaty. "
                            "China and North Korea established diplomatic relations in 1949.")
     assert {("china", "recognises", "north-korea"), ("north-korea", "recognises", "china")} <= facts
-    treaty = [e.id for e in result.new_entities if e.cls == "Agreement"]
+    treaty = [e.id for e in result.new_entities if e.cls == "Treaty"]  # (a treaty, not any agreement)
     assert treaty == ["mutual-aid-and-co-operation-treaty-1961"]
     assert ("china", "signatoryOf", treaty[0]) in facts
 
@@ -736,3 +736,16 @@ def test_establishing_diplomatic_relations_is_mutual_recognition_and_an_unnamed_
 def test_intervening_in_a_war_is_taking_part_in_it():
     facts, _ = _facts("In 1950, China intervened in the Korean War.")
     assert ("china", "participatedIn", "korean-war") in facts
+
+
+def test_a_veto_never_blocks_the_councils_resolutions_as_a_body_of_law():
+    facts, _ = _facts("The launches violate multiple UNSCRs, and Russia's veto shields North Korea.")
+    assert not {f for f in facts if f[1] == "vetoed"}
+
+
+def test_what_was_established_by_a_body_stands_right_before_the_participle():
+    facts, _ = _facts("Russia's war violates the UN Charter and arms restrictions established by the Security Council. "
+                      "The Shanghai Cooperation Organisation is a Eurasian security organization established by China "
+                      "and Russia in 2001.")
+    assert not {f for f in facts if f[1] == "establishedBy" and f[2] == "unsc"}
+    assert ("sco", "establishedBy", "china") in facts

@@ -326,8 +326,8 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     for m in _UNNAMED_AGREEMENT_RE.finditer(text):  # "both Armenia and Azerbaijan signed a ceasefire agreement"
         if not _overlaps(m.start("name") + offset, m.end("name") + offset, mentions):
             label = m.group("name")
-            out.append(Proposal(slug(label), "Agreement", label, m.start("name") + offset, m.end("name") + offset,
-                                "unnamed agreement"))
+            cls = "Treaty" if re.search(r"\b(?:treaty|pact)$", label) else "Agreement"
+            out.append(Proposal(slug(label), cls, label, m.start("name") + offset, m.end("name") + offset, "unnamed agreement"))
             taken.append((m.start("name"), m.end("name")))
     for m in _EU_ACT_RE.finditer(text):  # "Council Decision (CFSP) 2023/1532", "Council Regulation (EU) No 833/2014"
         add(m.group(0), "Agreement", m.start(), "EU legal act")

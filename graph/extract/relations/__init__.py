@@ -54,6 +54,9 @@ _EXHORTATION = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|up
                           r"[^.;:]{0,120}?\bto\s+(?:[a-z]+\s+){0,3}$", re.I)
 
 
+_BODY_OF_LAW = re.compile(r"\b(?:resolutions|UNSCRs|SCRs)\b")
+
+
 def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recent_state: str | None = None,
                    recent_event: str | None = None, recent_conflict: str | None = None,
                    frame: ListFrame | None = None, previous_states: list[str] | None = None,
@@ -92,6 +95,10 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
         if frame.giver and not s.out and not [m for m in s.mentions if m.cls in RECIPIENT - frozenset({"Place"}) and m.kind != "demonym"]:
             for relation in _classify(text):
                 s.add(frame.giver, relation, frame.receiver, 0, len(text), 0.5, "list-item", _materiel_text(text))
+    # ("in violation of multiple UNSCRs ... Russia's veto": a veto blocks one draft, never the Council's resolutions
+    # as a body of law; those may be voted for, "supported 10 different UN sanction resolutions")
+    bodies = {m.entity for m in s.mentions if m.cls in ("Resolution", "DraftResolution") and _BODY_OF_LAW.search(m.text)}
+    s.out = [c for c in s.out if not (c.relation == "vetoed" and c.object in bodies)]
     seen = set()
     out = []
     # ("the support for its war provided by Iran": whom the support goes to, support-for knows better than transfer)

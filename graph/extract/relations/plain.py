@@ -23,6 +23,11 @@ _ACT_BY = re.compile(r"\s*(?:in the strongest (?:possible )?terms\s+)?(?:(?:the|
                      r"invasion|transfers?|shipments?|deliver(?:y|ies)|use|deployments?|firings?|detonations?|abuses?|crimes?|"
                      r"atrocities)\s+(?:(?:conducted|carried out|perpetrated|committed|made|undertaken|launched|staged)\s+)?"
                      r"by\s+(?:the\s+)?", re.I)
+#: What may stand between a name and the participle after it: "the Committee (the 1718 Committee), which was set up by".
+_RIGHT_BEFORE = re.compile(r"[\s,]*(?:\([^)]*\)[\s,]*)?(?:(?:which|that)\s+)?(?:(?:was|were|is|are|has been|have been|had been)\s+)?"
+                           r"(?:(?:a|an|the)\s+(?:[\w,-]+\s+){0,8}?(?:organi[sz]ation|body|alliance|bloc|group|grouping|force|"
+                           r"mission|committee|tribunal|court|agency|fund|programme|program|forum|union|council|panel)\s+)?"
+                           r"(?:\w+ly\s+)?")  # ("The SCO is a Eurasian ... defence organization established by China")
 _VICTIM = re.compile(r"\b(?:violations?|attacks?|strikes?|aggression|invasion|occupation|annexation|bombing|shelling|"
                      r"incursions?)\s+(?:of|on|against|in|into)\s+(?:the\s+)?$", re.I)
 _CONDEMNING = re.compile(r"\b(?:condemn|denounc|deplor|censur)\w*(?![\s\S]*\b(?:condemn|denounc|deplor|censur))", re.I)
@@ -130,6 +135,8 @@ def _plain_rules(s: _Sentence) -> None:
                 subs = [x for x in subjects(s, m.start(), ACTOR) if x.cls in VOTER]
             else:
                 subs = [_state_of(s, x) for x in subjects(s, m.start(), rule.subj)]
+            if rule.relation in ("establishedBy", "adoptedBy"):  # "X established by Y", "X, adopted by Y": X right before
+                subs = [x for x in subs if _RIGHT_BEFORE.fullmatch(s.text[x.end:m.start()])]
             condemned = _CONDEMNING.search(s.text[:m.start()]) if rule.relation == "violates" and \
                 m.group(0).lower().startswith("in ") else None
             if condemned:  # "X condemned the launch by Y, in violation of Z": the act condemned breaks Z, not X
