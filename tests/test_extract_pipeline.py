@@ -749,3 +749,27 @@ def test_what_was_established_by_a_body_stands_right_before_the_participle():
                       "and Russia in 2001.")
     assert not {f for f in facts if f[1] == "establishedBy" and f[2] == "unsc"}
     assert ("sco", "establishedBy", "china") in facts
+
+
+def test_a_governments_own_president_is_the_first_one_it_names_without_a_state():
+    from graph.gazetteer import default_registry
+
+    def facts(text):
+        doc = Document("d", "T", text, date=PartialDate("2031-03-01"), publisher="The White House")
+        return {(a.subject, a.relation, a.object) for a in Extractor(default_registry(), use_ner=False).extract(doc).assertions}
+
+    found = facts("President Barack Obama spoke with President Putin. Later, President Obama welcomed President Yoon.")
+    assert ("barack-obama", "leaderOf", "united-states") in found
+    assert not {f for f in found if f[0] in ("vladimir-putin", "yoon") and f[2] == "united-states"}
+    # a newspaper has no President of its own
+    doc = Document("d", "T", "President Barack Obama spoke.", date=PartialDate("2031-03-01"), publisher="Reuters")
+    assert not Extractor(default_registry(), use_ner=False).extract(doc).assertions
+
+
+def test_spokespeople_counterparts_and_calls_in_a_readout():
+    facts, _ = _facts("Pentagon Press Secretary Brig. Gen. Pat Ryder provided the following readout: "
+                      "Secretary of Defense Lloyd J. Austin III met with his Japanese counterpart, Minister of Defense "
+                      "Hamada Yasukazu. President Barack Obama spoke for 90 minutes this afternoon with Russian President "
+                      "Vladimir Putin.")
+    assert {("pat-ryder", "officialOf", "pentagon"), ("hamada-yasukazu", "officialOf", "japan"),
+            ("barack-obama", "metWith", "vladimir-putin")} <= facts

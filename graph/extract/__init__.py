@@ -46,7 +46,8 @@ PRODUCER = f"{EXTRACTOR}/{VERSION}"
 #: fact is stated, not claimed, so hedges elsewhere in the sentence do not weaken it, and no date
 #: of the sentence applies to it.
 _DESCRIPTIVE = {"title", "apposition", "under", "programme-at", "located", "located-inner", "occupied", "formerly",
-                "resolution-of", "sanction-resolution", "x-y-alliance", "conflict-party", "allies-predicate", "member-list"}
+                "resolution-of", "sanction-resolution", "x-y-alliance", "conflict-party", "allies-predicate", "member-list",
+                "counterpart", "spokesperson", "home-title"}
 #: Relations that happen when a resolution is voted on: undated in their sentence, they take the
 #: date the document gave the vote ("The Security Council today failed to adopt a draft ...").
 _AT_THE_VOTE = {"vetoed", "votedFor", "votedAgainst", "abstainedOn", "sponsors", "adoptedBy", "targets"}
@@ -105,6 +106,7 @@ class Extractor:
         self.registry = with_gazetteer(registry) if gazetteer else registry
         self.linker = Linker(self.registry)
         self.producer = producer
+        self._elsewhere: dict[str, set[str]] = {}  # home state -> the people the registry places elsewhere
         self.ner = _ner.load() if use_ner is not False else None
         if use_ner and self.ner is None:
             from ..errors import InputError
@@ -131,6 +133,7 @@ class Extractor:
         headline_draft: str | None = None  # a draft a headline introduced, which the lede retells
         speakers: list[str] = []  # the states a joint statement speaks for ("We, the leaders of ...")
         home = self._home_state(doc)  # the state a government's own release speaks for: its "we"
+        foreign_leaders = self._described_elsewhere(home)
         vote_dates: dict = {}  # resolution id -> the first date given with it (the day of the vote)
         event_dates: dict = {}  # event id -> the dates first given with it
         people: dict[str, dict[str, str]] = {}  # a word of a person's name -> {entity id: class}
@@ -231,6 +234,7 @@ class Extractor:
                 for p in named:
                     proposals.setdefault(p.id, p)
                     mentions.append(Mention(p.start, p.end, p.label, p.id, p.cls, "new", False, 0.5))
+            candidates += _home_offices(text, offset, mentions, home, offices, candidates, foreign_leaders)
             quantities = find_quantities(text, offset)
             for m in mentions:
                 if m.cls in ("Resolution", "DraftResolution") and dates and m.entity not in vote_dates:
@@ -316,6 +320,16 @@ class Extractor:
                         out.append(replace(c, subject=state.id, relation="partyTo", object=treaty,
                                            confidence=0.4, rule="implied-party"))
         return out
+
+    def _described_elsewhere(self, home: list[str]) -> set[str]:
+        """The people of the registry whose description names a state other than ``home`` ("President of Russia")."""
+        if not home:
+            return set()
+        if home[0] not in self._elsewhere:
+            self._elsewhere[home[0]] = {
+                e.id for e in self.registry if e.cls in _PEOPLE and e.description and
+                any(m.cls == "State" and m.entity != home[0] for m in self.linker.find(e.description))}
+        return self._elsewhere[home[0]]
 
     def _home_state(self, doc: Document) -> list[str]:
         """The state whose government published the document ("U.S. Department of State", "The White House":
@@ -435,6 +449,35 @@ def _visits(text: str, offset: int, actors: list[Mention], host: str | None, off
         if m.cls in _PEOPLE and not m.nested and state and state != host and not virtual and \
                 not any(c.subject == m.entity and c.relation == "visited" for c in found):
             out.append(Candidate(m.entity, "visited", host, 0, len(text), 0.5, "visit-abroad"))
+    return out
+
+
+_BARE_TITLE = re.compile(r"(?<![\w.-])(?P<t>(?:Vice\s+)?President)\s+$")
+
+
+def _home_offices(text: str, offset: int, mentions: list[Mention], home: list[str], offices: dict[str, str],
+                  found: list, elsewhere: set[str]) -> list:
+    """ "President Barack Obama" in a release of the US government: the first President the document names with
+    no state is the publisher's own (a foreign president is named with their state, and a later bare "President
+    Yoon" is a guest); ``elsewhere``: the people the registry describes as another state's. ``offices`` records
+    the one found."""
+    from .relations import Candidate
+
+    if not home:
+        return []
+    titled = {c.subject for c in found if c.relation in ("leaderOf", "officialOf")}
+    out = []
+    for m in mentions:
+        title = _BARE_TITLE.search(text[:m.start - offset]) or re.match(r"(?P<t>(?:Vice\s+)?President)\s", m.text)
+        if not title or m.cls not in _PEOPLE or m.nested or m.entity in elsewhere:
+            continue
+        key = "home " + title.group("t").split()[0]  # (one President and one Vice President of its own per document)
+        if offices.setdefault(key, m.entity) != m.entity or m.entity in titled or offices.get(m.entity, home[0]) != home[0] \
+                or re.match(r",?\s+(?:of|from)\s+(?:the\s+)?[A-Z]", text[m.end - offset:]):
+            continue
+        relation = "officialOf" if title.group("t").startswith("Vice") else "leaderOf"
+        start = m.start - offset if title.string is m.text else title.start()  # (the title inside the name or before it)
+        out.append(Candidate(m.entity, relation, home[0], start, m.end - offset, 0.5, "home-title"))
     return out
 
 

@@ -25,7 +25,8 @@ _LEADER_TITLES = r"President|Prime Minister|Premier|Chancellor|King|Queen|Suprem
 _PERSON_TITLES = r"Secretary-General|Director-General|Under-Secretary-General|High Representative|State Counsellor|CEO|" \
                  r"(?:Foreign|Defen[cs]e|Deputy|Finance|Interior|Prime)?\s*Minister|General|Gen\.|Admiral|Adm\.|Colonel|" \
                  r"Col\.|Secretary|Ambassador|Senator|Sen\.|Spokes(?:person|man|woman)|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|" \
-                 r"Commander|Envoy|Director|Chairman|Chairwoman|Governor|Mayor|Marshal|Lt\.?|Major|Captain"
+                 r"Commander|Envoy|Director|Chairman|Chairwoman|Governor|Mayor|Marshal|Lt\.?|Major|Captain|" \
+                 r"(?:(?:Navy|Army|Air Force|Marine Corps)\s+)?(?:Brig\.?|Maj\.?|Lt\.?|Rear|Vice)\s+(?:Gen\.|Adm\.|General|Admiral)"
 #: Title-case verbs of headlines: a name holds none of them.
 _HEADLINE_VERBS = {"Extends", "Renews", "Authorizes", "Authorises", "Adopts", "Condemns", "Urges", "Calls", "Demands",
                    "Welcomes", "Fails", "Approves", "Decides", "Rejects", "Says", "Tells", "Warns", "Holds", "Signs",
@@ -36,7 +37,7 @@ _NOT_NAME = r"(?!(?:" + "|".join(sorted(_HEADLINE_VERBS)) + r"|Before|After|Duri
             r"Statement|Remarks|Press|Joint|Affairs|Defen[cs]e|Treasury|Intelligence|Policy|" \
             r"Terrorism|Operations|Development|Cooperation|Relations|Europe|Asia|Africa|Americas|" \
             r"State|Foreign|Justice|Finance|Interior|Trade|Commerce|Security|Council|Republic|Federation|" \
-            r"Adm|Gen|Lt|Col|Maj|Capt|Sgt|Dr|Mr|Ms|Mrs|Prof|Spokes\w+|Secretary|Minister|President|Director|" \
+            r"Adm|Gen|Lt|Col|Maj|Capt|Sgt|Brig|Rear|Vice|Navy|Army|Marine|Dr|Mr|Ms|Mrs|Prof|Spokes\w+|Secretary|Minister|President|Director|" \
             r"Ambassador|Envoy|Chairman|Chairwoman|Premier|Chancellor|General|Staff|Assembly|Secretariat)\b)"
 _LOWER = r"(?:[a-z’'\-]|[^\x00-\x7F\W\d])"  # a letter after the first one of a name, accents included
 #: One word of a personal name; a hyphen may join two capitalised parts ("Jean-Claude", "Jean-Yves").

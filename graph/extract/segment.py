@@ -18,7 +18,7 @@ from typing import Iterator
 __all__ = ["Sentence", "split_sentences"]
 
 _ABBREVIATIONS = {
-    "dr", "mr", "mrs", "ms", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
+    "dr", "mr", "mrs", "ms", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "brig", "cmdr", "gov", "sen",
     "rep", "st", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u", "n", "s", "inc", "corp", "ltd",
     "approx", "fig", "al",

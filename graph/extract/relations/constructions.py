@@ -8,7 +8,7 @@ import re
 from ..mentions import Mention
 from .lexicon import ACTOR, AGREEMENT, EVENT, ORGS, PERSON, PLACE, POLITY, RESOLUTION, STATE, TITLES
 from .sentence import _Sentence, _clause_end, _clause_rest, _clause_start, _in_parens, _word_before
-from .arguments import _args, _coordinated, _person_of_state, objects, subjects
+from .arguments import _args, _coordinated, _person_of_state, _titles_only, objects, subjects
 from .events import _held_between, _event_participants, _on_the_margins, _own_visit, _represented_by, _we_the_leaders
 from .alliances import _agreement_between, _our_partnership, _reaffirmed_alliance, _support_for
 from .organisations import _bases_in, _led_by, _nationality, _organisation_in_state, _place_comma_state
@@ -70,6 +70,23 @@ def _constructions(s: _Sentence) -> None:
                 leader = re.fullmatch(r"President|Prime Minister|Premier|Chancellor|King|Queen|Emir", m.group("t"))
                 s.add(p.entity, "leaderOf" if leader and x.cls == "State" else "officialOf", x.entity, m.start(), p.end,
                       0.8, "title")
+    for m in re.finditer(r"\b(?:his|her|their)\s+(?P<state>[A-Z][\w-]+)\s+counterparts?,?\s+", text):
+        # "met with his Japanese counterpart, Minister of Defense Hamada Yasukazu": an official of that state
+        state = [x for x in prim if x.cls == "State" and x.start == m.start("state")]
+        person = [x for x in prim if x.cls in PERSON and x.start >= m.end() and
+                  _titles_only(s, m.end(), x.start)][:1]
+        for x in state:
+            for p in person:
+                s.add(p.entity, "officialOf", x.entity, m.start(), p.end, 0.7, "counterpart")
+    for m in re.finditer(r"\b(?P<t>(?:Press|Deputy Press)\s+Secretary|Spokesperson|Spokesman|Spokeswoman)\s+"
+                         r"(?:(?:Navy|Army|Air Force|Marine Corps)\s+)?(?:(?:Brig|Maj|Lt|Gen|Col|Rear|Vice|Adm|Cmdr|Capt)\.?\s+){0,3}",
+                         text):
+        # "Pentagon Press Secretary Brig. Gen. Pat Ryder": the spokesperson of the body named before the title
+        body = [x for x in prim if x.cls in ORGS and re.fullmatch(r"['’]?s?\s+", text[x.end:m.start()])]
+        person = [x for x in prim if x.cls in PERSON and x.start == m.end()]
+        for b in body[-1:]:
+            for p in person:
+                s.add(p.entity, "officialOf", b.entity, b.start, p.end, 0.7, "spokesperson")
     for p in prim:  # "Secretary of State Antony Blinken": the office the title names
         if p.cls in PERSON:
             before = text[max(0, p.start - 60):p.start]
@@ -97,7 +114,8 @@ def _constructions(s: _Sentence) -> None:
             s.add(a.entity, "officialOf", b.entity, a.start, b.end + 1, 0.65, "title")
     for a, b in zip(prim, prim[1:]):  # "Vasily Nebenzya of the Russian Federation said": a state's representative
         if _person_of_state(s, a, b):  # (a name suffix may come between: "Joseph R. Biden, Jr. of the United States")
-            leader = re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir)\s+$", text[:a.start])
+            leader = re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir)\s+$", text[:a.start]) or \
+                re.match(r"(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir)\s", a.text)  # ("President Putin")
             s.add(a.entity, "leaderOf" if leader else "officialOf", b.entity, a.start, b.end, 0.65, "title")
     for d in prim:  # "the Russian Federation's competing draft": its sponsor
         owner = [x for x in prim if x.cls in STATE and x.end <= d.start and
