@@ -773,3 +773,12 @@ def test_spokespeople_counterparts_and_calls_in_a_readout():
                       "Vladimir Putin.")
     assert {("pat-ryder", "officialOf", "pentagon"), ("hamada-yasukazu", "officialOf", "japan"),
             ("barack-obama", "metWith", "vladimir-putin")} <= facts
+
+
+def test_a_joint_statement_by_named_states_speaks_for_them_through_a_second_verb():
+    facts, _ = _facts("Joint Statement by Senior Officials of Japan, South Korea and the United States. "
+                      "We are gravely concerned by the deepening North Korea-Russia cooperation in flagrant violation of "
+                      "multiple UNSCRs and condemn Russia's veto of the resolution.")
+    assert {("japan", "condemned", "russia"), ("south-korea", "condemned", "russia"),
+            ("united-states", "condemned", "russia")} <= facts
+    assert not {f for f in facts if f[1] == "violates" and f[0] in ("japan", "south-korea", "united-states")}

@@ -82,6 +82,8 @@ _REPORTING = re.compile(r"\s*\b(?:said|says|told|announced|reported|added|denied
                         r"confirmed|dismissed|rejected)\b\s*$|^\s*(?:said|denied|told|announced|reported|confirmed|dismissed)\b",
                         re.I)
 _WE_ARE = re.compile(r"\W*(?:\w+,\s+)?[Ww]e(?:,\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of|from)\s+|\s*[—–]\s*)")
+_JOINT = re.compile(r"\b[Jj]oint\s+[Ss]tatement\s+(?:by|of|from|on behalf of)\b|^\W*(?:The\s+)?(?:(?:Foreign|Defen[cs]e)\s+)?"
+                    r"(?:Ministers|Leaders|Governments|Heads of State)\s+(?:(?:of|for)\s+(?:Foreign Affairs|Defen[cs]e)\s+)?of\s+")
 _QUANTIFIED = {"transfer", "reverse-transfer", "list-item", "workers", "exchange"}
 
 
@@ -193,8 +195,11 @@ class Extractor:
                 frame = ListFrame()
             elif not sentence.bullet:
                 frame = None
-            if not speakers and _WE_ARE.match(text):  # "We, the leaders of Japan, the ROK and the US, ..."
-                speakers = list(dict.fromkeys(m.entity for m in mentions if m.cls == "State" and not m.nested))
+            if not speakers and (_WE_ARE.match(text) or _JOINT.search(text)):
+                # "We, the leaders of Japan, the ROK and the US, ...", "Joint Statement by ... of A, B and C",
+                # "The Ministers of Foreign Affairs of A, B, ... affirm": the states "we" are from now on
+                named = list(dict.fromkeys(m.entity for m in mentions if m.cls == "State" and not m.nested))
+                speakers = named if len(named) >= 2 or _WE_ARE.match(text) else []
             recent_state = salience.last_state_subject
             actors = []
             host = None  # the state of the city the sentence puts a meeting in ("met in Seoul")

@@ -196,8 +196,16 @@ _DELEGATE_OF = re.compile(r"\W*(?:(?:Speaking|Addressing|Explaining|Introducing|
                           r"permanent representatives?)\s+of\s+(?:the\s+)?", re.I)  # (the clause opens with it)
 
 
+#: A second verb of the sentence's subject: "... and condemn", "... and strongly condemn".
+_AND_VERB = re.compile(r"\band\s+(?:(?:also|further|strongly|firmly|jointly|resolutely|again|unequivocally)\s+)?$", re.I)
+_WE_OPENS = re.compile(r"\W*(?:(?:Today|Together|Again|Moreover|Furthermore|Finally|Additionally|In addition),?\s+)?[Ww]e\s")
+
+
 def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     """The subject(s) of a trigger at ``trigger``: see the module docstring."""
+    if s.speakers and "State" in classes and _AND_VERB.search(s.text[:trigger]) and _WE_OPENS.match(s.text):
+        # "We are gravely concerned by the DPRK-Russia cooperation ... and condemn Russia's veto": the sentence's "we"
+        return [Mention(0, 0, "", e, "State", "coreference", False, 0.6) for e in s.speakers]
     lo = _clause_start(s, trigger)
     pool = [m for m in _args(s, lo, trigger, classes) if not _in_parens(s.text, m.start) and not _is_modifier(s, m)
             and not re.match(r"\s+member (?:states|countries|nations)\b", s.text[m.end:])]  # "All G7 member states"

@@ -137,10 +137,14 @@ def _plain_rules(s: _Sentence) -> None:
                 subs = [_state_of(s, x) for x in subjects(s, m.start(), rule.subj)]
             if rule.relation in ("establishedBy", "adoptedBy"):  # "X established by Y", "X, adopted by Y": X right before
                 subs = [x for x in subs if _RIGHT_BEFORE.fullmatch(s.text[x.end:m.start()])]
-            condemned = _CONDEMNING.search(s.text[:m.start()]) if rule.relation == "violates" and \
-                m.group(0).lower().startswith("in ") else None
+            in_violation = rule.relation == "violates" and (m.group(0).lower().startswith("in ") or re.search(
+                r"\bin\s+(?:flagrant|clear|direct|blatant|open|serious|gross)\s+$", s.text[:m.start()], re.I))
+            condemned = _CONDEMNING.search(s.text[:m.start()]) if in_violation else None
             if condemned:  # "X condemned the launch by Y, in violation of Z": the act condemned breaks Z, not X
                 subs = _agent_of_act(s, condemned.end()) or objects(s, condemned.end(), ACTOR)
+            elif in_violation:
+                # ("We are concerned by the cooperation in violation of ...": not "we" who violate)
+                subs = [x for x in subs if not (x.start == x.end and x.entity in s.speakers)]
             if between and rule.obj == AGREEMENT or (between and rule.relation == "partyTo"):
                 parties = objects(s, m.end(), rule.subj, prep="between")
                 agreements = [x for x in _args(s, 0, m.start(), AGREEMENT)][-1:]
