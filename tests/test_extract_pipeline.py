@@ -782,3 +782,18 @@ def test_a_joint_statement_by_named_states_speaks_for_them_through_a_second_verb
     assert {("japan", "condemned", "russia"), ("south-korea", "condemned", "russia"),
             ("united-states", "condemned", "russia")} <= facts
     assert not {f for f in facts if f[1] == "violates" and f[0] in ("japan", "south-korea", "united-states")}
+
+
+def test_a_states_envoy_to_the_un_in_apposition_and_the_publishers_own_envoy():
+    from graph.gazetteer import default_registry
+
+    def facts(text):
+        doc = Document("d", "T", text, date=PartialDate("2031-03-01"), publisher="United States Mission to the United Nations")
+        return {(a.subject, a.relation, a.object) for a in Extractor(default_registry(), use_ner=False).extract(doc).assertions}
+
+    assert ("dorothy-shea", "officialOf", "united-states") in facts(
+        "Remarks by Ambassador Dorothy Shea, Deputy Representative to the United Nations, at a Briefing")
+    assert ("robert-wood", "officialOf", "united-states") in facts("Remarks by Ambassador Robert Wood, Acting U.S. Representative, at a Briefing")
+    assert ("kazuyuki-yamazaki", "officialOf", "japan") in facts("Kazuyuki Yamazaki, Permanent Representative of Japan, spoke.")
+    assert not {f for f in facts("Maman Sidikou, Special Representative of the African Union Chairperson for Somalia, spoke.")
+                if f[2] == "somalia"}

@@ -38,7 +38,7 @@ _NOT_NAME = r"(?!(?:" + "|".join(sorted(_HEADLINE_VERBS)) + r"|Before|After|Duri
             r"Terrorism|Operations|Development|Cooperation|Relations|Europe|Asia|Africa|Americas|" \
             r"State|Foreign|Justice|Finance|Interior|Trade|Commerce|Security|Council|Republic|Federation|" \
             r"Adm|Gen|Lt|Col|Maj|Capt|Sgt|Brig|Rear|Vice|Navy|Army|Marine|Dr|Mr|Ms|Mrs|Prof|Spokes\w+|Secretary|Minister|President|Director|" \
-            r"Ambassador|Envoy|Chairman|Chairwoman|Premier|Chancellor|General|Staff|Assembly|Secretariat)\b)"
+            r"Ambassador|Envoy|Representative|Permanent|Deputy|Acting|Chairman|Chairwoman|Premier|Chancellor|General|Staff|Assembly|Secretariat)\b)"
 _LOWER = r"(?:[a-z’'\-]|[^\x00-\x7F\W\d])"  # a letter after the first one of a name, accents included
 #: One word of a personal name; a hyphen may join two capitalised parts ("Jean-Claude", "Jean-Yves").
 _NAME_WORD = _NOT_NAME + r"(?:(?:al-|el-|bin\s+|ibn\s+|von\s+der\s+|van\s+der\s+|de\s+|da\s+)?[A-Z]" + _LOWER + \

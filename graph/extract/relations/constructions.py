@@ -34,6 +34,13 @@ _POSITIVE = re.compile(r"\b(?:strengthen\w*|deepen\w*|improv\w*|revitali[sz]\w*|
                        r"burgeoning|military|economic|strategic)\b", re.I)
 
 
+#: A state's envoy in apposition: ", Acting U.S. Representative", ", the Permanent Representative of Japan to the UN".
+_ENVOY = re.compile(r"\s*,\s+(?:the\s+)?(?:(?:Acting|Deputy|Alternate|Permanent|Senior|Special)\s+)*"
+                    r"(?P<state>(?:[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*)?\s+)?)"
+                    r"(?:(?:Acting|Deputy|Alternate|Permanent|Senior|Special)\s+)*(?:Representative|Ambassador)\b"
+                    r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w ]+?))?(?=\s+to\s+the\s+(?:United Nations|UN)\b|\s*[,.;]|\s*$)")
+
+
 def _constructions(s: _Sentence) -> None:
     text = s.text
     prim = [m for m in s.mentions if not m.nested]
@@ -175,6 +182,21 @@ def _constructions(s: _Sentence) -> None:
                     under = re.match(r"\s+(?:under|within|in|with)\s+(?:the\s+)?", after, re.I)
                     if under and len(rest) > 1 and rest[1].start - org.end <= under.end() + 1:
                         s.add(person.entity, "affiliatedWith", rest[1].entity, person.start, rest[1].end, 0.6, "under")
+    # "Ambassador Linda Thomas-Greenfield, U.S. Representative to the United Nations", "Dorothy Shea, Acting U.S.
+    # Representative": a state's envoy; without a state ("Deputy Representative to the United Nations"), the
+    # envoy of the government publishing the remarks
+    for p in prim:
+        if p.cls not in PERSON:
+            continue
+        envoy = _ENVOY.match(text, p.end)
+        if not envoy:
+            continue
+        named = [envoy.span(g) for g in ("state", "of") if envoy.group(g)]
+        # (the state opens its span: not "Special Representative of the African Union Chairperson for Somalia")
+        state = [x for x in prim if x.cls == "State" and any(x.start == a and x.end <= b for a, b in named)]
+        whose = state[0].entity if state else s.speakers[0] if not named and len(s.speakers) == 1 else None
+        if whose:
+            s.add(p.entity, "officialOf", whose, p.start, envoy.end(), 0.75, "envoy")
     # "<Person>, who directs the China Program": relative clauses of roles
     for p in prim:
         if p.cls not in PERSON:
