@@ -889,3 +889,14 @@ def test_a_commitment_to_the_defence_of_a_state_is_an_alliance():
     found = relations("The Russian commitments to the defence of Belarus and Syria remain firm.")
     assert {("russia", "alliedWith", "belarus"), ("russia", "alliedWith", "syria")} <= found
 
+
+
+def test_transfers_of_uavs_are_arms_and_exports_of_commodities_are_no_aid():
+    assert ("iran", "suppliesArmsTo", "russia") in relations("Iran's transfer of UAVs to Russia is illegal.")
+    assert not relations("North Korea keeps exporting coal and iron ore to China.")
+
+
+def test_a_detached_violation_is_the_sentence_subjects():
+    found = relations("North Korea continues to supply Russia with missiles, in violation of Resolution 2397.")
+    assert ("north-korea", "violates", "res-2397") in found
+    assert ("russia", "violates", "res-2397") not in found

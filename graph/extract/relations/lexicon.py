@@ -152,7 +152,9 @@ MATERIEL = [
                                    r"special forces|combat (?:troops|units)|infantry|reinforcements)\b", re.I)),
     ("suppliesArmsTo", re.compile(r"\b(?:weapons?|weaponry|arms|ammunition|munitions?|shells?|missiles?|rockets?|artillery|"
                                   r"drones?|tanks?|aircraft|jets?|fighters? jets|military (?:equipment|supplies|hardware)|"
-                                  r"materiel|launchers?|howitzers?|rifles?|warheads?|air defen[cs]e systems?|armou?red vehicles?)\b", re.I)),
+                                  r"materiel|launchers?|howitzers?|rifles?|warheads?|air defen[cs]e systems?|armou?red vehicles?|"
+                                  r"UAVs?|UASs?|unmanned (?:aerial|combat) (?:vehicles?|systems?)|ICBMs?|SRBMs?|helicopters?|"
+                                  r"warships?|submarines?|grenades?|mortars?|bombs?)\b", re.I)),
     ("transfersMilitaryTechnologyTo", re.compile(r"\b(?:technolog(?:y|ies)|know-how|designs?|blueprints?)\b", re.I)),
     ("sendsWorkersTo", re.compile(r"\b(?:workers?|labou?rers?|labou?r force|labou?r)\b", re.I)),
     ("providesEconomicAidTo", re.compile(r"\b(?:financial (?:support|aid|assistance)|budget support|food|fuel|oil|grain|wheat|rice|flour|fertili[sz]ers?|money|cash|funds?|loans?|"

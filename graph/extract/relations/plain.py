@@ -145,6 +145,11 @@ def _plain_rules(s: _Sentence) -> None:
             elif in_violation:
                 # ("We are concerned by the cooperation in violation of ...": not "we" who violate)
                 subs = [x for x in subs if not (x.start == x.end and x.entity in s.speakers)]
+                opening = [x for x in _args(s, 0, m.start(), rule.subj) if not x.nested and x.cls == "State" and
+                           re.fullmatch(r"\W*(?:(?:On|In|By)\s[^,]{1,40},\s*)?(?:The\s+|the\s+)?", s.text[:x.start])][:1]
+                if opening and re.search(r",\s*(?:\w+\s+)?$", s.text[:m.start()]) and \
+                        not re.search(r"\b(?:by|of)\s+(?:the\s+)?[A-Z]", s.text[opening[0].end:m.start()]):
+                    subs = opening  # "The DPRK continues to supply Russia with missiles, in violation of ...": the doer
             if between and rule.obj == AGREEMENT or (between and rule.relation == "partyTo"):
                 parties = objects(s, m.end(), rule.subj, prep="between")
                 agreements = [x for x in _args(s, 0, m.start(), AGREEMENT)][-1:]

@@ -104,6 +104,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
             relations = _classify(window)
         if deploy and "deploysTroopsTo" not in relations:
             relations = ["deploysTroopsTo"]
+        if re.match(r"(?:export|sell|sold|sale)", m.group(0), re.I):  # "exporting coal and iron ore to China": trade, not aid
+            relations = [r for r in relations if r not in ("providesEconomicAidTo", "supports")]
         if not relations:
             continue
         if deploy or fought:
