@@ -797,3 +797,12 @@ def test_a_states_envoy_to_the_un_in_apposition_and_the_publishers_own_envoy():
     assert ("kazuyuki-yamazaki", "officialOf", "japan") in facts("Kazuyuki Yamazaki, Permanent Representative of Japan, spoke.")
     assert not {f for f in facts("Maman Sidikou, Special Representative of the African Union Chairperson for Somalia, spoke.")
                 if f[2] == "somalia"}
+
+
+def test_the_signatories_of_a_joint_statement_are_its_opening_list_not_every_state_it_names():
+    facts, _ = _facts("The Ministers of Foreign Affairs of Australia, Japan, the High Representative of the European Union, "
+                      "and the Secretary of State of the United States affirm that North Korea supplied Russia with arms. "
+                      "We condemn Russia's veto.")
+    assert {("australia", "condemned", "russia"), ("japan", "condemned", "russia"),
+            ("united-states", "condemned", "russia")} <= facts
+    assert ("north-korea", "condemned", "russia") not in facts

@@ -198,7 +198,7 @@ class Extractor:
             if not speakers and (_WE_ARE.match(text) or _JOINT.search(text)):
                 # "We, the leaders of Japan, the ROK and the US, ...", "Joint Statement by ... of A, B and C",
                 # "The Ministers of Foreign Affairs of A, B, ... affirm": the states "we" are from now on
-                named = list(dict.fromkeys(m.entity for m in mentions if m.cls == "State" and not m.nested))
+                named = _listed_states(text, offset, mentions)
                 speakers = named if len(named) >= 2 or _WE_ARE.match(text) else []
             recent_state = salience.last_state_subject
             actors = []
@@ -458,6 +458,24 @@ def _visits(text: str, offset: int, actors: list[Mention], host: str | None, off
 
 
 _BARE_TITLE = re.compile(r"(?<![\w.-])(?P<t>(?:Vice\s+)?President)\s+$")
+
+
+def _listed_states(text: str, offset: int, mentions: list[Mention]) -> list[str]:
+    """The states of the first list of a sentence ("We, the leaders of Japan, the ROK and the US, ...", "The Ministers
+    of Foreign Affairs of A, B, ..., the High Representative of the European Union, and ... of C affirm"), not every
+    state it goes on to name."""
+    chain = [m for m in mentions if not m.nested and m.cls in ("State", "InternationalOrganization")]
+    listed: list[Mention] = []
+    for m in chain:
+        if listed and not _LIST_GAP.fullmatch(text[listed[-1].end - offset:m.start - offset]):
+            break
+        if listed or m.cls == "State":
+            listed.append(m)
+    return list(dict.fromkeys(m.entity for m in listed if m.cls == "State"))
+
+
+#: What may stand between two members of a list of signatories: a comma, "and", a title "of" ("the Secretary of State of").
+_LIST_GAP = re.compile(r"\s*\(?[A-Z]{0,5}\)?\s*(?:,|and|,\s*and)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+|(?:of|for)\s+){1,6}?of\s+(?:the\s+)?)?|\s*\([A-Z]{2,5}\)")
 
 
 def _home_offices(text: str, offset: int, mentions: list[Mention], home: list[str], offices: dict[str, str],
