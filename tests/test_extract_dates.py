@@ -134,3 +134,9 @@ def test_each_of_several_dates_goes_to_the_argument_it_follows_and_a_name_year_y
     facts = _dated_facts("The 2018 Eritrea–Ethiopia summit took place on 8–9 July 2018 in Asmara, between Eritrean "
                          "President Isaias Afwerki and Ethiopian Prime Minister Abiy Ahmed.")
     assert facts[("isaias-afwerki", "metWith", "abiy-ahmed")] == ("2018-07-08", "2018-07-09")
+
+
+def test_a_statements_own_speech_act_in_the_present_is_of_its_day():
+    facts = _dated_facts("The United States condemns North Korea's launch. The United States has long condemned Iran.")
+    assert facts[("united-states", "condemned", "north-korea")] == ("2024-07-28",)
+    assert facts[("united-states", "condemned", "iran")] == ()

@@ -70,6 +70,8 @@ _PRESENT = re.compile(r"\b(?:has|have|is|are)\s+(?:(?:also|today|now|again|furth
 #: What a report of its own day ("The Security Council today ...", "Secretary Austin met today with ...") tells in
 #: the past without a date of its own: said or done that day ("They also condemned the launches").
 _OF_THE_DAY = {"condemned", "metWith", "visited", "warns", "accuses", "sanctions", "negotiatesWith"}
+#: A statement's own speech acts, in the simple present ("The United States condemns ...", "We warn ..."): said that day.
+_SPOKEN_NOW = re.compile(r"(?:condemns?|denounces?|deplores?|warns?|accuses?)", re.I)
 _TODAY = re.compile(r"\btoday\b", re.I)
 _NOT_TODAY = re.compile(r"\b(?:previous\w*|earlier|last|former\w*|since|ago|once|long|then|had|will|would|plans?|years?|months?|"
                         r"repeatedly|continu\w*|ongoing|already|again)\b",
@@ -267,6 +269,7 @@ class Extractor:
                 undated = not (a.point_in_time or a.start_time or a.end_time) and doc.date and doc.date.precision == "day"
                 if undated and not _NOT_TODAY.search(text) and (
                         c.relation in _ON_THE_DAY and _PRESENT.search(text[max(0, c.trigger_start - 40):c.trigger_end])
+                        or _SPOKEN_NOW.fullmatch(text[c.trigger_start:c.trigger_end])
                         or of_the_day and c.relation in _OF_THE_DAY and c.rule not in _DESCRIPTIVE):
                     a = replace(a, point_in_time=doc.date)  # "OFAC has prohibited ...", "the United States is imposing ...":
                     # a press release's present is its own day
