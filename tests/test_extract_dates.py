@@ -140,3 +140,10 @@ def test_a_statements_own_speech_act_in_the_present_is_of_its_day():
     facts = _dated_facts("The United States condemns North Korea's launch. The United States has long condemned Iran.")
     assert facts[("united-states", "condemned", "north-korea")] == ("2024-07-28",)
     assert facts[("united-states", "condemned", "iran")] == ()
+
+
+def test_a_party_to_a_treaty_is_one_from_its_entry_into_force():
+    facts = _dated_facts("The Sino-Russian Treaty of Friendship was signed by Chinese President Jiang Zemin and Russian "
+                         "President Vladimir Putin on 16 July 2001, and it came into force on 28 February 2002.")
+    assert facts[("china", "partyTo", "sino-russian-treaty-2001")] == ("2002-02-28",)
+    assert facts[("jiang-zemin", "signatoryOf", "sino-russian-treaty-2001")] == ("2001-07-16",)

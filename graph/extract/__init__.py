@@ -70,6 +70,9 @@ _PRESENT = re.compile(r"\b(?:has|have|is|are)\s+(?:(?:also|today|now|again|furth
 #: What a report of its own day ("The Security Council today ...", "Secretary Austin met today with ...") tells in
 #: the past without a date of its own: said or done that day ("They also condemned the launches").
 _OF_THE_DAY = {"condemned", "metWith", "visited", "warns", "accuses", "sanctions", "negotiatesWith"}
+#: What makes a state a party on a date: the treaty's entry into force then.
+_IN_FORCE = re.compile(r"\b(?:came|comes|entered|enters|went|goes)\s+into\s+(?:force|effect)\s*(?:on|in)?\s*$|\btook effect\s*(?:on|in)?\s*$",
+                       re.I)
 #: A statement's own speech acts, in the simple present ("The United States condemns ...", "We warn ..."): said that day.
 _SPOKEN_NOW = re.compile(r"(?:condemns?|denounces?|deplores?|warns?|accuses?)", re.I)
 _TODAY = re.compile(r"\btoday\b", re.I)
@@ -392,6 +395,9 @@ class Extractor:
                 start_time = next((d.value for d in dates if d.role == "start" and d.end == best.start), None)
             elif c.relation in _LASTING:
                 start_time = best.value  # "announced a partnership on 15 September 2021": when it began
+                if c.relation == "partyTo":  # "signed on 16 July 2001, and it came into force on 28 February 2002"
+                    force = next((d for d in dates if _IN_FORCE.search(doc.text[max(sentence.start, d.start - 40):d.start])), None)
+                    start_time = force.value if force else start_time
             else:
                 point = best.value
         quantity = None
