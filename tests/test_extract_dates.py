@@ -147,3 +147,12 @@ def test_a_party_to_a_treaty_is_one_from_its_entry_into_force():
                          "President Vladimir Putin on 16 July 2001, and it came into force on 28 February 2002.")
     assert facts[("china", "partyTo", "sino-russian-treaty-2001")] == ("2002-02-28",)
     assert facts[("jiang-zemin", "signatoryOf", "sino-russian-treaty-2001")] == ("2001-07-16",)
+
+
+def test_a_vote_is_not_dated_by_another_resolutions_year_and_a_condemnation_not_by_its_objects_day():
+    facts = _dated_facts("Unanimously adopting resolution 2627 (2022), the Security Council decided that the mandate applies "
+                         "to measures imposed by its resolutions adopted in 2016 and 2017.", date="2022-03-25")
+    assert facts[("unsc-resolution-2627", "adoptedBy", "unsc")] == ("2022-03-25",)
+    facts = _dated_facts("The United States condemns in the strongest possible terms North Korea's January 6 launch, "
+                         "including its continued provocations.", date="2025-01-08")
+    assert facts[("united-states", "condemned", "north-korea")] == ("2025-01-08",)

@@ -262,6 +262,9 @@ class Extractor:
                 if c.relation in _STRUCTURAL and classes.get(c.subject) not in _EVENTS:
                     a = replace(a, point_in_time=None, start_time=None, end_time=None)
                 resolution = c.object if c.relation not in ("adoptedBy", "targets") else c.subject
+                if c.relation in _AT_THE_VOTE and a.point_in_time and classes.get(resolution) in _RESOLUTIONS and \
+                        _designation_year(resolution, doc) not in (None, a.point_in_time.value[:4]):
+                    a = replace(a, point_in_time=None)  # ("adopting resolution 2627 (2022) ... resolutions adopted in 2016")
                 if c.relation in _AT_THE_VOTE and not a.point_in_time and classes.get(resolution) in _RESOLUTIONS:
                     # undated, or dated "until 30 April 2025" (a mandate, not the vote): the day of the vote
                     when = vote_dates.get(resolution) or _designated(registry, resolution, doc)
@@ -270,7 +273,7 @@ class Extractor:
                 if c.relation in _AT_THE_EVENT and classes.get(event) in _EVENTS and not (a.point_in_time or a.start_time or a.end_time):
                     a = _at_the_event(a, event_dates.get(event), doc)
                 undated = not (a.point_in_time or a.start_time or a.end_time) and doc.date and doc.date.precision == "day"
-                if undated and not _NOT_TODAY.search(text) and (
+                if undated and not _NOT_TODAY.search(text[:c.trigger_end]) and (
                         c.relation in _ON_THE_DAY and _PRESENT.search(text[max(0, c.trigger_start - 40):c.trigger_end])
                         or _SPOKEN_NOW.fullmatch(text[c.trigger_start:c.trigger_end])
                         or of_the_day and c.relation in _OF_THE_DAY and c.rule not in _DESCRIPTIVE):
@@ -385,6 +388,8 @@ class Extractor:
         if descriptive and c.rule in _HELD and len(dates) == 1 and dates[0].role == "point" and dates[0].value.precision != "year" \
                 and not _DEICTIC.search(dates[0].text):
             point = dates[0].value  # "On 13 March 2023, Prime Minister X announced": X held the office that day
+        if _SPOKEN_NOW.fullmatch(sentence.text[c.trigger_start:c.trigger_end]):
+            dates = [d for d in dates if d.start < trig]  # "condemns the DPRK's January 6 launch": the launch's day
         if dates and not descriptive:
             best = _date_of(doc.text, sentence, dates, trig, trig_end, c, mentions)
             if best.role == "start":
@@ -525,14 +530,20 @@ def _dated_event(p: Proposal, doc: Document, dates: list) -> Proposal:
     return replace(p, id=f"{p.id}-{when[:7]}")
 
 
+def _designation_year(resolution: str, doc: Document) -> str | None:
+    """The year the document gives with a resolution's number, "resolution 2216 (2015)": the year of its vote."""
+    number = re.search(r"\d{3,4}", resolution)
+    year = re.search(r"\b" + number.group(0) + r"\s*\(((?:19|20)\d\d)\)", doc.text) if number else None
+    return year.group(1) if year else None
+
+
 def _designated(registry: Registry, resolution: str, doc: Document):
     """The day of a vote no sentence dates: the year the document gives with the resolution's
     number ("resolution 2216 (2015)") when it is not the document's year, else the document's day
     (a report of the vote)."""
-    number = re.search(r"\d{3,4}", resolution)
-    year = re.search(number.group(0) + r"\s*\(((?:19|20)\d\d)\)", doc.text) if number else None
-    if year and doc.date and year.group(1) != doc.date.value[:4]:
-        return PartialDate(year.group(1))
+    year = _designation_year(resolution, doc)
+    if year and doc.date and year != doc.date.value[:4]:
+        return PartialDate(year)
     return doc.date if doc.date and doc.date.precision == "day" else None
 
 
