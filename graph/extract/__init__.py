@@ -248,7 +248,10 @@ class Extractor:
             quantities = find_quantities(text, offset)
             for m in mentions:
                 if m.cls in ("Resolution", "DraftResolution") and dates and m.entity not in vote_dates:
-                    vote_dates[m.entity] = dates[0].value
+                    year = _designation_year(m.entity, doc)  # (not "resolutions adopted in 2016" for 2627 (2022))
+                    voted = [d.value for d in dates if year in (None, d.value.value[:4])]
+                    if voted:
+                        vote_dates[m.entity] = voted[0]
                 if m.cls in _EVENTS and dates and m.entity not in event_dates:
                     event_dates[m.entity] = [d for d in dates if d.role != "point"][:2] or dates[:1]
             classes = {m.entity: m.cls for m in mentions}
