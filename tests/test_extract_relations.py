@@ -900,3 +900,8 @@ def test_a_detached_violation_is_the_sentence_subjects():
     found = relations("North Korea continues to supply Russia with missiles, in violation of Resolution 2397.")
     assert ("north-korea", "violates", "res-2397") in found
     assert ("russia", "violates", "res-2397") not in found
+
+
+def test_those_who_provide_support_are_unnamed_and_no_one_named_provides_it():
+    assert not relations("Russia will keep targeting those who provide support to Ukraine.")
+    assert not relations("China sanctions anyone who sends weapons to Ukraine.") - {("china", "sanctions", "ukraine")}

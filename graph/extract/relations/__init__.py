@@ -45,6 +45,10 @@ __all__ = ["Candidate", "find_relations", "RELATION_TRIGGERS", "ListFrame", "PRO
 _UNNAMED_AGENTS = re.compile(r"\b(?:persons|entities|individuals|companies|firms|those|people|networks|vessels|actors|"
                              r"groups|officials|suppliers|intermediaries|(?:responsible|involved)\s+(?:for|in))"
                              r"(?:\s*,?\s*(?:[a-z]+ing|or|and|otherwise|being|directly|indirectly)\b)*\s*,?\s*$", re.I)
+_UNNAMED_WHO = re.compile(r"\b(?:those|persons|entities|individuals|companies|firms|actors|anyone|networks|people|"
+                          r"any(?:one|\s+person|\s+entity|\s+country|\s+state)?)\s+(?:who|that|which)\s+(?:\w+ly\s+)?"
+                          r"(?:(?:continue|continues|seek|seeks|attempt|attempts|try|tries|tried)\s+to\s+)?"
+                          r"(?:(?:provide|provides|give|gives|offer|offers|lend|lends|send|sends)\s+)?$", re.I)
 #: Relations a body calls on others to enter ("urged all States ... to cooperate with the Committee",
 #: "encouraged the parties to join the treaty"): what is asked for has not happened.
 _EXHORTABLE = frozenset({"cooperatesWith", "supports", "memberOf", "partyTo", "signatoryOf", "ratified", "metWith",
@@ -111,8 +115,10 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     for c in sorted(s.out, key=lambda c: -c.confidence):
         if c.relation in _EXHORTABLE and _EXHORTATION.search(text[:c.trigger_start]):
             continue  # "urged all States to cooperate with the Committee": a call, not a fact
-        if re.match(r"[a-z]+ing\b", text[c.trigger_start:c.trigger_end]) and _UNNAMED_AGENTS.search(text[:c.trigger_start]):
-            continue  # "to target persons and entities supplying ... Iran's missiles": the unnamed entities supply
+        if re.match(r"[a-z]+ing\b", text[c.trigger_start:c.trigger_end]) and _UNNAMED_AGENTS.search(text[:c.trigger_start]) \
+                or _UNNAMED_WHO.search(text[:c.trigger_start]):
+            continue  # "to target persons and entities supplying ... Iran's missiles", "those who provide support to
+            # Russia": the unnamed agents do it
         key = (c.subject, c.relation, c.object)
         if c.relation in SYMMETRIC:
             key = (min(c.subject, c.object), c.relation, max(c.subject, c.object))
