@@ -806,3 +806,10 @@ def test_the_signatories_of_a_joint_statement_are_its_opening_list_not_every_sta
     assert {("australia", "condemned", "russia"), ("japan", "condemned", "russia"),
             ("united-states", "condemned", "russia")} <= facts
     assert ("north-korea", "condemned", "russia") not in facts
+
+
+def test_a_war_that_violates_a_charter_is_its_aggressors_violation_and_no_veto_blocks_sanctions():
+    facts, _ = _facts("This coincides with Russia's war against Ukraine, which violates the UN Charter. "
+                      "Member States must know of sanctions violations despite Russia's veto.")
+    assert ("russia", "violates", "un-charter") in facts
+    assert not {f for f in facts if f[1] == "vetoed"}

@@ -905,3 +905,9 @@ def test_a_detached_violation_is_the_sentence_subjects():
 def test_those_who_provide_support_are_unnamed_and_no_one_named_provides_it():
     assert not relations("Russia will keep targeting those who provide support to Ukraine.")
     assert not relations("China sanctions anyone who sends weapons to Ukraine.") - {("china", "sanctions", "ukraine")}
+
+
+def test_a_war_named_by_its_side_violates_through_that_side_and_possessive_pairs_cooperate():
+    found = relations("This coincides with Russia's and North Korea's ongoing military cooperation in Russia's war against "
+                      "Ukraine, which violates Resolution 2397.", recent_conflict=None)
+    assert ("russia", "cooperatesWith", "north-korea") in found

@@ -385,8 +385,12 @@ def _constructions(s: _Sentence) -> None:
         lead = re.search(r"(?:(?:military|security|defen[cs]e|economic|strategic|technical|arms|bilateral|"
                          r"comprehensive)\s+){0,3}$", text[:m.start()], re.I)
         states = [x for x in s.mentions if x.cls == "State" and not x.nested and x.end <= lead.start()]
-        if len(states) >= 2 and re.fullmatch(r"\.?\s*[-‐‑–]\s*", text[states[-2].end:states[-1].start]) and \
-                re.fullmatch(r"\s*", text[states[-1].end:lead.start()]):
+        if len(states) >= 2 and (re.fullmatch(r"\.?\s*[-‐‑–]\s*", text[states[-2].end:states[-1].start]) and
+                                 re.fullmatch(r"\s*", text[states[-1].end:lead.start()]) or
+                                 # "Russia's and the DPRK's ongoing military cooperation"
+                                 re.fullmatch(r"['’]s\s+and\s+(?:the\s+)?", text[states[-2].end:states[-1].start]) and
+                                 re.fullmatch(r"['’]s\s+(?:(?:ongoing|growing|deepening|expanding|close|closer|increasing)\s+)?",
+                                              text[states[-1].end:lead.start()])):
             s.add(states[-2].entity, "cooperatesWith", states[-1].entity, states[-2].start, m.end(), 0.6, "x-y-cooperation")
     for m in re.finditer(r"\b(?:alliances?|axis|bloc)\b", text, re.I):
         # "the Russia-Iran alliance", "the U.S.-Japan and U.S.-ROK alliances": each hyphened pair before the noun

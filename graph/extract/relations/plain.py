@@ -139,6 +139,10 @@ def _plain_rules(s: _Sentence) -> None:
                 subs = [x for x in subs if _RIGHT_BEFORE.fullmatch(s.text[x.end:m.start()])]
             in_violation = rule.relation == "violates" and (m.group(0).lower().startswith("in ") or re.search(
                 r"\bin\s+(?:flagrant|clear|direct|blatant|open|serious|gross)\s+$", s.text[:m.start()], re.I))
+            if rule.relation in ("violates", "undermines"):  # "Russia's war against Ukraine, which violates ...": Russia
+                subs = [next((y for y in s.mentions if y.cls == "State" and (y.nested and y.start == x.start or y.end <= x.start
+                              and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", s.text[y.end:x.start]))), x)
+                        if x.cls == "Conflict" else x for x in subs]
             condemned = _CONDEMNING.search(s.text[:m.start()]) if in_violation else None
             if condemned:  # "X condemned the launch by Y, in violation of Z": the act condemned breaks Z, not X
                 subs = _agent_of_act(s, condemned.end()) or objects(s, condemned.end(), ACTOR)
