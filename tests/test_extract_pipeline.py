@@ -813,3 +813,11 @@ def test_a_war_that_violates_a_charter_is_its_aggressors_violation_and_no_veto_b
                       "Member States must know of sanctions violations despite Russia's veto.")
     assert ("russia", "violates", "un-charter") in facts
     assert not {f for f in facts if f[1] == "vetoed"}
+
+
+def test_its_secretary_general_heads_the_organisation_named_before_and_an_armed_group_active_in_states_is_deployed():
+    facts, _ = _facts("The Shanghai Cooperation Organisation has upheld its spirit, said its Secretary-General, Zhang Ming. "
+                      "Officials said that the Wagner Group is active in Libya, Mali, and Sudan.")
+    assert ("zhang-ming", "leaderOf", "sco") in facts
+    assert ("zhang-ming", "leaderOf", "united-nations") not in facts
+    assert {("wagner-group", "deploysTroopsTo", s) for s in ("libya", "mali", "sudan")} <= facts

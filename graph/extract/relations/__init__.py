@@ -31,7 +31,7 @@ from ..mentions import Mention
 from .lexicon import ACTOR, MATERIEL, RECIPIENT, RULES, SYMMETRIC, TITLES, Rule, load_rules, load_titles
 from .sentence import Candidate, ListFrame, _Sentence, _rel
 from .plain import _plain_rules
-from .transfers import _classify, _materiel_text, _reverse_transfers, _transfers, _withdrawals, _workers
+from .transfers import _active_in, _classify, _materiel_text, _reverse_transfers, _transfers, _withdrawals, _workers
 from .alliances import _in_consultation, _party_inference
 from .organisations import _founders_and_sides, _its_leader, _member_lists, _missions
 from .resolutions import _adopted_by_votes, _counterfactual_drafts, _measures_against, _sponsor_lists, _vote_lists
@@ -81,6 +81,7 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     frames = _reverse_transfers(s)
     _workers(s)
     _withdrawals(s)
+    _active_in(s)
     _constructions(s)
     _vote_lists(s)
     _member_lists(s)

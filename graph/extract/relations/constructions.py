@@ -101,6 +101,11 @@ def _constructions(s: _Sentence) -> None:
                 found = pattern.search(before)
                 if found:  # "Philippine Defense Secretary X", "UK Secretary of State X": another state's office
                     at = p.start - len(before) + found.start()
+                    if re.search(r"\b(?:its|their)\s+$", text[:at]):  # "the SCO ..., said its Secretary-General, Zhang Ming"
+                        owner = [x for x in prim if x.cls in ORGS and x.end <= at]
+                        for o in owner[:1]:
+                            s.add(p.entity, relation, o.entity, at, p.end, 0.65, "title")
+                        break
                     if any((x.cls == "State" and x.entity != "united-states" or x.cls in ORGS and x.entity != office)
                            and 0 <= at - x.end <= 3 for x in s.mentions):
                         break  # ("ASEAN Secretary-General X": that organisation's)

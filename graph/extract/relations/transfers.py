@@ -218,6 +218,20 @@ def _withdrawals(s: _Sentence) -> None:
                 s.add(_state_of(s, g).entity, "deploysTroopsTo", p.entity, m.start(), m.end(), 0.55, "withdraw-from", "forces")
 
 
+_ACTIVE_IN = re.compile(r"\b(?:is|are|was|were|has been|have been|remains?|remained)\s+(?:also\s+|still\s+|now\s+|reportedly\s+)?"
+                        r"(?:active|operating|present)\s+in\b|\boperat(?:es|ed)\s+in\b", re.I)
+
+
+def _active_in(s: _Sentence) -> None:
+    """ "Wagner is active in CAR, Libya, Mali, and Sudan": an armed force at work in a state is deployed there."""
+    for m in _ACTIVE_IN.finditer(s.text):
+        forces = [x for x in subjects(s, m.start(), frozenset({"ArmedForces"})) if x.cls == "ArmedForces"]
+        for p in objects(s, m.end() - 2, RECIPIENT, prep="in", limit=5) if forces else []:
+            for f in forces:
+                if p.cls != "ArmedForces":
+                    s.add(f.entity, "deploysTroopsTo", p.entity, m.start(), m.end(), 0.55, "active-in", "forces")
+
+
 def _workers(s: _Sentence) -> None:
     for m in re.finditer(r"\b(?:workers|labou?rers|construction crews|engineering (?:units|brigades))\b", s.text, re.I):
         owners = [x for x in s.mentions if x.cls == "State" and x.end <= m.start() and m.start() - x.end <= 3]
