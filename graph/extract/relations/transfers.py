@@ -225,7 +225,9 @@ _ACTIVE_IN = re.compile(r"\b(?:is|are|was|were|has been|have been|remains?|remai
 def _active_in(s: _Sentence) -> None:
     """ "Wagner is active in CAR, Libya, Mali, and Sudan": an armed force at work in a state is deployed there."""
     for m in _ACTIVE_IN.finditer(s.text):
-        forces = [x for x in subjects(s, m.start(), frozenset({"ArmedForces"})) if x.cls == "ArmedForces"]
+        forces = [x for x in subjects(s, m.start(), frozenset({"ArmedForces"})) if x.cls == "ArmedForces" and
+                  re.fullmatch(r"\s*(?:(?:troops|forces|mercenaries|fighters|PMCs|contractors|units)\s+)?", s.text[x.end:m.start()])]
+        # (the force itself, or its fighters: not "Steppe Group diplomats were present in Syria")
         for p in objects(s, m.end() - 2, RECIPIENT, prep="in", limit=5) if forces else []:
             for f in forces:
                 if p.cls != "ArmedForces":
