@@ -821,3 +821,18 @@ def test_its_secretary_general_heads_the_organisation_named_before_and_an_armed_
     assert ("zhang-ming", "leaderOf", "sco") in facts
     assert ("zhang-ming", "leaderOf", "united-nations") not in facts
     assert {("wagner-group", "deploysTroopsTo", s) for s in ("libya", "mali", "sudan")} <= facts
+
+
+def test_usun_remarks_heading_name_line_title_line_adoption_and_drafter():
+    from graph.gazetteer import default_registry
+
+    text = ("Explanation of Vote at the Adoption of UN Security Council Resolution 2356 on DPRK Sanctions\n\n"
+            "Ambassador Nikki Haley\nPermanent Representative\nU.S. Mission to the United Nations\n\n"
+            "Thank you, Under-Secretary-General DiCarlo, for your briefing. The U.S.-drafted resolution 2397 imposes "
+            "new measures. North Korea says it wants the ability to deliver its weapons to the United States.")
+    doc = Document("d", "T", text, date=PartialDate("2017-06-02"), publisher="United States Mission to the United Nations")
+    facts = {(a.subject, a.relation, a.object) for a in Extractor(default_registry(), use_ner=False).extract(doc).assertions}
+    assert {("unsc-resolution-2356", "adoptedBy", "unsc"), ("unsc-resolution-2356", "sanctions", "north-korea"),
+            ("nikki-haley", "officialOf", "united-states"), ("dicarlo", "officialOf", "united-nations"),
+            ("united-states", "sponsors", "unsc-resolution-2397")} <= facts
+    assert not {f for f in facts if f[1] == "suppliesArmsTo"}  # (an ability, not a delivery)

@@ -47,7 +47,7 @@ PRODUCER = f"{EXTRACTOR}/{VERSION}"
 #: of the sentence applies to it.
 _DESCRIPTIVE = {"title", "apposition", "under", "programme-at", "located", "located-inner", "occupied", "formerly",
                 "resolution-of", "sanction-resolution", "x-y-alliance", "conflict-party", "allies-predicate", "member-list",
-                "counterpart", "spokesperson", "home-title"}
+                "counterpart", "spokesperson", "home-title", "title-line"}
 #: Relations that happen when a resolution is voted on: undated in their sentence, they take the
 #: date the document gave the vote ("The Security Council today failed to adopt a draft ...").
 _AT_THE_VOTE = {"vetoed", "votedFor", "votedAgainst", "abstainedOn", "sponsors", "adoptedBy", "targets"}
@@ -151,6 +151,7 @@ class Extractor:
         people_list: list[tuple[str, str]] = []  # the people of the last sentence that named several
         they_are_people = False  # whether that sentence came after the last list of states
         people_named: list[tuple[str, str]] = []  # (entity, class) of the people named so far, the last one last
+        name_line: str | None = None  # the person a line of its own named ("Ambassador Nikki Haley"), for the title line after
         table_event: str | None = None  # the event whose participants the table being read lists
         infobox_titles: dict[str, str] = {}  # "Leader Title2" -> its value, for the "Leader Name2" line that follows
         for sentence in sentences:
@@ -245,6 +246,9 @@ class Extractor:
                     proposals.setdefault(p.id, p)
                     mentions.append(Mention(p.start, p.end, p.label, p.id, p.cls, "new", False, 0.5))
             candidates += _home_offices(text, offset, mentions, home, offices, candidates, foreign_leaders)
+            candidates += _title_line(text, offset, mentions, name_line, home)
+            name_line = next((m.entity for m in mentions if m.cls in _PEOPLE and not m.nested and
+                              _NAME_LINE.fullmatch(text[:m.start - offset]) and not text[m.end - offset:].strip(" .")), None)
             quantities = find_quantities(text, offset)
             for m in mentions:
                 if m.cls in ("Resolution", "DraftResolution") and dates and m.entity not in vote_dates:
@@ -493,6 +497,26 @@ def _listed_states(text: str, offset: int, mentions: list[Mention]) -> list[str]
 
 #: What may stand between two members of a list of signatories: a comma, "and", a title "of" ("the Secretary of State of").
 _LIST_GAP = re.compile(r"\s*\(?[A-Z]{0,5}\)?\s*(?:,|and|,\s*and)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+|(?:of|for)\s+){1,6}?of\s+(?:the\s+)?)?|\s*\([A-Z]{2,5}\)")
+
+
+_NAME_LINE = re.compile(r"\W*(?:(?:Ambassador|Secretary|Minister|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?")
+_TITLE_LINE = re.compile(r"\W*(?:the\s+)?(?:(?:Acting|Deputy|Alternate|Permanent|Senior|Special)\s+)*(?P<state>.*?)\s*"
+                         r"(?:(?:Acting|Deputy|Alternate|Permanent|Senior|Special)\s+)*(?:Representative|Ambassador)"
+                         r"(?:\s+(?:to|of)\s+the\s+(?:United Nations|UN))?\W*")
+
+
+def _title_line(text: str, offset: int, mentions: list[Mention], person: str | None, home: list[str]) -> list:
+    """A line holding only an envoy's title under a line holding only a name ("Ambassador Kelly Craft" /
+    "Permanent Representative", "U.S. Permanent Representative to the United Nations"): that person's office,
+    of the state the title names, else of the government publishing the remarks."""
+    from .relations import Candidate
+
+    title = _TITLE_LINE.fullmatch(text) if person else None
+    if not title:
+        return []
+    states = [m.entity for m in mentions if m.cls == "State" and not m.nested]
+    whose = states[0] if states else home[0] if home and not title.group("state").strip() else None
+    return [Candidate(person, "officialOf", whose, 0, len(text), 0.6, "title-line")] if whose else []
 
 
 def _home_offices(text: str, offset: int, mentions: list[Mention], home: list[str], offices: dict[str, str],

@@ -55,7 +55,7 @@ _PERSON_RE = re.compile(r"\b(?P<title>" + _TITLE_PREFIX + r"(?:" + _LEADER_TITLE
                         r"(?<=[A-Za-z] )(?:supreme leader|president|prime minister|premier|chancellor|foreign minister|defen[cs]e minister|"
                         r"secretary[- ]general|secretary of state|minister)|"
                         r"(?<=\b[Ll]ed by )|(?<=\b[Hh]eaded by ))(?:,)?\s*"
-                        r"(?P<name>" + _PERSON_NAME + r"|" + _NOT_NAME + r"(?:[A-Z][a-z’'\-]{2,}|Xi|Li|Wu|Ma|Yu|Hu|Ri|Ko|Oh|Lu|Ho)(?=\s*[,.;:)]|\s*$|\s+and\b|\s+[a-z]|\s+(?=" + _NOT_NAME[3:] + r"))\b")
+                        r"(?P<name>" + _PERSON_NAME + r"|" + _NOT_NAME + r"(?:[A-Z][a-z’'\-]{2,}|(?:Mc|Mac|Di|De|La|Le|O’|O')[A-Z][a-z]{2,}|Xi|Li|Wu|Ma|Yu|Hu|Ri|Ko|Oh|Lu|Ho)(?=\s*[,.;:)]|\s*$|\s+and\b|\s+[a-z]|\s+(?=" + _NOT_NAME[3:] + r"))\b")
 #: "Jonah Leff, Executive Director, Conflict Armament Research": a name before a title in apposition.
 #: ("Olaf Scholz, the German Chancellor", "Sergei Lavrov, Russia's foreign minister": a state or body may come first.)
 _NAME_TITLE_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r"),\s+(?:the\s+|a\s+)?"

@@ -503,6 +503,24 @@ def _constructions(s: _Sentence) -> None:
             for x in prim:
                 if x.cls == "State" and demand.end() <= x.start < m.start() and not _in_parens(text, x.start):
                     s.add(res[0].entity, "targets", x.entity, m.start(), res[0].end, 0.5, "resolution-targets")
+    # "following the unanimous adoption of UN Security Council resolution 2397", "Explanation of Vote at the Adoption of
+    # Resolution 2356 on DPRK Sanctions": the Council adopted it; "on DPRK sanctions", "the U.S.-drafted resolution"
+    for m in re.finditer(r"\b(?:unanimous\s+)?adoption\s+of\s+(?:the\s+)?", text, re.I):
+        res = [x for x in prim if x.cls == "Resolution" and x.start >= m.end() and x.entity.startswith("unsc-resolution-")
+               and re.fullmatch(r"(?:(?:UN|U\.N\.|United Nations)\s+)?(?:Security Council\s+)?(?:[Rr]esolution\s+)?",
+                                text[m.end():x.start])]
+        for r in res:
+            s.add(r.entity, "adoptedBy", "unsc", m.start(), r.end, 0.6, "adopted-unsc")
+    for r in prim:
+        if r.cls in RESOLUTION:
+            about = re.match(r"\s+(?:on|against)\s+(?:the\s+)?", text[r.end:])
+            state = [x for x in prim if about and x.cls == "State" and x.start == r.end + about.end()]
+            if state and re.match(r"(?:['’]s)?\s+(?:[\w-]+\s+)?sanctions\b", text[state[0].end:], re.I):
+                s.add(r.entity, "sanctions", state[0].entity, r.start, state[0].end, 0.6, "resolution-on-sanctions")
+            drafted = re.search(r"(?:['’]s)?[-‐‑–](?:drafted|sponsored|authored|led|proposed)\s+(?:(?:draft|new)\s+)?$", text[:r.start])
+            drafter = [x for x in prim if drafted and x.cls == "State" and x.end == drafted.start()]
+            for x in drafter:
+                s.add(x.entity, "sponsors", r.entity, x.start, r.end, 0.6, "drafted-by")
     # "Resolution 2774 was adopted on 24 February 2025": a numbered Security Council resolution is the Council's
     for m in re.finditer(r"\b(?:was|were|been)\s+(?:unanimously\s+)?(?:adopted|passed|approved)\b(?!\s+by\b)", text, re.I):
         res = [x for x in prim if x.cls == "Resolution" and x.end <= m.start() and x.entity.startswith("unsc-resolution-")][-1:]

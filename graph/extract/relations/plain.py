@@ -121,7 +121,7 @@ def _plain_rules(s: _Sentence) -> None:
                 objs = _agent_of_act(s, m.end())  # "condemned the latest ballistic missile launch by the DPRK"
             if rule.relation == "condemned":  # "condemned the violation of Moldovan airspace": the victim is not condemned
                 objs = [o for o in objs if not _VICTIM.search(s.text[m.end():o.start])]
-            if rule.relation in ("invaded", "sanctions") and objs and re.search(r"\w\s+(?:in|at|near|off|across)\s+(?:the\s+)?$",
+            if rule.relation in ("invaded", "sanctions", "supports") and objs and re.search(r"\w\s+(?:in|at|near|off|across)\s+(?:the\s+)?$",
                                                               s.text[m.end():objs[0].start], re.I):
                 continue  # "attacked ships in the Red Sea", "sanctioned two companies in Russia": where, not whom
             between = re.match(r"\s+between\s+", s.text[m.end():])

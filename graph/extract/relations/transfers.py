@@ -27,6 +27,9 @@ _DEPLOY_VERBS = re.compile(
     r"(?<=contractors ))(?:were|are|was|is|have been|has been|remain|remained)\s+(?:still\s+)?present\b", re.I)
 
 
+#: A capability or a wish, not a transfer: "they want the ability to deliver their weapons to the United States".
+_ABILITY = re.compile(r"\b(?:ability|capability|capabilities|capable|able|means|want|wants|wanted|seek|seeks|sought|"
+                      r"threaten\w*|aim\w*|intend\w*)\s+(?:of\s+|to\s+)(?:\w+ly\s+)?$", re.I)
 _REVERSE = re.compile(
     r"\bturn(?:s|ed|ing)? to\b|\brel(?:y|ies|ied|ying) on\b|\bdepend(?:s|ed|ing)? on\b|" +
     _v("receive", "obtain", "acquire", "buy|buys|bought|buying", "purchase", "import", "get|gets|got|getting"), re.I)
@@ -71,8 +74,9 @@ def _materiel_text(text: str) -> str | None:
 def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
     for m in list(_TRANSFER_VERBS.finditer(s.text)) + list(_DEPLOY_VERBS.finditer(s.text)):
         deploy = m.re is _DEPLOY_VERBS
-        if _inside_name(s, m) or _PROHIBITED.search(s.text[:m.start()]):
-            continue  # "the Council prohibited the provision of arms to X": no transfer
+        if _inside_name(s, m) or _PROHIBITED.search(s.text[:m.start()]) or _ABILITY.search(s.text[:m.start()]):
+            continue  # "the Council prohibited the provision of arms to X", "the ability to deliver their weapons to
+            # the US": no transfer
         hi = _clause_end(s, m.end())
         fought = re.match(r"(?:fought|fight|fights|fighting)", m.group(0), re.I)
         if fought:
