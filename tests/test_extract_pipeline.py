@@ -836,3 +836,10 @@ def test_usun_remarks_heading_name_line_title_line_adoption_and_drafter():
             ("nikki-haley", "officialOf", "united-states"), ("dicarlo", "officialOf", "united-nations"),
             ("united-states", "sponsors", "unsc-resolution-2397")} <= facts
     assert not {f for f in facts if f[1] == "suppliesArmsTo"}  # (an ability, not a delivery)
+
+
+def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
+    facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
+                      "technology and related training to North Korea. The Security Council failed to adopt a draft "
+                      "resolution that would have demanded civilian protection in Ukraine.")
+    assert not {f for f in facts if f[1] in ("trains", "targets")}

@@ -104,7 +104,7 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     # as a body of law; those may be voted for, "supported 10 different UN sanction resolutions")
     bodies = {m.entity for m in s.mentions if m.cls in ("Resolution", "DraftResolution") and
               (_BODY_OF_LAW.search(m.text) or "resolutions" in m.entity)}
-    s.out = [c for c in s.out if not (c.relation == "vetoed" and c.object in bodies)]
+    s.out = [c for c in s.out if not (c.relation == "vetoed" and (c.object in bodies or "resolutions" in c.object))]
     seen = set()
     out = []
     # ("the support for its war provided by Iran": whom the support goes to, support-for knows better than transfer)

@@ -501,7 +501,10 @@ def _constructions(s: _Sentence) -> None:
         demand = re.search(r"\b(?:demand|condemn|urg|call(?:s|ed)? (?:on|for)|impos)\w*\s+", text[:m.start()], re.I)
         if demand:
             for x in prim:
-                if x.cls == "State" and demand.end() <= x.start < m.start() and not _in_parens(text, x.start):
+                if x.cls == "State" and demand.end() <= x.start < m.start() and not _in_parens(text, x.start) and \
+                        not re.search(r"\b(?:in|within|across|inside|throughout)\s+(?:the\s+)?[A-Za-z]+ern\s+$", text[:x.start]):
+                    # ("Offensives by M23 in Eastern Democratic Republic of the Congo": where, not whom; "End to Violence
+                    # in Myanmar" is about Myanmar)
                     s.add(res[0].entity, "targets", x.entity, m.start(), res[0].end, 0.5, "resolution-targets")
     # "following the unanimous adoption of UN Security Council resolution 2397", "Explanation of Vote at the Adoption of
     # Resolution 2356 on DPRK Sanctions": the Council adopted it; "on DPRK sanctions", "the U.S.-drafted resolution"
@@ -695,6 +698,10 @@ def _constructions(s: _Sentence) -> None:
             rel = None
         if rel and not re.search(r"\b(?:condemn\w*|sanctioned|impos\w+ sanctions|veto\w*)\b", rel.group("clause"), re.I):
             clause_end = r.end + rel.end()
-            for x in s.mentions:
-                if x.cls == "State" and r.end < x.start < clause_end:
-                    s.add(r.entity, "targets", x.entity, r.start, r.end, 0.5, "resolution-targets")
+            # the first state the clause is about, and those listed with it (not "civilian protection in Ukraine":
+            # a place)
+            named = [x for x in s.mentions if x.cls == "State" and not x.nested and r.end < x.start < clause_end and
+                     not re.search(r"\b(?:in|within|across|inside|throughout|from|by|with)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$",
+                                   text[:x.start], re.I)]
+            for x in _coordinated(s, named[0], named, leftwards=False) if named else []:
+                s.add(r.entity, "targets", x.entity, r.start, r.end, 0.5, "resolution-targets")

@@ -141,7 +141,8 @@ TITLES = load_titles()
 
 #: A transfer or training that is banned, not done: "prohibited the provision of arms to X".
 _PROHIBITED = re.compile(r"\b(?:prohibit\w*|banned|banning|barred|barring|forbid\w*|forbade|embargoed|"
-                         r"outlaw\w*)\s+(?:\w+\s+){0,3}$", re.I)
+                         r"outlaw\w*)\s+(?:the\s+(?:provision|supply|sale|transfer|export)s?\s+of\s+(?:[\w,’'-]+\s+){0,8}|(?:\w+\s+){0,3})$",
+                         re.I)  # ("prohibited the provision of large-scale arms, nuclear technology and related training to")
 
 
 #: What is transferred decides the relation (checked in this order; several may apply).
