@@ -843,3 +843,9 @@ def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_targe
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "
                       "resolution that would have demanded civilian protection in Ukraine.")
     assert not {f for f in facts if f[1] in ("trains", "targets")}
+
+
+def test_no_state_warns_its_own_forces_authorising_a_mission_deploys_none_and_a_possessed_support_is_no_vote():
+    facts, _ = _facts("Iran warned that Iran's armed forces would respond. The Security Council authorized deployment of "
+                      "a mission to Haiti. Iran reiterated Iran's continued support for resolution 2231.")
+    assert not {f for f in facts if f[1] in ("warns", "deploysTroopsTo", "votedFor")}

@@ -36,6 +36,7 @@ from .alliances import _in_consultation, _party_inference
 from .organisations import _founders_and_sides, _its_leader, _member_lists, _missions
 from .resolutions import _adopted_by_votes, _counterfactual_drafts, _measures_against, _sponsor_lists, _vote_lists
 from .constructions import _constructions
+from .arguments import _state_of
 
 __all__ = ["Candidate", "find_relations", "RELATION_TRIGGERS", "ListFrame", "PRODUCIBLE", "ACTOR", "MATERIEL",
            "RULES", "TITLES", "Rule", "load_rules", "load_titles"]
@@ -105,6 +106,9 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     bodies = {m.entity for m in s.mentions if m.cls in ("Resolution", "DraftResolution") and
               (_BODY_OF_LAW.search(m.text) or "resolutions" in m.entity)}
     s.out = [c for c in s.out if not (c.relation == "vetoed" and (c.object in bodies or "resolutions" in c.object))]
+    # ("warned that Iran's armed forces would respond": a state does not warn its own forces)
+    own = {(m.entity, _state_of(s, m).entity) for m in s.mentions if m.cls == "ArmedForces"}
+    s.out = [c for c in s.out if not (c.relation == "warns" and (c.object, c.subject) in own)]
     seen = set()
     out = []
     # ("the support for its war provided by Iran": whom the support goes to, support-for knows better than transfer)

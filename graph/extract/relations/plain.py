@@ -64,6 +64,8 @@ def _plain_rules(s: _Sentence) -> None:
                     and re.search(r"\b(?:a|an|the|this|that|its|their|his|her|our|slush|wealth|investment|sovereign|"
                                   r"reserve|pension|trust)\s+(?:[\w-]+\s+)?$", s.text[:m.start()], re.I):
                 continue  # "a known slush fund for President Putin", "its wealth fund": a noun, no one sponsors
+            if rule.relation == "votedFor" and re.search(r"['’]s\s+(?:continued\s+|full\s+|strong\s+)?$", s.text[:m.start()]):
+                continue  # "Iran's continued support for resolution 2231": backing, not a vote
             if rule.relation == "supports" and objects(s, m.end(), RESOLUTION, limit=40):
                 continue  # voting support for a resolution is votedFor
             if rule.relation == "supports" and re.search(r"\b(?:sanctions|measures|pressure|action|restrictions)\s+"
