@@ -849,3 +849,15 @@ def test_no_state_warns_its_own_forces_authorising_a_mission_deploys_none_and_a_
     facts, _ = _facts("Iran warned that Iran's armed forces would respond. The Security Council authorized deployment of "
                       "a mission to Haiti. Iran reiterated Iran's continued support for resolution 2231.")
     assert not {f for f in facts if f[1] in ("warns", "deploysTroopsTo", "votedFor")}
+
+
+def test_sanctions_read_off_a_decision_a_situation_and_a_designated_apposition():
+    from graph.gazetteer import default_registry
+
+    text = ("The Council decided today to impose restrictive measures on an additional 17 individuals in view of the "
+            "situation in Belarus. Air Koryo Trading Corporation, the U.S.-designated DPRK national airline, flew.")
+    doc = Document("d", "T", text, date=PartialDate("2022-06-03"), publisher="Council of the European Union")
+    facts = {(a.subject, a.relation, a.object) for a in Extractor(default_registry(), use_ner=False).extract(doc).assertions}
+    assert {("council-of-the-eu", "sanctions", "belarus"),
+            ("united-states", "sanctions", "air-koryo-trading-corporation")} <= facts
+    assert ("united-states", "sanctions", "north-korea") not in facts

@@ -524,6 +524,16 @@ def _constructions(s: _Sentence) -> None:
             drafter = [x for x in prim if drafted and x.cls == "State" and x.end == drafted.start()]
             for x in drafter:
                 s.add(x.entity, "sponsors", r.entity, x.start, r.end, 0.6, "drafted-by")
+    # "the U.S.-designated DPRK national airline", "EU-sanctioned companies": sanctioned by that state or body
+    for m in re.finditer(r"[-‐‑–](?:designated|sanctioned|blacklisted)\s+", text):
+        who = [x for x in prim if x.cls in POLITY and x.end in (m.start(), m.start() - 1)]
+        appositive = re.search(r",\s+the\s+\S*$", text[:m.start()])  # "Air Koryo, the U.S.-designated DPRK airline"
+        whom = [x for x in prim if x.cls in ACTOR and appositive and x.end == appositive.start()] if appositive else \
+            [x for x in prim if x.cls in ACTOR and x.start == m.end() and x.kind != "demonym"]
+        for a in who:
+            for o in whom:
+                if o.entity != a.entity:
+                    s.add(a.entity, "sanctions", o.entity, a.start, o.end, 0.6, "designated-by")
     # "Resolution 2774 was adopted on 24 February 2025": a numbered Security Council resolution is the Council's
     for m in re.finditer(r"\b(?:was|were|been)\s+(?:unanimously\s+)?(?:adopted|passed|approved)\b(?!\s+by\b)", text, re.I):
         res = [x for x in prim if x.cls == "Resolution" and x.end <= m.start() and x.entity.startswith("unsc-resolution-")][-1:]

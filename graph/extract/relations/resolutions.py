@@ -25,6 +25,12 @@ _PROHIBITED_DEALINGS = re.compile(
 _DESIGNATING = re.compile(r"\bdesignat(?:e|es|ed|ing)\s+(?:[A-Z][\w-]+\s+)?nationals?,?\s+", re.I)
 
 
+_DECISION_TARGETS = re.compile(r"\b(?:[Tt]oday['’]s\s+|[Tt]he\s+|[Tt]his\s+)(?:decision|round of sanctions|sanctions package|package|"
+                               r"listings?|designations?)\b(?:[^.;]{0,60}?,)?\s+(?:also\s+|further\s+)?target(?:s|ed)\s+")
+_IN_VIEW_OF_SITUATION = re.compile(r"\b(?P<measures>restrictive measures|sanctions)\b[^.;]{0,120}?\bin view of the situation in\s+"
+                                   r"(?:the\s+)?", re.I)
+
+
 def _measures_against(s: _Sentence) -> None:
     """Sanctions read off the wording of sanctions announcements: "taking further measures against the
     Russian financial system", "imposing costs targeting Russian officials" (the demonym's state), "prohibited
@@ -45,6 +51,17 @@ def _measures_against(s: _Sentence) -> None:
         for a in subs:
             for o in objs:
                 s.add(a.entity, "sanctions", o.entity, m.start(), m.end(), 0.6, "measures-against")
+    # "Today's decision targets prominent members of the judicial branch, including the Supreme Court": the
+    # measures of the body the release is about; "... restrictive measures ... in view of the situation in Belarus"
+    for m in _DECISION_TARGETS.finditer(text):
+        body = s.salient(("InternationalOrganization", "GovernmentBody")) if s.salient else None
+        for o in objects(s, m.end(), ACTOR, limit=60) if body else []:
+            if o.entity != body:
+                s.add(body, "sanctions", o.entity, m.start(), m.end(), 0.55, "decision-targets")
+    for m in _IN_VIEW_OF_SITUATION.finditer(text):
+        state = [x for x in s.mentions if x.cls == "State" and x.start == m.end() and not x.nested]
+        for a in subjects(s, m.start("measures"), POLITY) if state else []:
+            s.add(a.entity, "sanctions", state[0].entity, m.start(), m.end(), 0.55, "measures-against")
 
 
 def _vote_lists(s: _Sentence) -> None:
