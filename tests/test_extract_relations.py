@@ -911,3 +911,10 @@ def test_a_war_named_by_its_side_violates_through_that_side_and_possessive_pairs
     found = relations("This coincides with Russia's and North Korea's ongoing military cooperation in Russia's war against "
                       "Ukraine, which violates Resolution 2397.", recent_conflict=None)
     assert ("russia", "cooperatesWith", "north-korea") in found
+
+
+def test_standing_with_a_state_and_welcoming_a_resolution_are_backing():
+    assert ("china", "supports", "ukraine") in relations("China stands united in support of Ukraine's sovereignty.")
+    assert ("russia", "supports", "belarus") in relations("Russia reaffirmed its commitment to stand with Belarus.")
+    assert ("china", "supports", "res-2397") in relations("China welcomed the unanimous adoption of Resolution 2397.")
+    assert not {f for f in relations("Vladimir Putin welcomed Kim Jong Un to Moscow.") if f[1] == "supports"}

@@ -34,6 +34,10 @@ _POSITIVE = re.compile(r"\b(?:strengthen\w*|deepen\w*|improv\w*|revitali[sz]\w*|
                        r"burgeoning|military|economic|strategic)\b", re.I)
 
 
+_BACKING = re.compile(r"\b(?:commitment\s+to\s+)?(?:stand|stands|stood|standing)\s+(?:united\s+|firmly\s+|resolutely\s+|"
+                      r"shoulder\s+to\s+shoulder\s+)?(?:with|behind)\s+(?:the\s+)?(?:people\s+of\s+)?|"
+                      r"\b(?:stands?|stood|standing|united|firmly|remain|remains)\s+in\s+support\s+of\s+(?:the\s+)?|"
+                      r"\bwelcom(?:e|es|ed|ing)\s+(?:the\s+)?", re.I)
 #: A state's envoy in apposition: ", Acting U.S. Representative", ", the Permanent Representative of Japan to the UN".
 _ENVOY = re.compile(r"\s*,\s+(?:the\s+)?(?:(?:Acting|Deputy|Alternate|Permanent|Senior|Special)\s+)*"
                     r"(?P<state>(?:[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*)?\s+)?)"
@@ -524,6 +528,16 @@ def _constructions(s: _Sentence) -> None:
             drafter = [x for x in prim if drafted and x.cls == "State" and x.end == drafted.start()]
             for x in drafter:
                 s.add(x.entity, "sponsors", r.entity, x.start, r.end, 0.6, "drafted-by")
+    # "reaffirmed their commitment to stand with Ukraine", "stands united in support of Ukraine's sovereignty",
+    # "welcomed the unanimous adoption of Resolution 2371": backing for a state, an agreement or a resolution
+    for m in _BACKING.finditer(text):
+        welcome = m.group(0).lower().startswith("welcom")
+        objs = objects(s, m.end(), AGREEMENT | RESOLUTION if welcome else ACTOR, limit=40 if welcome else 5)
+        owner = [x for x in prim if x.cls in POLITY and re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,2}", text[x.end:m.start()])]
+        for a in owner[-1:] or subjects(s, m.start(), ACTOR):
+            for o in objs:
+                if o.entity != a.entity:
+                    s.add(a.entity, "supports", o.entity, m.start(), m.end(), 0.55, "backing")
     # "the U.S.-designated DPRK national airline", "EU-sanctioned companies": sanctioned by that state or body
     for m in re.finditer(r"[-‐‑–](?:designated|sanctioned|blacklisted)\s+", text):
         who = [x for x in prim if x.cls in POLITY and x.end in (m.start(), m.start() - 1)]
