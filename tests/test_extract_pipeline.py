@@ -861,3 +861,8 @@ def test_sanctions_read_off_a_decision_a_situation_and_a_designated_apposition()
     assert {("council-of-the-eu", "sanctions", "belarus"),
             ("united-states", "sanctions", "air-koryo-trading-corporation")} <= facts
     assert ("united-states", "sanctions", "north-korea") not in facts
+
+
+def test_a_states_involvement_in_a_war_is_taking_part_even_with_a_bare_apostrophe():
+    facts, _ = _facts("The measures answer Belarus’ involvement in Russia’s war against Ukraine.")
+    assert ("belarus", "participatedIn", "russian-invasion-of-ukraine") in facts

@@ -387,9 +387,14 @@ def _dash_antecedent(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]
 
 
 def _adjacent(s: _Sentence, pos: int, classes: frozenset) -> list[Mention]:
-    """The possessor or demonym right before a noun trigger: "Russia's invasion", "the Russian veto"."""
-    return [m for m in s.mentions if m.cls in classes and m.end <= pos and
-            re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+\s+)?", s.text[m.end:pos]) and m.kind != "description"][-1:]
+    """The possessor or demonym right before a noun trigger: "Russia's invasion", "the Russian veto", "Belarus’
+    involvement" (the possessive of a name ending in s)."""
+    def possessive(m: Mention) -> bool:
+        gap = s.text[m.end:pos]
+        return bool(re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+\s+)?", gap) or
+                    s.text[m.end - 1] == "s" and re.fullmatch(r"['’]\s*(?:[a-z]+\s+)?", gap))
+
+    return [m for m in s.mentions if m.cls in classes and m.end <= pos and m.kind != "description" and possessive(m)][-1:]
 
 
 def _possessor(s: _Sentence, pos: int, classes: frozenset) -> list[Mention]:

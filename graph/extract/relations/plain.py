@@ -13,7 +13,7 @@ from .arguments import (_adjacent, _antecedent, _args, _coordinated, _dash_antec
 
 
 _NOMINAL = re.compile(r"^(?:invasion|occupation|annexation|recognition|condemnation|veto|sanctions|attack|assault|"
-                      r"ratification|accession|negotiations?|talks|membership|abstention|designation)\b", re.I)
+                      r"ratification|accession|negotiations?|talks|membership|abstention|designation|involvement|participation)\b", re.I)
 
 
 #: An act and its agent after a verb of condemning: "condemned in the strongest terms the ballistic missile launches
