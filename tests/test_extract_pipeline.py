@@ -83,10 +83,11 @@ def test_kg_ner_0_switches_the_stage_off(monkeypatch):
 
 # --- document-level reading: unnamed drafts -----------------------------------------------------
 
-def _facts(text, date="2031-03-01"):
+def _facts(text, date="2031-03-01", publisher=None):
     from graph.gazetteer import default_registry
 
-    result = Extractor(default_registry(), use_ner=False).extract(Document("d9", "T", text, date=PartialDate(date)))
+    doc = Document("d9", "T", text, date=PartialDate(date), publisher=publisher)
+    result = Extractor(default_registry(), use_ner=False).extract(doc)
     return {(a.subject, a.relation, a.object) for a in result.assertions}, result
 
 
@@ -126,11 +127,8 @@ def test_we_in_a_joint_statement_are_the_states_it_speaks_for():
 
 
 def test_we_in_a_government_s_own_release_is_its_state():
-    from graph.gazetteer import default_registry
-
     def facts(publisher, text="We condemn North Korea's missile launches. Our three countries will support Ukraine."):
-        doc = Document("d", "T", text, date=PartialDate("2031-03-01"), publisher=publisher)
-        return {(a.subject, a.relation, a.object) for a in Extractor(default_registry(), use_ner=False).extract(doc).assertions}
+        return _facts(text, publisher=publisher)[0]
 
     assert ("united-states", "condemned", "north-korea") in facts("United States Mission to the United Nations")
     assert ("united-states", "condemned", "north-korea") in facts("The White House")  # (its description names the state)
@@ -752,18 +750,11 @@ def test_what_was_established_by_a_body_stands_right_before_the_participle():
 
 
 def test_a_governments_own_president_is_the_first_one_it_names_without_a_state():
-    from graph.gazetteer import default_registry
-
-    def facts(text):
-        doc = Document("d", "T", text, date=PartialDate("2031-03-01"), publisher="The White House")
-        return {(a.subject, a.relation, a.object) for a in Extractor(default_registry(), use_ner=False).extract(doc).assertions}
-
-    found = facts("President Barack Obama spoke with President Putin. Later, President Obama welcomed President Yoon.")
+    found, _ = _facts("President Barack Obama spoke with President Putin. Later, President Obama welcomed President Yoon.",
+                      publisher="The White House")
     assert ("barack-obama", "leaderOf", "united-states") in found
     assert not {f for f in found if f[0] in ("vladimir-putin", "yoon") and f[2] == "united-states"}
-    # a newspaper has no President of its own
-    doc = Document("d", "T", "President Barack Obama spoke.", date=PartialDate("2031-03-01"), publisher="Reuters")
-    assert not Extractor(default_registry(), use_ner=False).extract(doc).assertions
+    assert not _facts("President Barack Obama spoke.", publisher="Reuters")[0]  # (a newspaper has no President of its own)
 
 
 def test_spokespeople_counterparts_and_calls_in_a_readout():
@@ -785,11 +776,8 @@ def test_a_joint_statement_by_named_states_speaks_for_them_through_a_second_verb
 
 
 def test_a_states_envoy_to_the_un_in_apposition_and_the_publishers_own_envoy():
-    from graph.gazetteer import default_registry
-
     def facts(text):
-        doc = Document("d", "T", text, date=PartialDate("2031-03-01"), publisher="United States Mission to the United Nations")
-        return {(a.subject, a.relation, a.object) for a in Extractor(default_registry(), use_ner=False).extract(doc).assertions}
+        return _facts(text, publisher="United States Mission to the United Nations")[0]
 
     assert ("dorothy-shea", "officialOf", "united-states") in facts(
         "Remarks by Ambassador Dorothy Shea, Deputy Representative to the United Nations, at a Briefing")
@@ -824,14 +812,11 @@ def test_its_secretary_general_heads_the_organisation_named_before_and_an_armed_
 
 
 def test_usun_remarks_heading_name_line_title_line_adoption_and_drafter():
-    from graph.gazetteer import default_registry
-
     text = ("Explanation of Vote at the Adoption of UN Security Council Resolution 2356 on DPRK Sanctions\n\n"
             "Ambassador Nikki Haley\nPermanent Representative\nU.S. Mission to the United Nations\n\n"
             "Thank you, Under-Secretary-General DiCarlo, for your briefing. The U.S.-drafted resolution 2397 imposes "
             "new measures. North Korea says it wants the ability to deliver its weapons to the United States.")
-    doc = Document("d", "T", text, date=PartialDate("2017-06-02"), publisher="United States Mission to the United Nations")
-    facts = {(a.subject, a.relation, a.object) for a in Extractor(default_registry(), use_ner=False).extract(doc).assertions}
+    facts, _ = _facts(text, date="2017-06-02", publisher="United States Mission to the United Nations")
     assert {("unsc-resolution-2356", "adoptedBy", "unsc"), ("unsc-resolution-2356", "sanctions", "north-korea"),
             ("nikki-haley", "officialOf", "united-states"), ("dicarlo", "officialOf", "united-nations"),
             ("united-states", "sponsors", "unsc-resolution-2397")} <= facts
@@ -852,12 +837,9 @@ def test_no_state_warns_its_own_forces_authorising_a_mission_deploys_none_and_a_
 
 
 def test_sanctions_read_off_a_decision_a_situation_and_a_designated_apposition():
-    from graph.gazetteer import default_registry
-
     text = ("The Council decided today to impose restrictive measures on an additional 17 individuals in view of the "
             "situation in Belarus. Air Koryo Trading Corporation, the U.S.-designated DPRK national airline, flew.")
-    doc = Document("d", "T", text, date=PartialDate("2022-06-03"), publisher="Council of the European Union")
-    facts = {(a.subject, a.relation, a.object) for a in Extractor(default_registry(), use_ner=False).extract(doc).assertions}
+    facts, _ = _facts(text, date="2022-06-03", publisher="Council of the European Union")
     assert {("council-of-the-eu", "sanctions", "belarus"),
             ("united-states", "sanctions", "air-koryo-trading-corporation")} <= facts
     assert ("united-states", "sanctions", "north-korea") not in facts
