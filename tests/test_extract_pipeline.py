@@ -848,3 +848,9 @@ def test_sanctions_read_off_a_decision_a_situation_and_a_designated_apposition()
 def test_a_states_involvement_in_a_war_is_taking_part_even_with_a_bare_apostrophe():
     facts, _ = _facts("The measures answer Belarus’ involvement in Russia’s war against Ukraine.")
     assert ("belarus", "participatedIn", "russian-invasion-of-ukraine") in facts
+
+
+def test_a_firm_in_apposition_with_a_nationality_is_located_in_that_state():
+    facts, _ = _facts("The United States is also sanctioning Far Eastern Bank, a Russian bank. Air Koryo Trading "
+                      "Corporation, a DPRK entity, was designated.")
+    assert {("far-eastern-bank", "locatedIn", "russia"), ("air-koryo-trading-corporation", "locatedIn", "north-korea")} <= facts

@@ -34,6 +34,9 @@ _POSITIVE = re.compile(r"\b(?:strengthen\w*|deepen\w*|improv\w*|revitali[sz]\w*|
                        r"burgeoning|military|economic|strategic)\b", re.I)
 
 
+_FIRM = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}?(?:bank|company|entity|firm|corporation|conglomerate|airline|"
+                   r"manufacturer|producer|exporter|enterprise|business|shipping company|trading company|front company)\b",
+                   re.I)
 _BACKING = re.compile(r"\b(?:commitment\s+to\s+)?(?:stand|stands|stood|standing)\s+(?:united\s+|firmly\s+|resolutely\s+|"
                       r"shoulder\s+to\s+shoulder\s+)?(?:with|behind)\s+(?:the\s+)?(?:people\s+of\s+)?|"
                       r"\b(?:stands?|stood|standing|united|firmly|remain|remains)\s+in\s+support\s+of\s+(?:the\s+)?|"
@@ -528,6 +531,13 @@ def _constructions(s: _Sentence) -> None:
             drafter = [x for x in prim if drafted and x.cls == "State" and x.end == drafted.start()]
             for x in drafter:
                 s.add(x.entity, "sponsors", r.entity, x.start, r.end, 0.6, "drafted-by")
+    # "Far Eastern Bank, a Russian bank", "Air Koryo Trading Corporation, a DPRK entity", "Belaruskali, Belarus's main
+    # potash producer": a firm's state, in apposition
+    for a, b in zip(prim, prim[1:]):
+        if (a.cls in ORGS and a.kind == "new" or a.cls in ("Organization", "MediaOrganization")) and b.cls == "State" and \
+                re.fullmatch(r",\s+(?:an?\s+|the\s+)?(?:(?:state-owned|state-run|major|leading|private)\s+)?", text[a.end:b.start]) and \
+                _FIRM.match(text, b.end):
+            s.add(a.entity, "locatedIn", b.entity, a.start, b.end, 0.6, "firm-of")
     # "reaffirmed their commitment to stand with Ukraine", "stands united in support of Ukraine's sovereignty",
     # "welcomed the unanimous adoption of Resolution 2371": backing for a state, an agreement or a resolution
     for m in _BACKING.finditer(text):
