@@ -854,3 +854,11 @@ def test_a_firm_in_apposition_with_a_nationality_is_located_in_that_state():
     facts, _ = _facts("The United States is also sanctioning Far Eastern Bank, a Russian bank. Air Koryo Trading "
                       "Corporation, a DPRK entity, was designated.")
     assert {("far-eastern-bank", "locatedIn", "russia"), ("air-koryo-trading-corporation", "locatedIn", "north-korea")} <= facts
+
+
+def test_the_ministers_are_the_people_named_before_and_training_as_a_noun_trains_no_one():
+    facts, _ = _facts("The Minister for Foreign Affairs of Australia, Julie Bishop, and the Minister for Foreign Affairs "
+                      "of Japan, Taro Kono, met. The ministers condemned North Korea's missile launches. They stressed "
+                      "increasing bilateral exercises and training in areas of Japan.")
+    assert {("julie-bishop", "condemned", "north-korea"), ("taro-kono", "condemned", "north-korea")} <= facts
+    assert not {f for f in facts if f[1] == "trains"}

@@ -36,6 +36,7 @@ _NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven e
 _GROUP_OF_PEOPLE = re.compile(
     r"\b(?:the|all)\s+(?P<n>two|three|four|five|six|seven)\s+(?:[a-z-]+\s+)?(?:leaders|ministers|presidents|"
     r"secretaries|officials|counterparts|heads of state|chiefs)\b|"
+    r"^\W*(?:[A-Z]\w+,\s+)?[Tt]he\s+(?:(?:foreign|defen[cs]e)\s+)?(?:leaders|ministers|secretaries)\b|"  # "The ministers condemned"
     r"\bthe\s+(?:Secretary|President|Minister|Prime Minister)\s+and\s+(?:the\s+)?(?P<m>two|three|four)\s+"
     r"(?:Ministers|Secretaries|Presidents|leaders|ministers)\b", re.I)
 _WE = re.compile(r"\b(?:we|our (?:(?:two|three|four|\w+) )?(?:countries|governments|nations|leaders)|each of our governments)\b",
