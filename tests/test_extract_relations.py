@@ -918,3 +918,9 @@ def test_standing_with_a_state_and_welcoming_a_resolution_are_backing():
     assert ("russia", "supports", "belarus") in relations("Russia reaffirmed its commitment to stand with Belarus.")
     assert ("china", "supports", "res-2397") in relations("China welcomed the unanimous adoption of Resolution 2397.")
     assert not {f for f in relations("Vladimir Putin welcomed Kim Jong Un to Moscow.") if f[1] == "supports"}
+
+
+def test_named_firms_of_a_nationality_are_sanctioned_not_their_state_and_training_somewhere_trains_no_one():
+    found = relations("China imposed sanctions against the Russian entities Korea Foundation and Ardis Group.")
+    assert ("china", "sanctions", "russia") not in found
+    assert not {f for f in relations("Russian officials conducted training in Iran.") if f[1] == "trains"}

@@ -307,6 +307,9 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
     pool = [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)  # "by Chinese President Jiang"
             and not re.match(r"[-‐‑–]based\b", s.text[m.end:])  # "two Russia-based companies": where they are
             and not (m.kind == "demonym" and re.match(r",?\s+(?:nationals?|citizens?|businessm[ae]n|oligarchs?)\b", s.text[m.end:]))
+            # ("sanctions against the Russian entities Ardis Group ...", "the PRC entity Zhengzhou ...": the named firms)
+            and not (m.cls == "State" and re.match(r"\s+(?:entit(?:y|ies)|compan(?:y|ies)|firms?|banks?|individuals?)\s+[A-Z]",
+                                                   s.text[m.end:]))
             # ("supported Lebanese Shia militias", "backed Palestinian groups such as Hamas": not the state, its groups)
             and not (m.kind == "demonym" and re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:militias?|groups?|rebels?|fighters?|proxies|"
                                                       r"opposition|dissidents|factions?|movements?|militants?|insurgents?)\b",

@@ -124,8 +124,9 @@ def _plain_rules(s: _Sentence) -> None:
                 objs = _agent_of_act(s, m.end())  # "condemned the latest ballistic missile launch by the DPRK"
             if rule.relation == "condemned":  # "condemned the violation of Moldovan airspace": the victim is not condemned
                 objs = [o for o in objs if not _VICTIM.search(s.text[m.end():o.start])]
-            if rule.relation in ("invaded", "sanctions", "supports") and objs and re.search(r"\w\s+(?:in|at|near|off|across)\s+(?:the\s+)?$",
-                                                              s.text[m.end():objs[0].start], re.I):
+            if rule.relation in ("invaded", "sanctions", "supports", "trains") and objs and re.search(
+                    r"\w\s+(?:in|at|near|off|across)\s+(?:the\s+)?$", s.text[m.end():objs[0].start], re.I) or \
+                    rule.relation == "trains" and objs and re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", s.text[m.end():objs[0].start]):
                 continue  # "attacked ships in the Red Sea", "sanctioned two companies in Russia": where, not whom
             between = re.match(r"\s+between\s+", s.text[m.end():])
             if _NOMINAL.match(m.group(0)):
