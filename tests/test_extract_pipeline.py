@@ -862,3 +862,10 @@ def test_the_ministers_are_the_people_named_before_and_training_as_a_noun_trains
                       "increasing bilateral exercises and training in areas of Japan.")
     assert {("julie-bishop", "condemned", "north-korea"), ("taro-kono", "condemned", "north-korea")} <= facts
     assert not {f for f in facts if f[1] == "trains"}
+
+
+def test_the_15_nation_body_is_the_security_council_not_the_last_organisation_named():
+    facts, _ = _facts("The United Nations welcomed the deal. Unanimously adopting resolution 2231 (2015), the 15-nation "
+                      "body endorsed the plan.", date="2015-07-20")
+    assert ("unsc-resolution-2231", "adoptedBy", "unsc") in facts
+    assert not {f for f in facts if f[0] == "united-nations" and f[2] == "unsc"}

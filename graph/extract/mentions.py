@@ -319,6 +319,9 @@ def resolve_organisations(text: str, offset: int, mentions: list[Mention], salie
         if any(m.start < end and start < m.end for m in mentions if not m.nested):
             continue
         head = match.group("head").lower()
+        if re.search(r"\b(?:15|fifteen)-(?:member|nation)\b", match.group(0), re.I):  # the Security Council's own epithet
+            out.append(Mention(start, end, match.group(0), "unsc", "InternationalOrganization", "description", False, 0.6))
+            continue
         # the organisation named earlier in this very sentence first ("the Security Council ... a member of the Council")
         here = [m for m in mentions if m.cls in _ORG_CLASSES and not m.nested and m.end <= start and
                 (head in _GENERIC_ORG_HEADS or head in m.text.lower().split())]
