@@ -869,3 +869,13 @@ def test_the_15_nation_body_is_the_security_council_not_the_last_organisation_na
                       "body endorsed the plan.", date="2015-07-20")
     assert ("unsc-resolution-2231", "adoptedBy", "unsc") in facts
     assert not {f for f in facts if f[0] == "united-nations" and f[2] == "unsc"}
+
+
+def test_un_coverage_titles_with_portfolios_accented_names_and_commas_around_emphasis():
+    facts, _ = _facts("The Security Council met. The Council condemned, in the strongest terms, Pyongyang's launches. "
+                      "Today's meeting also heard from Assistant Secretary-General for Political Affairs, Taye-Brook "
+                      "Zerihoun. Assistant Secretary-General for Human Rights Ivan Šimonović spoke. The council heard "
+                      "Elizabeth Spehar, Assistant Secretary-General for Peacebuilding Support in the Department.")
+    assert {("unsc", "condemned", "north-korea"), ("taye-brook-zerihoun", "officialOf", "united-nations"),
+            ("ivan-simonovic", "officialOf", "united-nations")} <= facts
+    assert not {f for f in facts if f[1] == "supports"}

@@ -34,14 +34,15 @@ _HEADLINE_VERBS = {"Extends", "Renews", "Authorizes", "Authorises", "Adopts", "C
 #: Title-case words that end a name in a headline ("Minister Park Before Their Meeting").
 _NOT_NAME = r"(?!(?:" + "|".join(sorted(_HEADLINE_VERBS)) + r"|Before|After|During|Their|His|Her|Its|Our|The|And|With|For|" \
             r"From|To|On|At|In|Of|By|Meeting|Meet|Said|Visit|Visits|Talks|Asks|Stresses|Notes|" \
-            r"Statement|Remarks|Press|Joint|Affairs|Defen[cs]e|Treasury|Intelligence|Policy|" \
+            r"Statement|Remarks|Press|Joint|Affairs|Rights|Human|Support|Assistance|Peacebuilding|Peacekeeping|Coordination|Defen[cs]e|Treasury|Intelligence|Policy|" \
             r"Terrorism|Operations|Development|Cooperation|Relations|Europe|Asia|Africa|Americas|" \
             r"State|Foreign|Justice|Finance|Interior|Trade|Commerce|Security|Council|Republic|Federation|" \
             r"Adm|Gen|Lt|Col|Maj|Capt|Sgt|Brig|Rear|Vice|Navy|Army|Marine|Dr|Mr|Ms|Mrs|Prof|Spokes\w+|Secretary|Minister|President|Director|" \
             r"Ambassador|Envoy|Representative|Permanent|Deputy|Acting|Chairman|Chairwoman|Premier|Chancellor|General|Staff|Assembly|Secretariat)\b)"
 _LOWER = r"(?:[a-z’'\-]|[^\x00-\x7F\W\d])"  # a letter after the first one of a name, accents included
 #: One word of a personal name; a hyphen may join two capitalised parts ("Jean-Claude", "Jean-Yves").
-_NAME_WORD = _NOT_NAME + r"(?:(?:al-|el-|bin\s+|ibn\s+|von\s+der\s+|van\s+der\s+|de\s+|da\s+)?[A-Z]" + _LOWER + \
+_UPPER = "[A-ZÀ-ÖØ-ÞŠŽČĆŁŚŹŻ]"  # (capitals with accents open names too: "Ivan Šimonović", "Łukasz")
+_NAME_WORD = _NOT_NAME + r"(?:(?:al-|el-|bin\s+|ibn\s+|von\s+der\s+|van\s+der\s+|de\s+|da\s+)?" + _UPPER + _LOWER + \
     r"+(?:-?[A-Z]" + _LOWER + "+)?)"  # ("DiCarlo", "McCarthy": a second capital inside the word)
 #: A personal name: capitalised words, with middle initials ("Janet L. Yellen", "Joseph R. Biden, Jr.").
 _PERSON_NAME = _NAME_WORD + r"(?:\s+[A-Z]\.)?(?:\s+" + _NAME_WORD + r"){1,2}(?:,\s+Jr\.|\s+(?:III|II|IV|Jr\.|Sr\.)(?!\w))?"

@@ -288,7 +288,7 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     return found
 
 
-_STRONGEST = re.compile(r"\s*\bin the (?:strongest|firmest|clearest)(?: possible)? terms\b", re.I)
+_STRONGEST = re.compile(r"\s*,?\s*\bin the (?:strongest|firmest|clearest)(?: possible)? terms\b\s*,?", re.I)
 
 
 def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None, limit: int = 90) -> list[Mention]:

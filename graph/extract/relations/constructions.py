@@ -128,8 +128,8 @@ def _constructions(s: _Sentence) -> None:
         if a.cls == "State" and b.cls == "PoliticalLeader" and re.fullmatch(r"\s+under\s+", text[a.end:b.start]):
             s.add(b.entity, "leaderOf", a.entity, a.start, b.end, 0.7, "title")
     for a, b in zip(prim, prim[1:]):  # "Vassily Nebenzia (Russian Federation) said": a delegate (UN meetings coverage)
-        if a.cls in PERSON and b.cls == "State" and re.fullmatch(r"\s+\(", text[a.end:b.start]) and \
-                text[b.end:b.end + 1] == ")":
+        if a.cls in PERSON and b.cls == "State" and re.fullmatch(r"\s+\(\s*", text[a.end:b.start]) and \
+                re.match(r"\s*\)", text[b.end:]):  # (also "SAMANTHA POWER ( United States)")
             s.add(a.entity, "officialOf", b.entity, a.start, b.end + 1, 0.65, "title")
     for a, b in zip(prim, prim[1:]):  # "Vasily Nebenzya of the Russian Federation said": a state's representative
         if _person_of_state(s, a, b):  # (a name suffix may come between: "Joseph R. Biden, Jr. of the United States")

@@ -130,7 +130,10 @@ def load_titles(path: Path | None = None) -> list[tuple[re.Pattern, str, str, re
         # after the name the title ends the apposition; an official's rank may name a portfolio ("Assistant
         # Secretary-General for Europe"), a head's title may not ("Secretary of State for Defence" is another office)
         portfolio = r"|\s+for\s+[A-Z]" if entry["relation"] == "officialOf" else ""
-        out.append((re.compile(r"\b" + words + r",?\s+$"), str(entry["office"]), str(entry["relation"]),
+        # before the name, an official's rank may name its portfolio too: "Assistant Secretary-General for Political
+        # Affairs, Taye-Brook Zerihoun"
+        before = r"(?:\s+for\s+(?:[A-Z][\w-]*|and|of|the)(?:\s+(?:[A-Z][\w-]*|and|of|the)){0,5})?" if portfolio else ""
+        out.append((re.compile(r"\b" + words + before + r",?\s+$"), str(entry["office"]), str(entry["relation"]),
                     re.compile(r"\s*,\s*(?:the\s+)?" + words + r"(?=\s*[,.;)]|\s*$" + portfolio + ")")))
     return out
 

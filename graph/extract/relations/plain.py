@@ -33,6 +33,12 @@ _VICTIM = re.compile(r"\b(?:violations?|attacks?|strikes?|aggression|invasion|oc
 _CONDEMNING = re.compile(r"\b(?:condemn|denounc|deplor|censur)\w*(?![\s\S]*\b(?:condemn|denounc|deplor|censur))", re.I)
 
 
+def _headline(text: str) -> bool:
+    """Whether most words of a sentence are capitalised, as in a headline ("Delegates Lament Iran's Alleged Support")."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
 def _agent_of_act(s: _Sentence, pos: int) -> list[Mention]:
     """The agent of the act named right after ``pos`` ("the launch by the DPRK"), if the act has one."""
     after = sorted((x for x in _args(s, pos, _clause_end(s, pos), ACTOR) if not x.nested), key=lambda x: x.start)
@@ -65,6 +71,9 @@ def _plain_rules(s: _Sentence) -> None:
                     and re.search(r"\b(?:a|an|the|this|that|its|their|his|her|our|slush|wealth|investment|sovereign|"
                                   r"reserve|pension|trust)\s+(?:[\w-]+\s+)?$", s.text[:m.start()], re.I):
                 continue  # "a known slush fund for President Putin", "its wealth fund": a noun, no one sponsors
+            if rule.relation == "supports" and m.group(0)[:1].isupper() and m.start() > 0 and \
+                    re.search(r"[a-z,]\s+[A-Z]\w*\s+$", s.text[:m.start()]) and not _headline(s.text):
+                continue  # "Assistant Secretary-General for Peacebuilding Support": a title's word, mid-sentence
             if rule.relation == "votedFor" and re.search(r"['’]s\s+(?:continued\s+|full\s+|strong\s+)?$", s.text[:m.start()]):
                 continue  # "Iran's continued support for resolution 2231": backing, not a vote
             if rule.relation == "supports" and objects(s, m.end(), RESOLUTION, limit=40):
