@@ -924,3 +924,13 @@ def test_named_firms_of_a_nationality_are_sanctioned_not_their_state_and_trainin
     found = relations("China imposed sanctions against the Russian entities Korea Foundation and Ardis Group.")
     assert ("china", "sanctions", "russia") not in found
     assert not {f for f in relations("Russian officials conducted training in Iran.") if f[1] == "trains"}
+
+
+def test_a_state_with_its_fellow_members_is_a_member_and_a_senior_member_is_one():
+    from graph.extract.mentions import Linker as _L
+    from graph.gazetteer import default_registry
+
+    linker = _L(default_registry())
+    text = "The United States and our G7 partners welcome the plan. Japan is a senior member of NATO."
+    found = {(c.subject, c.relation, c.object) for c in find_relations(text, linker.find(text))}
+    assert {("united-states", "memberOf", "g7"), ("japan", "memberOf", "nato")} <= found

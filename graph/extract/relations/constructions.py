@@ -538,6 +538,14 @@ def _constructions(s: _Sentence) -> None:
                 re.fullmatch(r",\s+(?:an?\s+|the\s+)?(?:(?:state-owned|state-run|major|leading|private)\s+)?", text[a.end:b.start]) and \
                 _FIRM.match(text, b.end):
             s.add(a.entity, "locatedIn", b.entity, a.start, b.end, 0.6, "firm-of")
+    # "the United States and our G7 partners", "Japan and its NATO allies": the one named is a member too
+    for m in re.finditer(r"\b(?:and|with)\s+(?:our|its|their|fellow)\s+", text):
+        org = [x for x in prim if x.cls in ORGS and x.start == m.end() and
+               re.match(r"\s+(?:partners|allies|members|colleagues|counterparts|member states)\b", text[x.end:])]
+        member = [x for x in prim if x.cls in STATE and re.fullmatch(r"\s*", text[x.end:m.start()])]
+        for o in org:
+            for a in member:
+                s.add(a.entity, "memberOf", o.entity, a.start, o.end, 0.6, "fellow-members")
     # "reaffirmed their commitment to stand with Ukraine", "stands united in support of Ukraine's sovereignty",
     # "welcomed the unanimous adoption of Resolution 2371": backing for a state, an agreement or a resolution
     for m in _BACKING.finditer(text):
