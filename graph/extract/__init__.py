@@ -151,6 +151,7 @@ class Extractor:
         people_list: list[tuple[str, str]] = []  # the people of the last sentence that named several
         they_are_people = False  # whether that sentence came after the last list of states
         people_named: list[tuple[str, str]] = []  # (entity, class) of the people named so far, the last one last
+        home_leaders: dict[str, str] = {}  # "President" -> the first person the document gave that bare title
         name_line: str | None = None  # the person a line of its own named ("Ambassador Nikki Haley"), for the title line after
         table_event: str | None = None  # the event whose participants the table being read lists
         infobox_titles: dict[str, str] = {}  # "Leader Title2" -> its value, for the "Leader Name2" line that follows
@@ -245,7 +246,7 @@ class Extractor:
                 for p in named:
                     proposals.setdefault(p.id, p)
                     mentions.append(Mention(p.start, p.end, p.label, p.id, p.cls, "new", False, 0.5))
-            candidates += _home_offices(text, offset, mentions, home, offices, candidates, foreign_leaders)
+            candidates += _home_offices(text, offset, mentions, home, offices, home_leaders, candidates, foreign_leaders)
             candidates += _title_line(text, offset, mentions, name_line, home)
             name_line = next((m.entity for m in mentions if m.cls in _PEOPLE and not m.nested and
                               _NAME_LINE.fullmatch(text[:m.start - offset]) and not text[m.end - offset:].strip(" .")), None)
@@ -520,11 +521,11 @@ def _title_line(text: str, offset: int, mentions: list[Mention], person: str | N
 
 
 def _home_offices(text: str, offset: int, mentions: list[Mention], home: list[str], offices: dict[str, str],
-                  found: list, elsewhere: set[str]) -> list:
+                  claimed: dict[str, str], found: list, elsewhere: set[str]) -> list:
     """ "President Barack Obama" in a release of the US government: the first President the document names with
     no state is the publisher's own (a foreign president is named with their state, and a later bare "President
-    Yoon" is a guest); ``elsewhere``: the people the registry describes as another state's. ``offices`` records
-    the one found."""
+    Yoon" is a guest). ``offices``: whose official each person already is; ``claimed``: the first person given each
+    bare title; ``elsewhere``: the people the registry describes as another state's."""
     from .relations import Candidate
 
     if not home:
@@ -535,8 +536,8 @@ def _home_offices(text: str, offset: int, mentions: list[Mention], home: list[st
         title = _BARE_TITLE.search(text[:m.start - offset]) or re.match(r"(?P<t>(?:Vice\s+)?President)\s", m.text)
         if not title or m.cls not in _PEOPLE or m.nested or m.entity in elsewhere:
             continue
-        key = "home " + title.group("t").split()[0]  # (one President and one Vice President of its own per document)
-        if offices.setdefault(key, m.entity) != m.entity or m.entity in titled or offices.get(m.entity, home[0]) != home[0] \
+        key = title.group("t").split()[0]  # (one President and one Vice President of its own per document)
+        if claimed.setdefault(key, m.entity) != m.entity or m.entity in titled or offices.get(m.entity, home[0]) != home[0] \
                 or re.match(r",?\s+(?:of|from)\s+(?:the\s+)?[A-Z]", text[m.end - offset:]):
             continue
         relation = "officialOf" if title.group("t").startswith("Vice") else "leaderOf"
