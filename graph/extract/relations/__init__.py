@@ -103,8 +103,7 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
                 s.add(frame.giver, relation, frame.receiver, 0, len(text), 0.5, "list-item", _materiel_text(text))
     # ("in violation of multiple UNSCRs ... Russia's veto": a veto blocks one draft, never the Council's resolutions
     # as a body of law; those may be voted for, "supported 10 different UN sanction resolutions")
-    bodies = {m.entity for m in s.mentions if m.cls in ("Resolution", "DraftResolution") and
-              (_BODY_OF_LAW.search(m.text) or "resolutions" in m.entity)}
+    bodies = {m.entity for m in s.mentions if m.cls in ("Resolution", "DraftResolution") and _BODY_OF_LAW.search(m.text)}
     s.out = [c for c in s.out if not (c.relation == "vetoed" and (c.object in bodies or "resolutions" in c.object))]
     # ("warned that Iran's armed forces would respond": a state does not warn its own forces)
     own = {(m.entity, _state_of(s, m).entity) for m in s.mentions if m.cls == "ArmedForces"}

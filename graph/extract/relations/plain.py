@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from ..mentions import Mention
-from .lexicon import ACTOR, AGREEMENT, PERSON, RESOLUTION, RULES, Rule, SYMMETRIC, VOTER, _PROHIBITED
+from .lexicon import ACTOR, AGREEMENT, PERSON, RESOLUTION, RULES, Rule, STATE, SYMMETRIC, VOTER, _PROHIBITED
 from .sentence import _Sentence, _clause_end, _clause_start, _in_parens, _inside_name, _next_arg, _passive
-from .arguments import (_adjacent, _antecedent, _args, _coordinated, _dash_antecedent, _polity, _possessor, _state_of,
-                        objects, subjects)
+from .arguments import (_STRONGEST, _adjacent, _antecedent, _args, _coordinated, _dash_antecedent, _polity, _possessor,
+                        _state_of, objects, subjects)
 
 
 _NOMINAL = re.compile(r"^(?:invasion|occupation|annexation|recognition|condemnation|veto|sanctions|attack|assault|"
@@ -18,7 +18,7 @@ _NOMINAL = re.compile(r"^(?:invasion|occupation|annexation|recognition|condemnat
 
 #: An act and its agent after a verb of condemning: "condemned in the strongest terms the ballistic missile launches
 #: conducted by the DPRK".
-_ACT_BY = re.compile(r"\s*(?:in the strongest (?:possible )?terms\s+)?(?:(?:the|its|their|this|these|recent|latest)\s+)*"
+_ACT_BY = re.compile(r"\s*(?:(?:the|its|their|this|these|recent|latest)\s+)*"
                      r"(?:[\w-]+\s+){0,5}?(?:launch(?:es)?|tests?|attacks?|strikes?|actions?|activities|provocations?|aggression|"
                      r"invasion|transfers?|shipments?|deliver(?:y|ies)|use|deployments?|firings?|detonations?|abuses?|crimes?|"
                      r"atrocities)\s+(?:(?:conducted|carried out|perpetrated|committed|made|undertaken|launched|staged)\s+)?"
@@ -42,7 +42,7 @@ def _headline(text: str) -> bool:
 def _agent_of_act(s: _Sentence, pos: int) -> list[Mention]:
     """The agent of the act named right after ``pos`` ("the launch by the DPRK"), if the act has one."""
     after = sorted((x for x in _args(s, pos, _clause_end(s, pos), ACTOR) if not x.nested), key=lambda x: x.start)
-    return after[:1] if after and _ACT_BY.fullmatch(s.text[pos:after[0].start]) else []
+    return after[:1] if after and _ACT_BY.fullmatch(_STRONGEST.sub(" ", s.text[pos:after[0].start])) else []
 
 
 def _plain_rules(s: _Sentence) -> None:
@@ -153,9 +153,8 @@ def _plain_rules(s: _Sentence) -> None:
             in_violation = rule.relation == "violates" and (m.group(0).lower().startswith("in ") or re.search(
                 r"\bin\s+(?:flagrant|clear|direct|blatant|open|serious|gross)\s+$", s.text[:m.start()], re.I))
             if rule.relation in ("violates", "undermines"):  # "Russia's war against Ukraine, which violates ...": Russia
-                subs = [next((y for y in s.mentions if y.cls == "State" and (y.nested and y.start == x.start or y.end <= x.start
-                              and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", s.text[y.end:x.start]))), x)
-                        if x.cls == "Conflict" else x for x in subs]
+                subs = [(_adjacent(s, x.start, STATE) or [y for y in s.mentions if y.nested and y.cls == "State" and y.start == x.start]
+                         or [x])[0] if x.cls == "Conflict" else x for x in subs]
             condemned = _CONDEMNING.search(s.text[:m.start()]) if in_violation else None
             if condemned:  # "X condemned the launch by Y, in violation of Z": the act condemned breaks Z, not X
                 subs = _agent_of_act(s, condemned.end()) or objects(s, condemned.end(), ACTOR)
