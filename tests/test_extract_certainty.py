@@ -58,3 +58,12 @@ def test_emphasis_that_looks_like_a_hedge_is_no_hedge():
     assert assess(text, text.index("condemns"), text.index("condemns") + 8).certainty == "confirmed"
     text = "Japan may condemn the launch."
     assert assess(text, text.index("condemn"), text.index("condemn") + 7).certainty == "speculative"
+
+
+def test_what_a_draft_would_have_done_does_not_hedge_the_vote_on_it():
+    from graph.extract.certainty import assess
+
+    text = "The text that would have demanded a halt to the bombing received two negative votes (Russia and Venezuela)."
+    assert assess(text, text.index("negative"), text.index("negative") + 14).certainty == "confirmed"
+    text = "Russia would have voted against the text."
+    assert assess(text, text.index("voted"), text.index("voted") + 5).certainty == "speculative"

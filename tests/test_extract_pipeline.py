@@ -104,6 +104,28 @@ def test_an_unnamed_draft_is_minted_once_and_the_draft_refers_back_to_it():
     assert ("d9-draft-1", "targets", "gabon") in facts
 
 
+def test_a_text_named_by_its_owner_in_a_report_on_drafts_is_that_owners_draft():
+    text = ("Security Council Fails to Adopt Two Draft Resolutions on Gabon\n\n"
+            "The French and Spanish text received two negative votes (Russian Federation and Venezuela). "
+            "The Russian Federation’s text, by which the Council would have urged a ceasefire, received a vote of "
+            "2 in favour (China, Russian Federation) to 3 against (France, Japan, Spain).")
+    facts, result = _facts(text)
+    french, russian = "d9-draft-french-and-spanish", "d9-draft-russian-federation"
+    assert {("france", "sponsors", french), ("spain", "sponsors", french), ("russia", "votedAgainst", french),
+            ("venezuela", "votedAgainst", french), ("russia", "sponsors", russian), ("china", "votedFor", russian),
+            ("japan", "votedAgainst", russian)} <= facts
+    votes = [a for a in result.assertions if a.relation.startswith("voted")]
+    assert {a.certainty for a in votes} == {"confirmed"}  # (what the text "would have" done is no doubt about the vote)
+
+
+def test_a_vote_list_is_never_read_as_a_vote_on_resolutions_named_as_a_class():
+    facts, _ = _facts("North Korea keeps violating multiple Security Council resolutions. "
+                      "The text received a vote of 2 in favour (China, Russian Federation) to 3 against (France, Japan, Spain).")
+    assert not [f for f in facts if f[1].startswith("voted")]
+    facts, _ = _facts("The Russian text received two negative votes (France and Japan).")  # (no draft in the document)
+    assert not [f for f in facts if f[1].startswith("voted")]
+
+
 def test_a_draft_the_council_failed_to_adopt_is_not_adopted_and_the_council_casts_no_vote():
     facts, _ = _facts("The Security Council failed to adopt a draft resolution. The Council rejected a draft resolution.")
     assert not {f for f in facts if f[1] in ("adoptedBy", "votedAgainst")}

@@ -29,7 +29,7 @@ from ..registry import Registry
 from . import ner as _ner
 from .certainty import assess, attribution_spans
 from .dates import DateExpression, find_dates
-from .mentions import (Linker, Mention, Salience, _mark_nested, resolve_conflicts, resolve_descriptions,
+from .mentions import (COLLECTIVE_RESOLUTIONS, Linker, Mention, Salience, _mark_nested, resolve_conflicts, resolve_descriptions,
                        resolve_organisations)
 from .newentities import Proposal, propose, propose_drafts, propose_events, slug
 from .quantities import find_quantities
@@ -138,6 +138,7 @@ class Extractor:
         proposals: dict[str, Proposal] = {}
         recent_event = recent_conflict = None
         headline_draft: str | None = None  # a draft a headline introduced, which the lede retells
+        on_drafts = bool(re.search(r"\bdraft", doc.text, re.I))  # (a text named by its owner is then a draft)
         speakers: list[str] = []  # the states a joint statement speaks for ("We, the leaders of ...")
         home = self._home_state(doc)  # the state a government's own release speaks for: its "we"
         foreign_leaders = self._described_elsewhere(home)
@@ -169,7 +170,7 @@ class Extractor:
             new += propose_events(text, mentions + described + new, offset, salience.recent(("Summit",)))
             drafts = sum(p.cls == "DraftResolution" and p.cue == "unnamed draft" for p in proposals.values())
             minted = propose_drafts(text, mentions + described + new, offset, doc.id, drafts,
-                                    salience.recent(("DraftResolution",)), headline_draft)
+                                    salience.recent(("DraftResolution",)), headline_draft, on_drafts)
             if minted:
                 headline_draft = None if re.search(r"[.!?]\W*$", text) else minted[-1].id
                 # "Objecting to the draft resolution, ... rejected the text": the draft just named
@@ -221,7 +222,7 @@ class Extractor:
             candidates = find_relations(text, actors, offset=offset, recent_state=recent_state,
                                         recent_event=recent_event, recent_conflict=recent_conflict, frame=frame,
                                         previous_states=previous_states,
-                                        recent_resolution=salience.recent(("DraftResolution", "Resolution")),
+                                        recent_resolution=salience.recent(("DraftResolution", "Resolution"), exclude=COLLECTIVE_RESOLUTIONS),
                                         salient=salience.recent, speakers=speakers or home, previous_people=people_named[-2:],
                                         previous_list=previous_list, people_list=people_list,
                                         they_are_people=they_are_people)

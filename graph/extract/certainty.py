@@ -38,6 +38,10 @@ HEDGE_RE = re.compile(
 #: Phrases of emphasis whose words look like hedges: "condemn in the strongest possible terms", "as soon as possible".
 _EMPHASIS = re.compile(r"\b(?:in the (?:strongest|firmest|clearest) possible terms|as (?:soon|quickly|much|closely) as possible|"
                        r"(?:all|every) possible)\b", re.I)
+#: What a draft "would have" done is its content, not a doubt about the draft or the vote on it: "The text
+#: that would have demanded a halt received 11 votes", "the draft, by which the Council would have urged ...".
+_DRAFT_CONTENT = re.compile(r"\b(?:text|draft|resolution|proposal)s?,?\s+(?:that|which|by which)\s+(?:[\w’'-]+\s+){0,3}?"
+                            r"would(?:\s+also)?\s+have\b", re.I)
 REPORT_RE = re.compile(
     r"\b(?:reportedly|according to|reports? (?:that|of|say|said|suggest)|reported(?:ly)?|there are reports|"
     r"said|says|claim(?:s|ed)?|alleg(?:e|es|ed|edly)|revelations?|sources? (?:say|said)|indicat(?:e|es|ed)|"
@@ -70,6 +74,7 @@ def assess(sentence: str, trigger_start: int, trigger_end: int) -> Assessment:
         return Assessment("denied", denial.group(0))
     scope = sentence[:min(len(sentence), trigger_end + 12)]
     scope = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), scope)  # ("in the strongest possible terms": no doubt)
+    scope = _DRAFT_CONTENT.sub(lambda m: " " * len(m.group(0)), scope)
     hedge = HEDGE_RE.search(scope)
     if hedge:
         return Assessment("speculative", hedge.group(0))

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Entity
 from ..registry import Registry
 
-__all__ = ["Mention", "Linker", "fold_tokens", "is_demonym"]
+__all__ = ["Mention", "Linker", "fold_tokens", "is_demonym", "COLLECTIVE_RESOLUTIONS"]
 
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -235,6 +235,9 @@ _STOP_MODS = {"in", "of", "with", "to", "for", "and", "on", "at", "by", "from", 
               # verbs and adverbs of a clause, not modifiers: "the Security Council today adopted resolution 2719"
               "today", "yesterday", "adopted", "adopt", "adopts", "passed", "approved", "unanimously", "rejected",
               "vetoed", "voted", "failed", "renewed", "extended", "cited", "recalled"}
+#: Resolutions named as a class ("multiple Security Council resolutions", minted by newentities): never
+#: the one text that "the text", a vote or a sponsor refers back to
+COLLECTIVE_RESOLUTIONS = frozenset({"unsc-resolutions"})
 _GENERIC_MODS = re.compile(r"^(?:new|previous|earlier|former|same|latest|first|second|landmark|groundbreaking|historic|"
                            r"weaker|stronger|strong|weak|defen[cs]e|military|mutual|security|bilateral|proposed|draft|"
                            r"un|u\.n\.|security council|[0-9]{4}|strategic|comprehensive|formal|signed|"
@@ -467,9 +470,9 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
             chosen, confidence = out[-1].entity, 0.6  # "Objecting to the draft, ... rejected the text"
         if chosen is None and det in ("the", "this", "that", "its", "their", "these", "those") and \
                 (not mods or all(_GENERIC_MODS.match(w) for w in mods.split())):
-            exclude: set = set()
+            exclude: set = set(COLLECTIVE_RESOLUTIONS)
             if previous:
-                exclude = present | {m.entity for m in out}  # "the previous alliance": not the one named here
+                exclude |= present | {m.entity for m in out}  # "the previous alliance": not the one named here
             if head == "draft" or "draft" in mods.lower():  # a draft, or a new one (see newentities.propose_drafts)
                 chosen = salience.recent(("DraftResolution",), exclude)
             elif re.search(r"\b(?:would have|if adopted)\b", text, re.I):

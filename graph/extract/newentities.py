@@ -170,6 +170,10 @@ _MEETING_RE = re.compile(
 _CITY_RE = re.compile(r"\b(?:city|town|port|village|province|region|capital|resort) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 _IN_PLACE_RE = re.compile(r"\b(?:in|at|near|of|from|to|outside|around|[Ss]iege of|[Bb]attle of) (?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)(?=,\s+)")
 _DEFINITE_DRAFT_RE = re.compile(r"\bthe\s+draft(?:\s+resolution)?\b", re.I)
+#: In a report on drafts, a text named by its owner: "The Russian Federation’s text", "The French and
+#: Spanish text" (one draft per owner, however often it is named).
+_OWNED_TEXT_RE = re.compile(r"\b[Tt]he\s+(?P<owner>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+?(?:['’]s|\s+and\s+[A-Z][\w’'-]+)?)\s+"
+                            r"(?:draft\s+)?(?P<word>text)\b")
 
 
 @dataclass(frozen=True)
@@ -394,13 +398,14 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
 
 
 def propose_drafts(text: str, mentions: list[Mention], offset: int, document_id: str, count: int,
-                   salient_draft: str | None, headline_draft: str | None = None) -> list[Proposal]:
+                   salient_draft: str | None, headline_draft: str | None = None, on_drafts: bool = False) -> list[Proposal]:
     """Draft resolutions a document talks about without naming them, one entity per draft.
 
     An indefinite or newly introduced draft ("failed to adopt a draft resolution") is a new one,
     except the first after a headline that introduced one (the lede retells the headline); "the
     draft" is one only when the document has none yet (the description stage resolves it
-    otherwise). Ids are ``<document>-draft-<n>``, numbered in order of appearance.
+    otherwise). Ids are ``<document>-draft-<n>``, numbered in order of appearance. In a document
+    ``on_drafts`` (one that speaks of drafts), "the Russian Federation’s text" is the draft of its owner.
 
     >>> [(p.id, p.label) for p in propose_drafts("The Council failed to adopt a draft resolution.", [], 0, "d1", 0, None)]
     [('d1-draft-1', 'draft resolution 1 of d1')]
@@ -424,6 +429,12 @@ def propose_drafts(text: str, mentions: list[Mention], offset: int, document_id:
         out.append(Proposal(f"{slug(document_id)}-draft-{count}", "DraftResolution",
                             f"draft resolution {count} of {document_id}", start + offset, end + offset, "unnamed draft"))
         salient_draft = out[-1].id
+    for m in _OWNED_TEXT_RE.finditer(text) if on_drafts else ():
+        start, end = m.start("word") + offset, m.end("word") + offset
+        if not _overlaps(start, end, mentions):
+            owner = re.sub(r"['’]s$", "", m.group("owner"))
+            out.append(Proposal(f"{slug(document_id)}-draft-{slug(owner)}", "DraftResolution", f"the {owner} draft of {document_id}",
+                                start, end, "owned draft"))
     return out
 
 

@@ -136,11 +136,17 @@ def _constructions(s: _Sentence) -> None:
             leader = re.search(r"\b(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir)\s+$", text[:a.start]) or \
                 re.match(r"(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emir)\s", a.text)  # ("President Putin")
             s.add(a.entity, "leaderOf" if leader else "officialOf", b.entity, a.start, b.end, 0.65, "title")
-    for d in prim:  # "the Russian Federation's competing draft": its sponsor
+    for d in prim:  # "the Russian Federation's competing draft", "the French and Spanish text": its sponsors
         owner = [x for x in prim if x.cls in STATE and x.end <= d.start and
                  re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+\s+)?", text[x.end:d.start])]
-        if d.cls == "DraftResolution" and owner:
-            s.add(owner[-1].entity, "sponsors", d.entity, owner[-1].start, d.end, 0.65, "draft-of")
+        if d.cls == "DraftResolution" and not owner and d.text.lower() == "text":
+            pair = [x for x in prim if x.cls in STATE and x.kind == "demonym" and x.end <= d.start]
+            if len(pair) >= 2 and re.fullmatch(r"\s+and\s+", text[pair[-2].end:pair[-1].start]) and \
+                    re.fullmatch(r"\s+", text[pair[-1].end:d.start]):
+                owner = pair[-2:]
+        for x in owner[-2:] if d.cls == "DraftResolution" else ():
+            if x.kind == "demonym" or x is owner[-1]:
+                s.add(x.entity, "sponsors", d.entity, x.start, d.end, 0.65, "draft-of")
     for p in s.mentions:  # "Dmitry Peskov, the Kremlin's spokesman", "X, Russia's foreign minister"
         if p.cls in PERSON:
             ap = re.match(r",\s*(?:the\s+)?", text[p.end:])

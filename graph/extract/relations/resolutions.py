@@ -11,7 +11,8 @@ from .sentence import Candidate, _Sentence
 from .arguments import _args, objects, subjects
 
 
-_VOTE_COUNT = re.compile(r"\b(?P<kind>in favou?r|against|abstentions?|abstaining|abstained)\s*\((?P<list>[^)]*)\)", re.I)
+_VOTE_COUNT = re.compile(r"\b(?P<kind>in favou?r|against|abstentions?|abstaining|abstained|(?:affirmative|negative)\s+votes?)\s*"
+                         r"\((?P<list>[^)]*)\)", re.I)
 
 
 _MEASURES = re.compile(
@@ -73,7 +74,8 @@ def _vote_lists(s: _Sentence) -> None:
         return
     for m in _VOTE_COUNT.finditer(s.text):
         kind = m.group("kind").lower()
-        relation = "votedFor" if kind.startswith("in") else "votedAgainst" if kind == "against" else "abstainedOn"
+        relation = ("votedFor" if kind.startswith(("in", "affirmative")) else
+                    "votedAgainst" if kind.startswith(("against", "negative")) else "abstainedOn")
         for x in _args(s, m.start("list"), m.end("list"), VOTER):
             if not x.nested:
                 s.add(x.entity, relation, resolutions[0], m.start(), m.end(), 0.7, "vote-list")
