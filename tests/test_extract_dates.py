@@ -156,3 +156,13 @@ def test_a_vote_is_not_dated_by_another_resolutions_year_and_a_condemnation_not_
     facts = _dated_facts("The United States condemns in the strongest possible terms North Korea's January 6 launch, "
                          "including its continued provocations.", date="2025-01-08")
     assert facts[("united-states", "condemned", "north-korea")] == ("2025-01-08",)
+
+
+def test_today_in_a_document_dated_to_the_month_is_that_month():
+    from graph.model import PartialDate
+
+    (today,) = find_dates("The ministers met today.", PartialDate("2022-11"))
+    assert today.value == PartialDate("2022-11")
+    assert find_dates("The ministers met yesterday.", PartialDate("2022-11")) == []
+    (today,) = find_dates("The ministers met today.", PartialDate("2022-11-29"))
+    assert today.value == PartialDate("2022-11-29")

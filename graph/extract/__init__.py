@@ -122,7 +122,7 @@ class Extractor:
     def extract(self, doc: Document) -> Extraction:
         registry = self.registry
         sentences = split_sentences(doc.text)
-        reference = doc.date.earliest() if doc.date else None
+        reference = doc.date
         doc_year = doc.date.value[:4] if doc.date else None
         salience = Salience()
         for m in self.linker.find(doc.publisher or ""):  # "the Council" of a Council of the EU press release is that Council

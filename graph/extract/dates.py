@@ -108,12 +108,16 @@ def _pd(year: int, month: int | None = None, day: int | None = None) -> PartialD
         return None
 
 
-def find_dates(text: str, reference: _dt.date | None = None, offset: int = 0,
+def find_dates(text: str, reference: _dt.date | PartialDate | None = None, offset: int = 0,
                anchor: PartialDate | None = None) -> list[DateExpression]:
     """Every time expression of ``text``, normalised against ``reference`` (the document's date).
 
-    ``anchor`` is the last date the document gave before this text, for "two days later".
+    ``anchor`` is the last date the document gave before this text, for "two days later". A
+    reference known only to the month makes "today" that month (and "yesterday" unknown).
     """
+    precision = "day"
+    if isinstance(reference, PartialDate):
+        reference, precision = reference.earliest(), reference.precision
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
     lower = text.lower()
@@ -146,7 +150,7 @@ def find_dates(text: str, reference: _dt.date | None = None, offset: int = 0,
                 continue
             if kind == "year" and _DESIGNATION.search(text[:m.start("year")]):
                 continue  # "resolution 2635 (2022)", "S/RES/2635(2022)": the year names the resolution
-            value = _value(kind, m, reference, anchor, role_word)
+            value = _value(kind, m, reference, anchor, role_word, precision=precision)
             if value is None:
                 continue
             taken.append((inner_start, m.end()))
@@ -158,7 +162,7 @@ def find_dates(text: str, reference: _dt.date | None = None, offset: int = 0,
     return sorted(found, key=lambda d: d.start)
 
 
-def _value(kind: str, m: re.Match, ref: _dt.date | None, anchor: PartialDate | None, role: str,
+def _value(kind: str, m: re.Match, ref: _dt.date | None, anchor: PartialDate | None, role: str, precision: str = "day",
            day: int | None = None) -> PartialDate | None:
     g = m.groupdict()
     if kind == "iso":
@@ -218,9 +222,9 @@ def _value(kind: str, m: re.Match, ref: _dt.date | None, anchor: PartialDate | N
             return None
         word = g["deictic"].lower()
         if word == "yesterday":
-            return PartialDate((ref - _dt.timedelta(days=1)).isoformat())
+            return PartialDate((ref - _dt.timedelta(days=1)).isoformat()) if precision == "day" else None
         if word == "today":
-            return PartialDate(ref.isoformat())
+            return _trim(ref, precision)
         shift = -1 if word.startswith("last") else 1 if word.startswith("next") else 0
         if word.endswith("year"):
             return _pd(ref.year + shift)
