@@ -901,3 +901,38 @@ def test_un_coverage_titles_with_portfolios_accented_names_and_commas_around_emp
     assert {("unsc", "condemned", "north-korea"), ("taye-brook-zerihoun", "officialOf", "united-nations"),
             ("ivan-simonovic", "officialOf", "united-nations")} <= facts
     assert not {f for f in facts if f[1] == "supports"}
+
+
+# --- arguments of transfers, coordinated verbs and ranks ------------------------------------------
+
+def test_a_possessed_transfer_is_the_possessors_even_in_a_government_release():
+    facts, _ = _facts("We see the destructive result of Iran’s transfer of lethal UAVs to Russia.", publisher="U.S. Department of State")
+    assert ("iran", "suppliesArmsTo", "russia") in facts
+    assert ("united-states", "suppliesArmsTo", "russia") not in facts
+
+
+def test_stationing_weapons_somewhere_is_no_troop_deployment():
+    facts, _ = _facts("Russia announced that it plans to station tactical nuclear weapons in Belarus. "
+                      "The EU condemns the deployment of Russian nuclear warheads on the Belarusian territory.")
+    assert not [f for f in facts if f[1] == "deploysTroopsTo"]
+    facts, _ = _facts("Russia plans to station troops in Belarus.")
+    assert ("russia", "deploysTroopsTo", "belarus") in facts
+
+
+def test_a_verb_phrase_after_comma_and_shares_the_subject_of_the_sentence():
+    facts, _ = _facts("The United States is deeply concerned by the partnership between Iran and Russia, and, along with "
+                      "European allies, is imposing additional sanctions on Iran in response.")
+    assert ("united-states", "sanctions", "iran") in facts
+    assert ("russia", "sanctions", "iran") not in facts
+
+
+def test_an_object_is_not_taken_from_a_clause_opened_by_how():
+    facts, _ = _facts("The cooperation between Russia and Iran threatens European security and demonstrates how Iran’s "
+                      "influence grows.")
+    assert not [f for f in facts if f[1] == "warns"]
+
+
+def test_a_spokesperson_with_a_spelt_out_military_rank_is_the_person_after_it():
+    facts, result = _facts("Pentagon Spokesperson Major General Pat Ryder said the United States has confirmed reports.")
+    assert ("pat-ryder", "officialOf", "pentagon") in facts
+    assert "Major" not in {m.text for m in result.mentions}

@@ -53,3 +53,9 @@ def test_one_long_token_splits_in_linear_time():
 def test_a_footnote_mark_after_the_stop_ends_the_sentence():
     texts = [s.text for s in split_sentences("They signed it that day.[2] Fiji ratified it in 1996.[3][4] Done.")]
     assert texts == ["They signed it that day.[2]", "Fiji ratified it in 1996.[3][4]", "Done."]
+
+
+def test_a_copy_that_lost_the_space_between_sentences_is_still_split():
+    text = "Tanks were in the first place.It would not be necessary. The U.S.Army stays. See state.gov.Then go."
+    assert [s.text for s in split_sentences(text)] == [
+        "Tanks were in the first place.", "It would not be necessary.", "The U.S.Army stays.", "See state.gov.", "Then go."]

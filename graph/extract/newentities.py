@@ -24,9 +24,10 @@ _NAME = r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|of|for|and|on|the|de|al)){0,
 _LEADER_TITLES = r"President|Prime Minister|Premier|Chancellor|King|Queen|Supreme Leader|Emir|Crown Prince"
 _PERSON_TITLES = r"Secretary-General|Director-General|Under-Secretary-General|High Representative|State Counsellor|CEO|" \
                  r"(?:Foreign|Defen[cs]e|Deputy|Finance|Interior|Prime)?\s*Minister|General|Gen\.|Admiral|Adm\.|Colonel|" \
-                 r"Col\.|Secretary|Ambassador|Senator|Sen\.|Spokes(?:person|man|woman)|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|" \
+                 r"Col\.|Secretary|Ambassador|Senator|Sen\.|Spokes(?:person|man|woman)(?:\s+(?:(?:Major|Lieutenant|Brigadier|Rear|Vice)\s+)?" \
+                 r"(?:General|Admiral|Colonel|Captain|Commander))?|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|" \
                  r"Commander|Envoy|Director|Chairman|Chairwoman|Governor|Mayor|Marshal|Lt\.?|Major|Captain|" \
-                 r"(?:(?:Navy|Army|Air Force|Marine Corps)\s+)?(?:Brig\.?|Maj\.?|Lt\.?|Rear|Vice)\s+(?:Gen\.|Adm\.|General|Admiral)"
+                 r"(?:(?:Navy|Army|Air Force|Marine Corps)\s+)?(?:Brig\.?|Maj\.?|Lt\.?|Rear|Vice|Major|Lieutenant|Brigadier)\s+(?:Gen\.|Adm\.|General|Admiral)"
 #: Title-case verbs of headlines: a name holds none of them.
 _HEADLINE_VERBS = {"Extends", "Renews", "Authorizes", "Authorises", "Adopts", "Condemns", "Urges", "Calls", "Demands",
                    "Welcomes", "Fails", "Approves", "Decides", "Rejects", "Says", "Tells", "Warns", "Holds", "Signs",

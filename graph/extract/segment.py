@@ -25,7 +25,9 @@ _ABBREVIATIONS = {
 }
 _BULLET_RE = re.compile(r"^(?:[•\-*–·▪●◦]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 #: The end of a sentence: its stop, closing quotes or brackets, and footnote marks ("that day.[2] Fiji").
-_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?:\[[\w ]{1,8}\])*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*(?:\[[\w ]{1,8}\])*\s*$")
+#: A copy that lost the space between two sentences ("in the first place.It would not") ends one too.
+_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?:\[[\w ]{1,8}\])*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*(?:\[[\w ]{1,8}\])*\s*$"
+                     r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True)

@@ -200,6 +200,10 @@ _DELEGATE_OF = re.compile(r"\W*(?:(?:Speaking|Addressing|Explaining|Introducing|
 #: A second verb of the sentence's subject: "... and condemn", "... and strongly condemn".
 _AND_VERB = re.compile(r"\band\s+(?:(?:also|further|strongly|firmly|jointly|resolutely|again|unequivocally)\s+)?$", re.I)
 _WE_OPENS = re.compile(r"\W*(?:(?:Today|Together|Again|Moreover|Furthermore|Finally|Additionally|In addition),?\s+)?[Ww]e\s")
+#: A second verb phrase after ", and," shares the sentence's subject: "The United States is concerned by the
+#: partnership between Iran and Russia, and, along with European allies, is imposing sanctions on Iran".
+_SHARED_SUBJECT = re.compile(r",\s+and\s*,?\s+(?:[^,]{0,40},\s+)?(?:is|are|was|were|has|have|had|will|also)\s+"
+                             r"(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
@@ -207,6 +211,11 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     if s.speakers and "State" in classes and _AND_VERB.search(s.text[:trigger]) and _WE_OPENS.match(s.text):
         # "We are gravely concerned by the DPRK-Russia cooperation ... and condemn Russia's veto": the sentence's "we"
         return [Mention(0, 0, "", e, "State", "coreference", False, 0.6) for e in s.speakers]
+    shared = _SHARED_SUBJECT.search(s.text[:trigger])
+    if shared:
+        opening = [m for m in _args(s, 0, shared.start(), classes) if not _is_modifier(s, m)][:1]
+        if opening and not re.search(r"[,;:]|\b(?:by|of|to|with|from|between|and)\b", s.text[:opening[0].start], re.I):
+            return _coordinated(s, opening[0], _args(s, 0, shared.start(), classes), leftwards=False)
     lo = _clause_start(s, trigger)
     pool = [m for m in _args(s, lo, trigger, classes) if not _in_parens(s.text, m.start) and not _is_modifier(s, m)
             and not re.match(r"\s+member (?:states|countries|nations)\b", s.text[m.end:])]  # "All G7 member states"
@@ -320,7 +329,7 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
     first = pool[0]
     gap = _STRONGEST.sub(" ", s.text[start:first.start])  # ("condemn in the strongest possible terms the launches by X")
     gap = re.sub(r"^\s*(?:[\w-]+\s+){0,4}[\w-]+,?\s+(?:including|such as|(?:most\s+)?notably|among them|namely|in particular|especially)\s+(?:the\s+)?$", " ", gap)
-    if not prep and (len(gap.split()) > 6 or re.search(r"[,;]|\b(?:as|which|who|saying|while)\b", gap, re.I)) \
+    if not prep and (len(gap.split()) > 6 or re.search(r"[,;]|\b(?:as|which|who|saying|while|how|why|whether)\b", gap, re.I)) \
             and not (first.cls in PERSON and _titles_only(s, start, first.start)):
         return []  # the object noun phrase is not an entity: "condemned the transfers as a violation of ..."
     nxt = [m for m in pool[1:] if m.start >= first.end]

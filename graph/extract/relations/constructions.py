@@ -93,7 +93,8 @@ def _constructions(s: _Sentence) -> None:
             for p in person:
                 s.add(p.entity, "officialOf", x.entity, m.start(), p.end, 0.7, "counterpart")
     for m in re.finditer(r"\b(?P<t>(?:Press|Deputy Press)\s+Secretary|Spokesperson|Spokesman|Spokeswoman)\s+"
-                         r"(?:(?:Navy|Army|Air Force|Marine Corps)\s+)?(?:(?:Brig|Maj|Lt|Gen|Col|Rear|Vice|Adm|Cmdr|Capt)\.?\s+){0,3}",
+                         r"(?:(?:Navy|Army|Air Force|Marine Corps)\s+)?(?:(?:Brig|Maj|Lt|Gen|Col|Rear|Vice|Adm|Cmdr|Capt)\.?\s+|"
+                         r"(?:Major|Lieutenant|Brigadier|General|Admiral|Colonel|Captain|Commander)\s+){0,3}",
                          text):
         # "Pentagon Press Secretary Brig. Gen. Pat Ryder": the spokesperson of the body named before the title
         body = [x for x in prim if x.cls in ORGS and re.fullmatch(r"['’]?s?\s+", text[x.end:m.start()])]

@@ -107,7 +107,9 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
         if not relations and passive and re.search(r"\bwhich\b", s.text[max(0, lo - 12):lo + 8], re.I):
             window = s.text[:stop]  # "..., which could then be transferred to Y": what "which" stands for
             relations = _classify(window)
-        if deploy and "deploysTroopsTo" not in relations:
+        if deploy and relations and "deploysTroopsTo" not in relations:
+            continue  # "station tactical nuclear weapons in Belarus", "the deployment of warheads": no troops move
+        if deploy:
             relations = ["deploysTroopsTo"]
         if re.match(r"(?:export|sell|sold|sale)", m.group(0), re.I):  # "exporting coal and iron ore to China": trade, not aid
             relations = [r for r in relations if r not in ("providesEconomicAidTo", "supports")]
@@ -116,6 +118,9 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
         if deploy or fought:
             relations = ["deploysTroopsTo"]
         givers: list[Mention] = []
+        owner = [x for x in s.mentions if x.cls in ACTOR and not x.nested and x.end <= m.start() and
+                 re.fullmatch(r"['’]s?\s+(?:[a-z-]+\s+)?", s.text[x.end:m.start()]) and
+                 (m.group(0).endswith(" of") or re.match(r"\s+of\b", s.text[m.end():]))]
         if passive:
             givers = objects(s, m.end(), ACTOR, prep="by", limit=25)
             if not givers:  # "South Korean artillery shells have been provided", "North Korean troops being deployed"
@@ -128,6 +133,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 before = s.text[:lo].rstrip(" ,").rstrip()
                 ante = [x for x in _args(s, 0, len(before) + 8, ACTOR) if x.end >= len(s.text[:lo].rstrip(" ,")) - 8]
                 givers = ante[-1:]
+        elif owner:  # "Iran's transfer of UAVs to Russia": the possessor gives, whoever speaks
+            givers = owner[-1:]
         elif ((re.match(r"\w+ of\b", m.group(0)) or re.match(r"\s+of\b", s.text[m.end():]))  # ("the transfer of": a noun)
               and re.search(r"\b(?:for|of|on|to|with|about|in)\s+(?:the\s+)?$", s.text[:m.start()], re.I)) or \
                 (m.group(0).lower().endswith("ing") and re.search(r"\bfor\s+$", s.text[:m.start()], re.I)):
