@@ -936,3 +936,34 @@ def test_a_spokesperson_with_a_spelt_out_military_rank_is_the_person_after_it():
     facts, result = _facts("Pentagon Spokesperson Major General Pat Ryder said the United States has confirmed reports.")
     assert ("pat-ryder", "officialOf", "pentagon") in facts
     assert "Major" not in {m.text for m in result.mentions}
+
+
+def test_shipping_containers_are_no_shipment():
+    facts, _ = _facts("In Pyongyang, Putin and Kim signed a Comprehensive Strategic Partnership Treaty. "
+                      "North Korea reportedly has provided Russia with thousands of shipping containers of munitions.")
+    assert ("north-korea", "suppliesArmsTo", "russia") in facts
+    assert ("russia", "suppliesArmsTo", "north-korea") not in facts
+
+
+def test_what_the_council_would_have_done_had_the_draft_passed_did_not_happen():
+    facts, _ = _facts("The Security Council failed to adopt a draft resolution. Had it passed, the Council would have condemned "
+                      "in the strongest terms the launch by North Korea, and would also have expressed full support for Japan.")
+    assert ("unsc", "condemned", "north-korea") not in facts
+    assert not [f for f in facts if f[0] == "unsc" and f[2] == "japan"]
+    assert ("d9-draft-1", "targets", "north-korea") in facts
+
+
+def test_a_failed_drafts_aim_is_no_sanction_and_the_text_that_failed_is_the_draft():
+    text = ("The Security Council announced its failure to adopt a draft resolution aimed at extending arms-related "
+            "restrictions on Iran, set to expire in October under resolution 2231 (2015). In a meeting, the text failed to "
+            "garner the required votes. Tabled by the United States, the text would have extended the restrictions.")
+    facts, _ = _facts(text)
+    assert ("unsc", "sanctions", "iran") not in facts
+    assert ("d9-draft-1", "targets", "iran") in facts
+    assert ("united-states", "sponsors", "d9-draft-1") in facts
+    assert ("united-states", "sponsors", "unsc-resolution-2231") not in facts
+
+
+def test_an_indefinite_designated_organisation_is_no_named_target():
+    facts, _ = _facts("Providing support to a U.S.-designated Foreign Terrorist Organization is a violation of U.S. law.")
+    assert not [f for f in facts if f[1] == "sanctions"]

@@ -475,6 +475,9 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
                 exclude |= present | {m.entity for m in out}  # "the previous alliance": not the one named here
             if head == "draft" or "draft" in mods.lower():  # a draft, or a new one (see newentities.propose_drafts)
                 chosen = salience.recent(("DraftResolution",), exclude)
+            elif head == "text" and re.search(r"\b(?:fail\w*|vetoe?\w*|reject\w*|defeat\w*|tabled)\b", text, re.I):
+                # "the text failed to garner the votes": the draft, not the resolution it would have extended
+                chosen = salience.recent(("DraftResolution",), exclude) or salience.recent(classes, exclude)
             elif re.search(r"\b(?:would have|if adopted)\b", text, re.I):
                 # "the resolution" that "would have" done something is a draft if the document named one
                 chosen = salience.recent(("DraftResolution",), exclude) or salience.recent(classes, exclude)

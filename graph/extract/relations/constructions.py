@@ -569,6 +569,8 @@ def _constructions(s: _Sentence) -> None:
         appositive = re.search(r",\s+the\s+\S*$", text[:m.start()])  # "Air Koryo, the U.S.-designated DPRK airline"
         whom = [x for x in prim if x.cls in ACTOR and appositive and x.end == appositive.start()] if appositive else \
             [x for x in prim if x.cls in ACTOR and x.start == m.end() and x.kind != "demonym"]
+        if who and re.search(r"\b(?:an?|any|every)\s+$", text[:who[0].start], re.I):
+            continue  # "support to a U.S.-designated Foreign Terrorist Organization": any one, none named
         for a in who:
             for o in whom:
                 if o.entity != a.entity:

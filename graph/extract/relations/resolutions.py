@@ -43,7 +43,7 @@ def _measures_against(s: _Sentence) -> None:
     found += [(m, objects(s, m.end(), ACTOR, limit=5)) for m in _PROHIBITED_DEALINGS.finditer(text)]
     found += [(m, [x for x in s.mentions if x.cls in PERSON and x.start == m.end()]) for m in _DESIGNATING.finditer(text)]
     for m, objs in found:
-        if not objs or re.search(r"\b(?:would have|fail\w*\s+to|fail\w*\s+to\s+adopt\w*\s+(?:\w+\s+){0,6}|(?:it|which|that)\s+(?:\w+\s+){0,2})$",
+        if not objs or re.search(r"\bdraft\b", m.group(0), re.I) or re.search(r"\b(?:would have|fail\w*\s+to\s*|fail\w*\s+to\s+adopt\w*\s+(?:\w+\s+){0,6}|(?:it|which|that)\s+(?:\w+\s+){0,2})$",
                                  text[max(0, m.start() - 120):m.start()], re.I):
             continue  # what a failed draft "would have" done, or what "it" (a text) aimed to do, is no sanction
         subs = subjects(s, m.start(), POLITY)
@@ -116,7 +116,8 @@ def _sponsor_lists(s: _Sentence) -> None:
         sponsors = objects(s, opening.end(), VOTER | ORGS, limit=3)
         after = sponsors[-1].end if sponsors else opening.end()
         comma = re.match(r",\s+(?:the\s+)?", s.text[after:])  # "..., the text would have", "..., it would have"
-        texts = [x for x in s.mentions if x.cls in RESOLUTION and not x.nested and comma and x.start == after + comma.end()] or (
+        texts = [x for x in s.mentions if x.cls in RESOLUTION and not x.nested and comma and
+                 after < x.start <= after + comma.end()] or (
             [Mention(after, after, "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
             if s.recent_resolution and re.match(r",\s+(?:it|the\s+(?:text|draft|measure))\b", s.text[after:]) else [])
         for x in sponsors:
@@ -131,9 +132,29 @@ def _sponsor_lists(s: _Sentence) -> None:
                 s.add(x.entity, "sponsors", r.entity, m.start(), m.end(), 0.6, "sponsor-list")
 
 
+_DRAFT_AIM = re.compile(r"\s*,?\s*(?:aimed at|aiming at|that would have|which would have|intended to|seeking to|to)\s+"
+                        r"(?:[\w-]+\s+){0,4}", re.I)
+_WOULD_HAVE = re.compile(r"\bwould\s+(?:also\s+)?have\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _counterfactual_drafts(s: _Sentence) -> None:
-    """A draft resolution that "would have condemned X" did not: it targets X."""
+    """A draft resolution that "would have condemned X" did not: it targets X. Nor did the Council that
+    "would have condemned X" (had the draft passed): the draft targets X, and nothing else it "would have"
+    done happened."""
     drafts = {m.entity for m in s.mentions if m.cls == "DraftResolution"}
-    for i, c in enumerate(s.out):
+    bodies = {m.entity for m in s.mentions if m.cls in ("InternationalOrganization", "GovernmentBody")}
+    kept = []
+    for c in s.out:
+        content = [d for d in s.mentions if d.cls == "DraftResolution" and d.end <= c.trigger_start and
+                   _DRAFT_AIM.fullmatch(s.text, d.end, c.trigger_start)]
+        if c.subject not in drafts and c.relation == "sanctions" and content:
+            continue  # "failed to adopt a draft resolution aimed at extending restrictions on Iran": the draft's aim
         if c.subject in drafts and c.relation in ("condemned", "sanctions"):
-            s.out[i] = Candidate(c.subject, "targets", c.object, c.trigger_start, c.trigger_end, c.confidence, c.rule, c.materiel)
+            c = Candidate(c.subject, "targets", c.object, c.trigger_start, c.trigger_end, c.confidence, c.rule, c.materiel)
+        elif _WOULD_HAVE.search(s.text[:c.trigger_start]) and c.subject in bodies:
+            draft = s.recent_resolution if s.salient and s.recent_resolution == s.salient(("DraftResolution",)) else None
+            if not (draft and c.relation in ("condemned", "sanctions")):
+                continue  # "the Council would also have expressed support for X": it did not
+            c = Candidate(draft, "targets", c.object, c.trigger_start, c.trigger_end, c.confidence, c.rule, c.materiel)
+        kept.append(c)
+    s.out[:] = kept

@@ -12,7 +12,9 @@ from .arguments import _args, _state_of, objects, subjects
 
 
 _TRANSFER_VERBS = re.compile(
-    _v("supply", "provide", "send|sends|sent|sending", "ship|ships|shipped|shipping", "deliver", "transfer|transfers|transferred|transferring",
+    _v("supply", "provide", "send|sends|sent|sending", "deliver", "transfer|transfers|transferred|transferring",
+       # (not "thousands of shipping containers": a noun's modifier)
+       r"ship|ships|shipped|shipping(?!\s+(?:containers?|compan(?:y|ies)|lanes?|routes?|industry|vessels?|firms?|agents?|sector))",
        "give|gives|gave|given|giving", "export", "dispatch|dispatches|dispatched|dispatching", "furnish|furnishes|furnished|furnishing",
        "sell|sells|sold|selling", "hand over|hands over|handed over", "funnel|funnels|funnelled|funneled", "share",
        "lend|lends|lent|lending", "grant", "extend", "move|moves|moved|moving", "relocate", "transport") +
