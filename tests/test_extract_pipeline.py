@@ -967,3 +967,25 @@ def test_a_failed_drafts_aim_is_no_sanction_and_the_text_that_failed_is_the_draf
 def test_an_indefinite_designated_organisation_is_no_named_target():
     facts, _ = _facts("Providing support to a U.S.-designated Foreign Terrorist Organization is a violation of U.S. law.")
     assert not [f for f in facts if f[1] == "sanctions"]
+
+
+def test_an_indefinite_treaty_dated_by_the_sentence_is_not_a_registry_treaty_of_other_states():
+    facts, _ = _facts("China normalized relations and signed a peace treaty with South Korea in 1992.")
+    assert not [f for f in facts if f[2] == "open-skies-treaty"]
+
+
+def test_a_train_one_travels_in_and_an_invitation_to_visit_are_no_facts():
+    facts, _ = _facts("Kim arrived via an armored train from North Korea. "
+                      "Kim Jong Un also accepted an invitation to visit Russia in mid-2015.")
+    assert not [f for f in facts if f[1] in ("trains", "visited")]
+    facts, _ = _facts("Russia trains North Korean soldiers.")
+    assert ("russia", "trains", "north-korea") in facts
+
+
+def test_a_possessed_provider_receives_and_its_war_is_the_buyers_when_it_is_the_purpose():
+    facts, _ = _facts("Russia became Turkey's largest provider of energy.")
+    assert ("turkey", "providesEconomicAidTo", "russia") not in facts
+    facts, _ = _facts("In September 2022, Russia reportedly purchased millions of shells and rockets from North Korea "
+                      "to aid in its invasion of Ukraine.")
+    assert ("north-korea", "invaded", "ukraine") not in facts
+    assert {("russia", "invaded", "ukraine"), ("north-korea", "suppliesArmsTo", "russia")} <= facts

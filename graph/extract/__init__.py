@@ -265,6 +265,8 @@ class Extractor:
             classes.update({i: registry[i].cls for c in candidates for i in (c.subject, c.object)
                             if i not in classes and i in registry})
             for c in candidates:
+                if c.subject == c.object:
+                    continue  # ("Moscow, Russia": a capital read as its state is not located in itself)
                 if c.relation in ("leaderOf", "officialOf") and classes.get(c.object) == "State":
                     offices.setdefault(c.subject, c.object)  # whose official each person is, for their visits
                 a = self._assertion(doc, sentence, c, dates, quantities, mentions)

@@ -447,8 +447,10 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
                 if len(hits) > 1 and states:
                     narrowed = [e for e in hits if all(registry[s].label.lower() in _entity_text(e) for s in states)]
                     hits = narrowed or hits
-                if head in ("summit", "talks") and states:  # ("a bilateral summit" of Eritrea and Ethiopia in 2018 is
-                    # not the registry's 2018 Trump-Kim summit: one of the states or people of the sentence must be in it)
+                if head in ("summit", "talks", "treaty", "pact", "agreement") and states:
+                    # ("a bilateral summit" of Eritrea and Ethiopia in 2018 is not the registry's 2018 Trump-Kim summit,
+                    # nor "a peace treaty" of China and South Korea in 1992 the Open Skies Treaty: one of the states or
+                    # people of the sentence must be in it)
                     names = [registry[x].label.lower() for x in states] + [
                         registry[x].label.split()[-1].lower() for x in present if x in registry and
                         registry[x].cls in ("Person", "PoliticalLeader")]

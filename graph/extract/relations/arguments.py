@@ -410,12 +410,20 @@ def _adjacent(s: _Sentence, pos: int, classes: frozenset) -> list[Mention]:
     return [m for m in s.mentions if m.cls in classes and m.end <= pos and m.kind != "description" and possessive(m)][-1:]
 
 
+_PURPOSE = re.compile(r"\b(?:to|in order to)\s+(?:aid|help|support|fuel|sustain|assist|continue|advance|further|bolster|"
+                      r"use)\b", re.I)
+
+
 def _possessor(s: _Sentence, pos: int, classes: frozenset) -> list[Mention]:
     """What "its"/"their" before a noun trigger at ``pos`` stands for: the nearest actor of the right
     class named before it in the sentence, the object of a preposition included ("cooperation with
     Israel and denounced its occupation of ...")."""
     before = [m for m in s.mentions if m.end <= pos and m.cls in classes and not m.nested and not _is_modifier(s, m)
               and m.kind != "demonym"]
+    if before and _PURPOSE.search(s.text, before[-1].end, pos):
+        # "Russia purchased shells from North Korea to aid in its invasion of Ukraine": the buyer's purpose, its war
+        free = [m for m in before if _word_before(s.text, m.start) not in _PREPOSITIONS]
+        return free[:1] or before[-1:]
     return before[-1:]
 
 

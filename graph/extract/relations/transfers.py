@@ -122,7 +122,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
         givers: list[Mention] = []
         owner = [x for x in s.mentions if x.cls in ACTOR and not x.nested and x.end <= m.start() and
                  re.fullmatch(r"['’]s?\s+(?:[a-z-]+\s+)?", s.text[x.end:m.start()]) and
-                 (m.group(0).endswith(" of") or re.match(r"\s+of\b", s.text[m.end():]))]
+                 (m.group(0).endswith(" of") or re.match(r"\s+of\b", s.text[m.end():])) and
+                 not re.match(r"(?:supplier|provider|exporter)", m.group(0), re.I)]  # ("Turkey's provider": who gives to it)
         if passive:
             givers = objects(s, m.end(), ACTOR, prep="by", limit=25)
             if not givers:  # "South Korean artillery shells have been provided", "North Korean troops being deployed"
