@@ -166,3 +166,20 @@ def test_today_in_a_document_dated_to_the_month_is_that_month():
     assert find_dates("The ministers met yesterday.", PartialDate("2022-11")) == []
     (today,) = find_dates("The ministers met today.", PartialDate("2022-11-29"))
     assert today.value == PartialDate("2022-11-29")
+
+
+def test_a_release_opening_on_its_own_date_dates_what_its_speakers_did_there():
+    from graph.extract import Extractor
+    from graph.gazetteer import default_registry
+    from graph.model import Document, PartialDate
+
+    text = ("Japan and the United States convened a Trilateral Ministerial Meeting on July 28, 2024, in Tokyo. "
+            "Japan and the United States also condemned North Korea's launches.")
+
+    def dated(kind):
+        doc = Document("d", "T", text, date=PartialDate("2024-07-28"), kind=kind)
+        return {(a.relation, a.object): a.point_in_time for a in
+                Extractor(default_registry(), use_ner=False).extract(doc).assertions if a.relation == "condemned"}
+
+    assert {str(v) for v in dated("statement").values()} == {"2024-07-28"}
+    assert set(dated("article").values()) == {None}  # (a news story's condemnation may be older than the story)

@@ -76,6 +76,8 @@ _IN_FORCE = re.compile(r"\b(?:came|comes|entered|enters|went|goes)\s+into\s+(?:f
 #: A statement's own speech acts, in the simple present ("The United States condemns ...", "We warn ..."): said that day.
 _SPOKEN_NOW = re.compile(r"(?:condemns?|denounces?|deplores?|warns?|accuses?)", re.I)
 _TODAY = re.compile(r"\btoday\b", re.I)
+_LEDE = 400  # characters of a document's opening that may give its own date
+_RELEASES = {"statement", "press statement", "press release", "transcript", "fact sheet", "readout"}
 _NOT_TODAY = re.compile(r"\b(?:previous\w*|earlier|last|former\w*|since|ago|once|long|then|had|will|would|plans?|years?|months?|"
                         r"repeatedly|continu\w*|ongoing|already|again)\b",
                         re.I)
@@ -128,8 +130,10 @@ class Extractor:
         for m in self.linker.find(doc.publisher or ""):  # "the Council" of a Council of the EU press release is that Council
             if m.cls in ("InternationalOrganization", "GovernmentBody") and not m.nested:
                 salience.note(replace(m, start=-1, end=-1))
-        # a report of its own day: dated to the day, and saying "today" somewhere
-        of_the_day = doc.date is not None and doc.date.precision == "day" and bool(_TODAY.search(doc.text))
+        # a report of its own day: dated to the day, and saying "today" somewhere, or an official release opening
+        # on its own date ("... convened a Trilateral Ministerial Meeting on July 28, 2024")
+        of_the_day = doc.date is not None and doc.date.precision == "day" and (bool(_TODAY.search(doc.text)) or (
+            doc.kind in _RELEASES and any(d.value == doc.date for d in find_dates(doc.text[:_LEDE], doc.date))))
         anchor = None
         frame: ListFrame | None = None
         all_mentions: list[Mention] = []
