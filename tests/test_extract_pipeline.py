@@ -989,3 +989,10 @@ def test_a_possessed_provider_receives_and_its_war_is_the_buyers_when_it_is_the_
                       "to aid in its invasion of Ukraine.")
     assert ("north-korea", "invaded", "ukraine") not in facts
     assert {("russia", "invaded", "ukraine"), ("north-korea", "suppliesArmsTo", "russia")} <= facts
+
+
+def test_condemning_an_agreement_by_two_states_is_not_condemning_them_but_an_act_by_one_is():
+    facts, _ = _facts("The European Union condemns the agreement by Russia and Belarus to allow the deployment of warheads.")
+    assert not [f for f in facts if f[1] == "condemned"]
+    facts, _ = _facts("The European Union condemns the missile launches by North Korea.")
+    assert ("european-union", "condemned", "north-korea") in facts

@@ -332,6 +332,8 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
     if not prep and (len(gap.split()) > 6 or re.search(r"[,;]|\b(?:as|which|who|saying|while|how|why|whether)\b", gap, re.I)) \
             and not (first.cls in PERSON and _titles_only(s, start, first.start)):
         return []  # the object noun phrase is not an entity: "condemned the transfers as a violation of ..."
+    if not prep and re.fullmatch(r"\s*(?:the|a|an|this|its|their)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?", gap, re.I):
+        return []  # "condemns the agreement by Russia and Belarus": the agreement, made by them (an act by X: plain._ACT_BY)
     nxt = [m for m in pool[1:] if m.start >= first.end]
     if nxt and re.fullmatch(r"(?:'s|’s)\s+(?:(?!(?:on|of|in|against|to|with|by|for|at|from)\b)[a-z]+[\s,]+){0,3}",
                             s.text[first.end:nxt[0].start]):  # (not "Russia's attack on Kyiv": the possessor is the object)
