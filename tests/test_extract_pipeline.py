@@ -996,3 +996,20 @@ def test_condemning_an_agreement_by_two_states_is_not_condemning_them_but_an_act
     assert not [f for f in facts if f[1] == "condemned"]
     facts, _ = _facts("The European Union condemns the missile launches by North Korea.")
     assert ("european-union", "condemned", "north-korea") in facts
+
+
+def test_a_possessed_intervention_into_a_country_condemns_the_possessor():
+    facts, _ = _facts("The United States condemns Russia’s military intervention into Ukrainian territory.")
+    assert ("united-states", "condemned", "russia") in facts
+    assert ("united-states", "condemned", "ukraine") not in facts
+
+
+def test_a_resolution_condemning_something_in_a_headline_is_the_texts_not_the_councils():
+    facts, _ = _facts("Russia Vetoes Security Council Resolution Condemning Russian Invasion of Ukraine")
+    assert not [f for f in facts if f[0] == "unsc" and f[1] == "condemned"]
+
+
+def test_the_provider_of_a_possessor_gives_to_it():
+    facts, _ = _facts("Relations between Turkey and Russia improved. Russia became Turkey's largest provider of arms.")
+    assert ("russia", "suppliesArmsTo", "turkey") in facts
+    assert ("turkey", "suppliesArmsTo", "russia") not in facts

@@ -335,7 +335,8 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
     if not prep and re.fullmatch(r"\s*(?:the|a|an|this|its|their)\s+(?:[\w-]+\s+){0,3}by\s+(?:the\s+)?", gap, re.I):
         return []  # "condemns the agreement by Russia and Belarus": the agreement, made by them (an act by X: plain._ACT_BY)
     nxt = [m for m in pool[1:] if m.start >= first.end]
-    if nxt and re.fullmatch(r"(?:'s|’s)\s+(?:(?!(?:on|of|in|against|to|with|by|for|at|from)\b)[a-z]+[\s,]+){0,3}",
+    if nxt and re.fullmatch(r"(?:'s|’s)\s+(?:(?!(?:on|of|in|into|inside|against|to|toward|towards|over|across|with|by|for|at|"
+                            r"from)\b)[a-z]+[\s,]+){0,3}",
                             s.text[first.end:nxt[0].start]):  # (not "Russia's attack on Kyiv": the possessor is the object)
         first = nxt[0]  # "North Korea's defence minister, No Kwang Chol": the possessed, not the possessor
     return _coordinated(s, first, [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)], leftwards=False)

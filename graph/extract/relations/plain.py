@@ -148,6 +148,9 @@ def _plain_rules(s: _Sentence) -> None:
                 subs = [x for x in subjects(s, m.start(), ACTOR) if x.cls in VOTER]
             else:
                 subs = [_state_of(s, x) for x in subjects(s, m.start(), rule.subj)]
+            if re.match(r"[A-Za-z]+ing\b", m.group(0)) and re.search(r"\b(?:[Rr]esolution|[Dd]raft|[Tt]ext)\s+$", s.text[:m.start()]):
+                # "Russia Vetoes Security Council Resolution Condemning Russian Invasion": the text condemns, not the Council
+                subs = [x for x in s.mentions if x.cls in RESOLUTION and re.fullmatch(r"\s+", s.text[x.end:m.start()])]
             if rule.relation in ("establishedBy", "adoptedBy"):  # "X established by Y", "X, adopted by Y": X right before
                 subs = [x for x in subs if _RIGHT_BEFORE.fullmatch(s.text[x.end:m.start()])]
             in_violation = rule.relation == "violates" and (m.group(0).lower().startswith("in ") or re.search(

@@ -149,6 +149,12 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 # "North Korean troops fought", "North Korean military advisers": the demonym of the agent noun
                 states = [x for x in _args(s, lo, m.start(), STATE) if x.kind == "demonym" or x.nested]
                 givers = states[-1:]
+        poss = [x for x in s.mentions if x.cls in RECIPIENT and not x.nested and x.end <= m.start() and
+                re.fullmatch(r"['’]s?\s+(?:[a-z-]+\s+){0,2}", s.text[x.end:m.start()])]
+        if poss and not passive and re.match(r"(?:supplier|provider|exporter)", m.group(0), re.I):
+            # "Russia became Turkey's largest provider of energy": Turkey receives, the subject gives
+            recipients = recipients or poss[-1:]
+            givers = [g for g in subjects(s, poss[-1].start, ACTOR) if g.entity != poss[-1].entity]
         if not recipients and frame and frame.receiver:
             recipients = [Mention(0, 0, "", frame.receiver, "State", "coreference", False, 0.5)]
         materiel = _materiel_text(window)
