@@ -332,6 +332,24 @@ def test_the_trigger_lexicon_is_data_and_a_bad_entry_is_named(tmp_path):
         load_rules(lexicon)
 
 
+def test_the_materiel_lexicon_is_data_and_a_bad_entry_is_named(tmp_path):
+    from graph.errors import InputError
+    from graph.extract.relations.lexicon import MATERIEL, load_materiel
+
+    assert [r for r, _ in MATERIEL][:2] == ["deploysTroopsTo", "suppliesArmsTo"]
+    lexicon = tmp_path / "materiel.yaml"
+    lexicon.write_text("- relation: suppliesArmsTo\n  words: ['trebuchets?']\n  symbols: ['\\*']\n")
+    ((relation, pattern),) = load_materiel(lexicon)
+    assert relation == "suppliesArmsTo" and pattern.search("two Trebuchets") and pattern.search("a*b")
+    assert not pattern.search("trebuchetsmith")
+    lexicon.write_text("- relation: suppliesGuns\n  words: [guns]\n")
+    with pytest.raises(InputError, match="entry 1: needs a relation"):
+        load_materiel(lexicon)
+    lexicon.write_text("- relation: suppliesArmsTo\n  words: ['guns(']\n")
+    with pytest.raises(InputError, match="entry 1: "):
+        load_materiel(lexicon)
+
+
 def test_a_list_does_not_run_into_the_next_clause_or_across_kinds():
     found = relations("Russia condemned the pact, and China said it was watching.")
     assert ("russia", "condemned", "china") not in found

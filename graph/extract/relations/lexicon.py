@@ -148,26 +148,28 @@ _PROHIBITED = re.compile(r"\b(?:prohibit\w*|banned|banning|barred|barring|forbid
                          re.I)  # ("prohibited the provision of large-scale arms, nuclear technology and related training to")
 
 
+def load_materiel(path: Path | None = None) -> list[tuple[str, re.Pattern]]:
+    """What a transferred thing says about the relation, in order: (relation, pattern of its words),
+    from ``data/lexicon/materiel.yaml`` (see its header)."""
+    from ...errors import InputError
+    from ...namespaces import RELATIONS
+    from ...resources import lexicon_dir
+    from ...yamlfile import load_yaml_file
+
+    path = Path(path) if path else lexicon_dir() / "materiel.yaml"
+    out = []
+    for n, entry in enumerate(load_yaml_file(path) or [], 1):
+        if not isinstance(entry, dict) or entry.get("relation") not in RELATIONS or not entry.get("words"):
+            raise InputError(f"entry {n}: needs a relation of the ontology and its words", source=str(path))
+        pattern = r"\b(?:" + "|".join(str(w) for w in entry["words"]) + r")\b"
+        if entry.get("symbols"):
+            pattern += "|" + "|".join(str(w) for w in entry["symbols"])
+        try:
+            out.append((str(entry["relation"]), re.compile(pattern, re.I)))
+        except re.error as e:
+            raise InputError(f"entry {n}: {e}", source=str(path)) from None
+    return out
+
+
 #: What is transferred decides the relation (checked in this order; several may apply).
-MATERIEL = [
-    ("deploysTroopsTo", re.compile(r"\b(?:troops?|soldiers?|forces|personnel|servicemen|fighters|pilots|PMCs?|"
-                                   r"private military contractors|"
-                                   r"(?:military )?advis[eo]rs|brigades?|battalions?|contingents?|units|mercenaries|"
-                                   r"special forces|combat (?:troops|units)|infantry|reinforcements)\b", re.I)),
-    ("suppliesArmsTo", re.compile(r"\b(?:weapons?|weaponry|arms|ammunition|munitions?|shells?|missiles?|rockets?|artillery|"
-                                  r"drones?|tanks?|aircraft|jets?|fighters? jets|military (?:equipment|supplies|hardware)|"
-                                  r"materiel|launchers?|howitzers?|rifles?|warheads?|air defen[cs]e systems?|armou?red vehicles?|"
-                                  r"UAVs?|UASs?|unmanned (?:aerial|combat) (?:vehicles?|systems?)|ICBMs?|SRBMs?|helicopters?|"
-                                  r"warships?|submarines?|grenades?|mortars?|bombs?)\b", re.I)),
-    ("transfersMilitaryTechnologyTo", re.compile(r"\b(?:technolog(?:y|ies)|know-how|designs?|blueprints?)\b", re.I)),
-    ("sendsWorkersTo", re.compile(r"\b(?:workers?|labou?rers?|labou?r force|labou?r)\b", re.I)),
-    ("providesEconomicAidTo", re.compile(r"\b(?:financial (?:support|aid|assistance)|budget support|food|fuel|oil|grain|wheat|rice|flour|fertili[sz]ers?|money|cash|funds?|loans?|"
-                                         r"credits?|economic (?:aid|assistance|support|benefits?)|humanitarian (?:aid|assistance)|"
-                                         r"investments?|dollars|rubles|roubles|euros|yuan|gas|coal|electricity|energy|"
-                                         r"unfreez\w*|assets|benefits|\$|€|£)\b|\$", re.I)),
-    ("providesMilitaryAidTo", re.compile(r"\b(?:military (?:aid|assistance|support|help)|intelligence|security assistance|"
-                                         r"non-lethal (?:equipment|aid|assistance|supplies)|protective (?:gear|equipment)|"
-                                         r"(?<=military )(?:support|aid|assistance)|training)\b", re.I)),
-    # bare "support", "aid", "assistance": political backing ("lend our support to ASEAN"), not military aid
-    ("supports", re.compile(r"\b(?:support|aid|assistance|backing)\b", re.I)),
-]
+MATERIEL = load_materiel()
