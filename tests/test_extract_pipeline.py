@@ -1013,3 +1013,14 @@ def test_the_provider_of_a_possessor_gives_to_it():
     facts, _ = _facts("Relations between Turkey and Russia improved. Russia became Turkey's largest provider of arms.")
     assert ("russia", "suppliesArmsTo", "turkey") in facts
     assert ("turkey", "suppliesArmsTo", "russia") not in facts
+
+
+def test_an_organisation_opening_a_title_in_apposition_employs_the_person():
+    facts, _ = _facts("“The risk is high,” said Izumi Nakamitsu, UN High Representative for Disarmament Affairs, briefing the Council.")
+    assert ("izumi-nakamitsu", "officialOf", "united-nations") in facts
+
+
+def test_each_of_the_cities_of_a_state_is_in_it():
+    facts, _ = _facts("Russia has bombed the Ukrainian cities of Kharkiv, Kherson, Mariupol, Chernihiv, and the capital Kyiv.")
+    assert {("kharkiv", "locatedIn", "ukraine"), ("kherson", "locatedIn", "ukraine"),
+            ("chernihiv", "locatedIn", "ukraine")} <= facts

@@ -169,6 +169,9 @@ _MEETING_RE = re.compile(
     r"|(?:(?<=[Tt]he )|(?<=\b[Aa] )|(?<=[Aa]n ))(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}Meeting)\b")
 #: Places by their shape: "the city of Fasano", "the port of Tartus", "held in Kazan, Russia".
 _CITY_RE = re.compile(r"\b(?:city|town|port|village|province|region|capital|resort) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+#: Several at once: "the Ukrainian cities of Kharkiv, Kherson, Mariupol, Chernihiv, and the capital Kyiv".
+_CITIES_RE = re.compile(r"\b(?:cities|towns|ports|villages|provinces|regions) of (?P<list>[A-Z][\w’'-]+(?:(?:,\s+|,?\s+and\s+)"
+                        r"(?:the\s+capital\s+)?[A-Z][\w’'-]+)+)")
 _IN_PLACE_RE = re.compile(r"\b(?:in|at|near|of|from|to|outside|around|[Ss]iege of|[Bb]attle of) (?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)(?=,\s+)")
 _DEFINITE_DRAFT_RE = re.compile(r"\bthe\s+draft(?:\s+resolution)?\b", re.I)
 #: In a report on drafts, a text named by its owner: "The Russian Federation’s text", "The French and
@@ -490,6 +493,11 @@ def propose_events(text: str, mentions: list[Mention], offset: int = 0, salient_
     states = {x.start for x in mentions if x.cls == "State"}
     words = re.findall(r"\b[A-Za-z]{4,}\b", text)
     headline = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    for many in _CITIES_RE.finditer(text):
+        for name in re.finditer(r"(?<![\w’'-])[A-Z][\w’'-]+", many.group("list")):
+            start, end = many.start("list") + name.start(), many.start("list") + name.end()
+            if not _overlaps(start + offset, end + offset, mentions) and name.group(0) not in _SKIP_FIRST:
+                out.append(Proposal(slug(name.group(0)), "Place", name.group(0), start + offset, end + offset, "place"))
     for m in list(_CITY_RE.finditer(text)) + list(_IN_PLACE_RE.finditer(text)):
         if m.re is _IN_PLACE_RE and (headline or not any(offset + m.end() + k in states for k in (2, 3))):
             continue  # (in a title-case headline, "14 Votes in Favour, Russian Federation Abstaining" names no place)

@@ -14,6 +14,10 @@ from .alliances import _agreement_between, _our_partnership, _reaffirmed_allianc
 from .organisations import _bases_in, _led_by, _nationality, _organisation_in_state, _place_comma_state
 
 
+#: A title after the organisation that opens it: "[UN] High Representative for Disarmament Affairs", "[IAEA] spokesperson".
+_ORG_TITLE = re.compile(r"\s+(?:(?:[A-Z][\w-]*|for|of)\s+){0,3}?(?:High Representative|Representative|Envoy|Coordinator|Rapporteur|"
+                        r"Commissioner|Under-Secretary-General|Assistant Secretary-General|Spokes(?:person|man|woman)|spokes(?:person|man|woman)|"
+                        r"Adviser|Advisor|Official|official|Chief|chief)\b")
 _LEADER_TITLE = re.compile(r"^(?:'s|’s)?\s*(?:(?:then|former|current|new|acting|interim)\s+)?(?:president|prime minister|premier|"
                            r"leader|supreme leader|chancellor|king|queen|emperor|head of state|dictator|chairman)\s*,?\s*$", re.I)
 _ORG_HEAD_TITLE = re.compile(r"(?:'s|’s)?\s*(?:(?:former|current|then|acting)\s+)?(?:commission\s+)?(?:president|chair(?:man|woman|person)?|"
@@ -201,6 +205,11 @@ def _constructions(s: _Sentence) -> None:
                     under = re.match(r"\s+(?:under|within|in|with)\s+(?:the\s+)?", after, re.I)
                     if under and len(rest) > 1 and rest[1].start - org.end <= under.end() + 1:
                         s.add(person.entity, "affiliatedWith", rest[1].entity, person.start, rest[1].end, 0.6, "under")
+    # "Izumi Nakamitsu, UN High Representative for Disarmament Affairs": the organisation opens the title in apposition
+    for p, org in zip(prim, prim[1:]):
+        if p.cls in PERSON and org.cls in ("InternationalOrganization", "GovernmentBody") and \
+                re.fullmatch(r"\s*,\s*(?:the\s+)?", text[p.end:org.start]) and _ORG_TITLE.match(text, org.end):
+            s.add(p.entity, "officialOf", org.entity, p.start, org.end, 0.7, "apposition")
     # "Ambassador Linda Thomas-Greenfield, U.S. Representative to the United Nations", "Dorothy Shea, Acting U.S.
     # Representative": a state's envoy; without a state ("Deputy Representative to the United Nations"), the
     # envoy of the government publishing the remarks
@@ -261,10 +270,17 @@ def _constructions(s: _Sentence) -> None:
                 re.fullmatch(r"(?:'s|’s)\s+", text[a.end:b.start]) or
                 (re.fullmatch(r"\s+", text[a.end:b.start]) and re.match(r"(?:port|city|town|village|region|province|district|base|island|oblast)\s+of\b", b.text, re.I)) or
                 re.fullmatch(r"\s+(?:(?:port|city|town|village|region|province|district|base|island|oblast|capital|coastal|"
-                             r"border|naval|northern|southern|eastern|western)\s+){1,2}of\s+", text[a.end:b.start], re.I)):
+                             r"border|naval|northern|southern|eastern|western|ports|cities|towns|villages|regions|provinces)\s+){1,2}"
+                             r"of\s+", text[a.end:b.start], re.I)):
             # ("Ukraine's Luhansk, Donetsk, Kherson, and Zaporizhzhia regions": each of them)
-            for x in _coordinated(s, b, [p for p in s.mentions if p.cls in ("Place", "Actor") and not p.nested] + [b],
-                                  leftwards=False):
+            listed = _coordinated(s, b, [p for p in s.mentions if p.cls in ("Place", "Actor") and not p.nested] + [b],
+                                  leftwards=False)
+            many = re.match(r"\s+(?:\w+\s+)?(?:ports|cities|towns|villages|regions|provinces)\s+of\s+(?P<list>[^.;:()]+)",
+                            text[a.end:])
+            if many:  # "the Ukrainian cities of Kharkiv, Kherson, Mariupol, Chernihiv, and the capital Kyiv"
+                listed = [x for x in s.mentions if x.cls == "Place" and not x.nested and
+                          b.start <= x.start and x.end <= a.end + many.end("list")]
+            for x in listed:
                 if x.cls == "Place" or x is b:
                     s.add(x.entity, "locatedIn", a.entity, a.start, b.end, 0.7, "located")
     _nationality(s)
