@@ -1024,3 +1024,47 @@ def test_each_of_the_cities_of_a_state_is_in_it():
     facts, _ = _facts("Russia has bombed the Ukrainian cities of Kharkiv, Kherson, Mariupol, Chernihiv, and the capital Kyiv.")
     assert {("kharkiv", "locatedIn", "ukraine"), ("kherson", "locatedIn", "ukraine"),
             ("chernihiv", "locatedIn", "ukraine")} <= facts
+
+
+def test_a_draft_named_by_its_owner_takes_the_tally_and_a_tally_is_no_passive_agent():
+    text = ("Security Council Fails to Adopt Two Drafts\n\nThe Council recalled resolution 2235 (2015). "
+            "The Russian Federation’s draft was rejected by 4 votes in favour (Bolivia, China) to 7 against (France, Italy).")
+    facts, _ = _facts(text)
+    assert {("bolivia", "votedFor", "d9-draft-russian-federation"), ("france", "votedAgainst", "d9-draft-russian-federation"),
+            ("russia", "sponsors", "d9-draft-russian-federation")} <= facts
+    assert not [f for f in facts if f[2] == "unsc-resolution-2235"]
+    assert ("bolivia", "votedAgainst", "d9-draft-russian-federation") not in facts
+
+
+def test_no_weapons_from_an_organisations_name_no_transfer_a_draft_would_have_enabled_and_a_gerunds_own_subject():
+    facts, _ = _facts("It rejected the United States draft on extending the Organisation for the Prohibition of Chemical "
+                      "Weapons-United Nations Joint Investigative Mechanism due to a veto cast by Bolivia.")
+    assert not [f for f in facts if f[1] == "suppliesArmsTo"]
+    facts, _ = _facts("The United States voted for a draft resolution that would have enabled the UN to deliver "
+                      "humanitarian assistance to Syria.")
+    assert not [f for f in facts if f[1] == "providesEconomicAidTo"]
+    facts, _ = _facts("We are concerned by the consequences of Iran potentially transferring ballistic missiles to Russia.",
+                      publisher="United States Mission to the United Nations")
+    assert ("iran", "suppliesArmsTo", "russia") in facts
+    assert ("united-states", "suppliesArmsTo", "russia") not in facts
+
+
+def test_warning_that_something_involving_a_state_happens_does_not_warn_it():
+    facts, _ = _facts("Japan and France warned that arms negotiations between Russia and the DPRK were advancing.")
+    assert not [f for f in facts if f[1] == "warns"]
+    facts, _ = _facts("South Korea warned that Russia would be crossing a red line.")
+    assert ("south-korea", "warns", "russia") in facts
+
+
+def test_the_violator_is_the_invader_or_the_possessor_of_the_violations():
+    facts, _ = _facts("Colleagues, as we all know, Russia started this war by invading Ukraine in clear violation of the UN Charter.")
+    assert ("russia", "violates", "un-charter") in facts and ("ukraine", "violates", "un-charter") not in facts
+    facts, _ = _facts("The Security Council met. The Council should respond to the DPRK’s violations of multiple Security "
+                      "Council resolutions.")
+    assert [f for f in facts if f[1] == "violates" and f[0] == "north-korea"]
+    assert not [f for f in facts if f[1] == "violates" and f[0] == "unsc"]
+
+
+def test_a_hyphened_assistant_secretary_general_is_an_official_not_the_head():
+    facts, _ = _facts("Let me start by thanking Assistant-Secretary-General Khiari for your briefing.")
+    assert ("khiari", "officialOf", "united-nations") in facts and ("khiari", "leaderOf", "united-nations") not in facts

@@ -175,9 +175,9 @@ _CITIES_RE = re.compile(r"\b(?:cities|towns|ports|villages|provinces|regions) of
 _IN_PLACE_RE = re.compile(r"\b(?:in|at|near|of|from|to|outside|around|[Ss]iege of|[Bb]attle of) (?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)(?=,\s+)")
 _DEFINITE_DRAFT_RE = re.compile(r"\bthe\s+draft(?:\s+resolution)?\b", re.I)
 #: In a report on drafts, a text named by its owner: "The Russian Federation’s text", "The French and
-#: Spanish text" (one draft per owner, however often it is named).
+#: Spanish text", "The Russian Federation’s draft" (one draft per owner, however often it is named).
 _OWNED_TEXT_RE = re.compile(r"\b[Tt]he\s+(?P<owner>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+?(?:['’]s|\s+and\s+[A-Z][\w’'-]+)?)\s+"
-                            r"(?:draft\s+)?(?P<word>text)\b")
+                            r"(?:draft\s+)?(?P<word>text|draft)\b(?!\s+(?:resolution\s+)?(?:on|of)\b)")
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,10 @@ def _plain_rules(s: _Sentence) -> None:
                 continue  # "joined China in supporting ...", "joined Russia in its call": a co-subject marker
             if _passive(s, m) and rule.relation not in ("adoptedBy", "establishedBy"):
                 agents = objects(s, m.end(), rule.subj, prep="by", limit=25)
+                tally = re.search(r"\bby\s+(?:a\s+(?:recorded\s+)?vote\s+of\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                                  s.text[m.end():m.end() + 120], re.I)
+                if tally and agents and agents[0].start > m.end() + tally.start():
+                    agents = []  # "rejected ... by 4 votes in favour (Bolivia, ...) to 7 against": a tally (see _vote_lists)
                 lo = _clause_start(s, m.start())
                 patients = [x for x in _args(s, lo, m.start(), rule.obj) if not _in_parens(s.text, x.start)]
                 if not patients:
@@ -131,6 +135,10 @@ def _plain_rules(s: _Sentence) -> None:
             objs = objects(s, m.end(), rule.obj, rule.obj_prep)
             if rule.relation == "condemned" and not objs:
                 objs = _agent_of_act(s, m.end())  # "condemned the latest ballistic missile launch by the DPRK"
+            if rule.relation == "warns" and objs and re.match(r"\s+(?:\w+\s+)?that\b", s.text[m.end():objs[0].start]) and \
+                    not re.fullmatch(r"\s+that\s+(?:the\s+)?", s.text[m.end():objs[0].start]):
+                continue  # "warned that arms negotiations between Russia and the DPRK were advancing": what, not whom
+                # (but "warned that Russia would be crossing a red line" warns Russia)
             if rule.relation == "condemned":  # "condemned the violation of Moldovan airspace": the victim is not condemned
                 objs = [o for o in objs if not _VICTIM.search(s.text[m.end():o.start])]
             if rule.relation in ("invaded", "sanctions", "supports", "trains") and objs and re.search(
@@ -148,6 +156,8 @@ def _plain_rules(s: _Sentence) -> None:
                 subs = [x for x in subjects(s, m.start(), ACTOR) if x.cls in VOTER]
             else:
                 subs = [_state_of(s, x) for x in subjects(s, m.start(), rule.subj)]
+                if re.match(r"(?:violations?|breach(?:es)?)\s+of", m.group(0), re.I):
+                    subs = _adjacent(s, m.start(), rule.subj) or subs  # "respond to the DPRK’s violations of ...": the DPRK's
             if re.match(r"[A-Za-z]+ing\b", m.group(0)) and re.search(r"\b(?:[Rr]esolution|[Dd]raft|[Tt]ext)\s+$", s.text[:m.start()]):
                 # "Russia Vetoes Security Council Resolution Condemning Russian Invasion": the text condemns, not the Council
                 subs = [x for x in s.mentions if x.cls in RESOLUTION and re.fullmatch(r"\s+", s.text[x.end:m.start()])]
@@ -164,6 +174,10 @@ def _plain_rules(s: _Sentence) -> None:
             elif in_violation:
                 # ("We are concerned by the cooperation in violation of ...": not "we" who violate)
                 subs = [x for x in subs if not (x.start == x.end and x.entity in s.speakers)]
+                acted = re.search(r"\b(?P<verb>[a-z]+(?:ing|ed))\s+(?:the\s+)?$", s.text[:subs[0].start]) if subs else None
+                if acted and acted.group("verb") not in ("including", "concerning", "regarding", "involving", "targeted"):
+                    # "Russia started this war by invading Ukraine in clear violation of the UN Charter": the invader
+                    subs = [x for x in subjects(s, acted.start(), rule.subj) if x.entity != subs[0].entity] or subs
                 opening = [x for x in _args(s, 0, m.start(), rule.subj) if not x.nested and x.cls == "State" and
                            re.fullmatch(r"\W*(?:(?:On|In|By)\s[^,]{1,40},\s*)?(?:The\s+|the\s+)?", s.text[:x.start])][:1]
                 if opening and re.search(r",\s*(?:\w+\s+)?$", s.text[:m.start()]) and \

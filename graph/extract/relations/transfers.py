@@ -74,10 +74,16 @@ def _materiel_text(text: str) -> str | None:
     return m.group(0).strip() if m else None
 
 
+#: A transfer a failed draft "would have enabled": none took place (but the "transfers" it would have condemned did).
+_WOULD_HAVE = re.compile(r"\bwould\s+(?:also\s+)?have\b", re.I)
+_NOUN = re.compile(r"(?:transfers?|shipments?|deliver(?:y|ies)|exports?|sales?|supplies|provision|sharing)\b", re.I)
+
+
 def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
     for m in list(_TRANSFER_VERBS.finditer(s.text)) + list(_DEPLOY_VERBS.finditer(s.text)):
         deploy = m.re is _DEPLOY_VERBS
-        if _inside_name(s, m) or _PROHIBITED.search(s.text[:m.start()]) or _ABILITY.search(s.text[:m.start()]):
+        if _inside_name(s, m) or _PROHIBITED.search(s.text[:m.start()]) or _ABILITY.search(s.text[:m.start()]) or \
+                (_WOULD_HAVE.search(s.text[max(0, m.start() - 160):m.start()]) and not _NOUN.match(m.group(0))):
             continue  # "the Council prohibited the provision of arms to X", "the ability to deliver their weapons to
             # the US": no transfer
         hi = _clause_end(s, m.end())
@@ -99,6 +105,9 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
         if not fought and with_:
             window = s.text[direct[0].end:min(len(s.text), direct[0].end + 120)]
         window = re.split(r"\bin (?:exchange|return) for\b", window, flags=re.I)[0]
+        for x in s.mentions:  # ("extending the Organisation for the Prohibition of Chemical Weapons mechanism": no weapons)
+            if x.cls not in ("State", "Place") and len(x.text) > 3 and x.text in window:
+                window = window.replace(x.text, " ")
         lo = _clause_start(s, m.start())
         if re.match(r"(?:move|moves|moved|moving|relocat|transport)", m.group(0), re.I) and not _classify(window):
             window = s.text[lo:m.start()] + " " + window  # "10,000 soldiers ... have moved toward X"
@@ -145,6 +154,10 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
             givers = []  # "failed to reauthorize ... for the delivery of aid into Syria": no giver named
         else:
             givers = subjects(s, m.start(), ACTOR)
+            doer = [x for x in s.mentions if x.cls in ACTOR and not x.nested and
+                    re.fullmatch(r"\s+(?:[a-z]+ly\s+)?", s.text[x.end:m.start()])] if m.group(0).endswith("ing") else []
+            if doer:  # "the consequences of Iran potentially transferring missiles to Russia": the gerund's own subject
+                givers = doer[-1:]
             if not givers:
                 # "North Korean troops fought", "North Korean military advisers": the demonym of the agent noun
                 states = [x for x in _args(s, lo, m.start(), STATE) if x.kind == "demonym" or x.nested]
@@ -170,7 +183,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 recipients = recipients or before[-1:]
                 givers = [_state_of(s, x) for x in subjects(s, before[-1].start, ACTOR)] or givers
         has_goal = re.search(r"\b(?:to|into)\b", s.text[m.end():hi], re.I)
-        if not recipients and s.previous_states and not has_goal:
+        if not recipients and s.previous_states and not has_goal and not _NOUN.match(m.group(0)):
+            # (not "the risks resulting from weapons transfers": a noun without its parties names none)
             partners = [x for x in s.previous_states if x not in {g.entity for g in givers}]
             if len(partners) == 1:
                 recipients = [Mention(0, 0, "", partners[0], "State", "coreference", False, 0.55)]
