@@ -1068,3 +1068,19 @@ def test_the_violator_is_the_invader_or_the_possessor_of_the_violations():
 def test_a_hyphened_assistant_secretary_general_is_an_official_not_the_head():
     facts, _ = _facts("Let me start by thanking Assistant-Secretary-General Khiari for your briefing.")
     assert ("khiari", "officialOf", "united-nations") in facts and ("khiari", "leaderOf", "united-nations") not in facts
+
+
+def test_the_resolution_of_an_article_on_one_resolution_is_that_one():
+    facts, _ = _facts("Resolution 1874 (2009) tightened the measures of resolution 1718 (2006). Resolution 1874 was adopted "
+                      "unanimously. Resolution 1874 also banned arms exports, as resolution 1718 had. China said it voted in "
+                      "favour of the resolution.")
+    assert ("china", "votedFor", "unsc-resolution-1874") in facts
+    assert ("china", "votedFor", "unsc-resolution-1718") not in facts
+
+
+def test_a_veto_blocks_no_adopted_resolution_and_extending_a_ban_transfers_nothing():
+    facts, _ = _facts("The Committee was established pursuant to resolution 1718 (2006). The panel was disbanded in 2024 after "
+                      "Russia used its Security Council veto to block the renewal of its mandate.")
+    assert not [f for f in facts if f[1] == "vetoed"]
+    facts, _ = _facts("If the Council does not extend the arms transfer ban, Iran could buy arms.")
+    assert not [f for f in facts if f[1] == "suppliesArmsTo"]

@@ -279,10 +279,10 @@ class Salience:
         found = [eid for cls in classes for eid in self.last.get(cls, []) if eid not in exclude]
         return max(found, key=lambda eid: self.when.get(eid, 0), default=None)
 
-    def main(self, classes: tuple[str, ...]) -> str | None:
+    def main(self, classes: tuple[str, ...], exclude: set[str] = frozenset()) -> str | None:
         """The entity of one of ``classes`` the document names most (the last on a tie): "the
         summit" of a report on one summit, even just after another was mentioned in passing."""
-        found = [eid for cls in classes for eid in self.last.get(cls, [])]
+        found = [eid for cls in classes for eid in self.last.get(cls, []) if eid not in exclude]
         return max(found, key=lambda eid: (self.count.get(eid, 0), self.when.get(eid, 0)), default=None)
 
 
@@ -485,6 +485,9 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
                 chosen = salience.recent(("DraftResolution",), exclude) or salience.recent(classes, exclude)
             elif head in ("summit", "talks", "meeting") and not mods:
                 chosen = salience.main(classes)
+            elif head == "resolution" and not mods and det == "the" and not salience.recent(("DraftResolution",)):
+                # ("China voted in favour of the resolution" in an article on resolution 1874 that cites 1718: 1874)
+                chosen = salience.main(("Resolution",), exclude) or salience.recent(classes, exclude)
             else:
                 chosen = salience.recent(classes, exclude)
             confidence = 0.55

@@ -212,9 +212,11 @@ def _plain_rules(s: _Sentence) -> None:
                 here = [x for x in s.mentions if x.cls in RESOLUTION and x.end <= m.start()]  # "... voted against it"
                 if rule.relation == "vetoed" and any(x.cls == "DraftResolution" for x in here):
                     here = [x for x in here if x.cls == "DraftResolution"]  # a veto blocks a draft
+                draft = s.salient(("DraftResolution",)) if s.salient else None
                 if here:
                     objs = here[-1:]
-                elif s.recent_resolution:
+                elif s.recent_resolution and (rule.relation != "vetoed" or s.recent_resolution == draft):
+                    # (a veto blocks a draft: "vetoed to block the renewal" in an article on resolution 1718 vetoes no 1718)
                     objs = [Mention(m.end(), m.end(), "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
             if rule.relation == "partyTo":
                 subs = [_polity(s, a) for a in subs]

@@ -86,6 +86,10 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 (_WOULD_HAVE.search(s.text[max(0, m.start() - 160):m.start()]) and not _NOUN.match(m.group(0))):
             continue  # "the Council prohibited the provision of arms to X", "the ability to deliver their weapons to
             # the US": no transfer
+        if re.match(r"extend", m.group(0), re.I) and re.match(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:ban|embargo|mandate|"
+                                                              r"mechanism|sanctions|measures|restrictions|authori[sz]ation|deadline|"
+                                                              r"period|term|moratorium)\b", s.text[m.end():], re.I):
+            continue  # "the Council does not extend the arms transfer ban": a term, not a transfer
         hi = _clause_end(s, m.end())
         fought = re.match(r"(?:fought|fight|fights|fighting)", m.group(0), re.I)
         if fought:
