@@ -952,3 +952,9 @@ def test_a_state_with_its_fellow_members_is_a_member_and_a_senior_member_is_one(
     text = "The United States and our G7 partners welcome the plan. Japan is a senior member of NATO."
     found = {(c.subject, c.relation, c.object) for c in find_relations(text, linker.find(text))}
     assert {("united-states", "memberOf", "g7"), ("japan", "memberOf", "nato")} <= found
+
+
+def test_sanctions_imposed_as_a_series_or_tightened_after_being_imposed():
+    assert ("res-2397", "sanctions", "north-korea") in relations(
+        "Resolution 2397 imposed a series of economic and commercial sanctions on North Korea.")
+    assert ("china", "sanctions", "iran") in relations("China decided to tighten the sanctions imposed on Iran.")
