@@ -1084,3 +1084,12 @@ def test_a_veto_blocks_no_adopted_resolution_and_extending_a_ban_transfers_nothi
     assert not [f for f in facts if f[1] == "vetoed"]
     facts, _ = _facts("If the Council does not extend the arms transfer ban, Iran could buy arms.")
     assert not [f for f in facts if f[1] == "suppliesArmsTo"]
+
+
+def test_a_delegation_votes_for_its_state_and_a_us_draft_voted_down_is_sponsored_by_the_us():
+    facts, _ = _facts("Vassily Nebenzia (Russian Federation) said his delegation voted against the draft resolution.")
+    assert ("russia", "votedAgainst", "d9-draft-1") in facts
+    assert ("vassily-nebenzia", "votedAgainst", "d9-draft-1") not in facts
+    facts, _ = _facts("On August 14, the Security Council, including Russia and China, voted down a U.S. draft to extend the ban.")
+    assert {("russia", "votedAgainst", "d9-draft-1"), ("china", "votedAgainst", "d9-draft-1"),
+            ("united-states", "sponsors", "d9-draft-1")} <= facts

@@ -148,7 +148,8 @@ _DRAFT_RE = re.compile(
     r"defeat(?:s|ed)?|table(?:s|d)?|submit(?:s|ted)?|put\s+forward|circulat(?:es|ed)|vot(?:es|ed)\s+on)\s+"
     r"(?:an?\s+|the\s+)?(?:(?:new|revised|[\w-]+-(?:led|drafted|sponsored|penned))\s+)?"
     r"(?:draft(?:\s+resolution)?|resolution)\b"
-    r"|\ban?\s+(?:(?:new|revised|[\w-]+-(?:led|drafted|sponsored|penned))\s+)?draft(?:\s+resolution)?\b"
+    r"|\ban?\s+(?:(?:new|revised|[\w-]+-(?:led|drafted|sponsored|penned)|U\.S\.|US|UK|EU|[A-Z][a-z]+(?:an|ese|ish|ch))\s+)?"
+    r"draft(?:\s+resolution)?\b"
     r"|\ban?\s+resolution\s+(?:that|which)\s+would\s+have\b"
     r"|\b(?:competing|rival|alternative|second|another|its own|their own)\s+draft(?:\s+resolution)?\b"
     r"|\b(?:first|second|former|latter)\s+draft(?:\s+resolution\b|\b(?!\s+of\b))", re.I)  # ("The first draft — submitted

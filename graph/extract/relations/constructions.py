@@ -143,7 +143,8 @@ def _constructions(s: _Sentence) -> None:
             s.add(a.entity, "leaderOf" if leader else "officialOf", b.entity, a.start, b.end, 0.65, "title")
     for d in prim:  # "the Russian Federation's competing draft", "the French and Spanish text": its sponsors
         owner = [x for x in prim if x.cls in STATE and x.end <= d.start and
-                 re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+\s+)?", text[x.end:d.start])]
+                 (re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+\s+)?", text[x.end:d.start]) or  # (or "a U.S. draft", "the Russian draft")
+                  d.cls == "DraftResolution" and d.text.lower().startswith("draft") and re.fullmatch(r"\.?\s+", text[x.end:d.start]))]
         if d.cls == "DraftResolution" and not owner and d.text.lower() == "text":
             pair = [x for x in prim if x.cls in STATE and x.kind == "demonym" and x.end <= d.start]
             if len(pair) >= 2 and re.fullmatch(r"\s+and\s+", text[pair[-2].end:pair[-1].start]) and \

@@ -154,6 +154,10 @@ def _plain_rules(s: _Sentence) -> None:
                     subs = subjects(s, m.start(), rule.subj)  # "X held talks with Y", "hosted X for talks with Y"
             elif rule.subj == VOTER:  # the nearest actor must be the voter: "the Council rejected a draft" has none
                 subs = [x for x in subjects(s, m.start(), ACTOR) if x.cls in VOTER]
+                if re.search(r"\b(?:his|her|their)\s+delegation\s+(?:\w+\s+){0,3}$", s.text[:m.start()]):
+                    # "Vassily Nebenzia (Russian Federation) said his delegation voted against": the delegate's state votes
+                    subs = [next((y for y in s.mentions if y.cls == "State" and re.fullmatch(r"\s*\(\s*", s.text[x.end:y.start])), x)
+                            if x.cls in PERSON else x for x in subs]
             else:
                 subs = [_state_of(s, x) for x in subjects(s, m.start(), rule.subj)]
                 if re.match(r"(?:violations?|breach(?:es)?)\s+of", m.group(0), re.I):
