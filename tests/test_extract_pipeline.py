@@ -1093,3 +1093,9 @@ def test_a_delegation_votes_for_its_state_and_a_us_draft_voted_down_is_sponsored
     facts, _ = _facts("On August 14, the Security Council, including Russia and China, voted down a U.S. draft to extend the ban.")
     assert {("russia", "votedAgainst", "d9-draft-1"), ("china", "votedAgainst", "d9-draft-1"),
             ("united-states", "sponsors", "d9-draft-1")} <= facts
+
+
+def test_a_delegate_named_in_capitals_by_un_coverage_is_a_person_of_the_state_in_brackets():
+    facts, result = _facts("SAMANTHA POWER (United States) said her delegation would vote for the text.")
+    assert ("samantha-power", "officialOf", "united-states") in facts
+    assert [e.label for e in result.new_entities if e.id == "samantha-power"] == ["Samantha Power"]

@@ -14,7 +14,8 @@ extracted, and are written to a review file for a curator to accept into the reg
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import string
+from dataclasses import dataclass, replace
 
 from .mentions import Mention
 
@@ -174,6 +175,8 @@ _CITY_RE = re.compile(r"\b(?:city|town|port|village|province|region|capital|reso
 _CITIES_RE = re.compile(r"\b(?:cities|towns|ports|villages|provinces|regions) of (?P<list>[A-Z][\w’'-]+(?:(?:,\s+|,?\s+and\s+)"
                         r"(?:the\s+capital\s+)?[A-Z][\w’'-]+)+)")
 _IN_PLACE_RE = re.compile(r"\b(?:in|at|near|of|from|to|outside|around|[Ss]iege of|[Bb]attle of) (?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?)(?=,\s+)")
+#: A delegate as UN meetings coverage names one: in capitals, the state in brackets after ("SAMANTHA POWER (United States)").
+_CAPS_DELEGATE_RE = re.compile(r"\b(?P<name>[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){1,4})\s+\(\s*")
 _DEFINITE_DRAFT_RE = re.compile(r"\bthe\s+draft(?:\s+resolution)?\b", re.I)
 #: In a report on drafts, a text named by its owner: "The Russian Federation’s text", "The French and
 #: Spanish text", "The Russian Federation’s draft" (one draft per owner, however often it is named).
@@ -293,6 +296,12 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     for x in mentions:
         if x.cls == "State":
             states[x.start - offset] = max(states.get(x.start - offset, 0), x.end - offset)
+    for m in _CAPS_DELEGATE_RE.finditer(text):  # "MARIA LUIZA RIBEIRO VIOTTI (Brazil), speaking before action, said"
+        if m.end() in states:
+            before = len(out)
+            add(m.group("name"), "Person", m.start("name"), "delegate")
+            if len(out) > before:  # (named in capitals by UN coverage, in title case in the graph)
+                out[-1] = replace(out[-1], label=string.capwords(out[-1].label), aliases=(out[-1].label,))
     for m in _NAME_OF_RE.finditer(text):  # "Vasily Nebenzya of the Russian Federation said" (a delegate)
         if set(m.group("name").split()) & _HEAD_WORDS:
             continue  # "Armed Forces of Ukraine": a body, not a person
