@@ -1099,3 +1099,16 @@ def test_a_delegate_named_in_capitals_by_un_coverage_is_a_person_of_the_state_in
     facts, result = _facts("SAMANTHA POWER (United States) said her delegation would vote for the text.")
     assert ("samantha-power", "officialOf", "united-states") in facts
     assert [e.label for e in result.new_entities if e.id == "samantha-power"] == ["Samantha Power"]
+
+
+def test_partners_joining_allies_are_not_allies_of_each_other_and_anothers_support_is_not_the_subjects():
+    facts, _ = _facts("NATO partner leaders including Japan, New Zealand and the Republic of Korea are joining Allies during the summit.")
+    assert not [f for f in facts if f[1] == "alliedWith"]
+    facts, _ = _facts("Japan and South Korea are close allies.")
+    assert ("japan", "alliedWith", "south-korea") in facts or ("south-korea", "alliedWith", "japan") in facts
+    facts, _ = _facts("What we are deeply concerned about is the support that China is providing to Russia.",
+                      publisher="U.S. Department of State")
+    assert ("united-states", "supports", "china") not in facts
+    facts, _ = _facts("The grouping was initiated by Japanese Prime Minister Shinzo Abe, with the support of Australian prime "
+                      "minister John Howard.")
+    assert not [f for f in facts if f[1] == "supports"]

@@ -440,8 +440,8 @@ def _constructions(s: _Sentence) -> None:
             if not m.group(0).lower().endswith("s"):
                 break
     # "Iran and Russia are strategic allies", "Russia is Belarus' largest partner"
-    for m in re.finditer(r"\b(?:are|were|remain|remained|became|become|have been)\s+(?:also\s+)?(?:[\w-]+\s+){0,3}?"
-                         r"(?P<noun>allies|partners)\b", text, re.I):
+    for m in re.finditer(r"\b(?:are|were|remain|remained|became|become|have been)\s+(?:also\s+)?(?:(?![a-z]+ing\b)[\w-]+\s+){0,3}?"
+                         r"(?P<noun>allies|partners)\b", text, re.I):  # (not "are joining Allies": a verb, then the allies)
         relation = "alliedWith" if m.group("noun").lower() == "allies" else "cooperatesWith"
         if re.match(r"\s+(?:of|to|with)\s+(?:the\s+)?[A-Z]", text[m.end():]):
             continue  # "Japan and South Korea are allies of the United States": each of the third, not of each other
