@@ -1112,3 +1112,12 @@ def test_partners_joining_allies_are_not_allies_of_each_other_and_anothers_suppo
     facts, _ = _facts("The grouping was initiated by Japanese Prime Minister Shinzo Abe, with the support of Australian prime "
                       "minister John Howard.")
     assert not [f for f in facts if f[1] == "supports"]
+
+
+def test_such_transfers_point_back_to_the_parties_just_told():
+    facts, _ = _facts("Iran has continued to transfer weaponry to Russia. Iran must halt such transfers of ballistic missiles "
+                      "and related technology.")
+    assert ("iran", "transfersMilitaryTechnologyTo", "russia") in facts
+    facts, _ = _facts("Iran has continued to transfer weaponry to Russia. If Russia would like a discussion on the risks "
+                      "resulting from weapons transfers, let us have one.")
+    assert ("russia", "suppliesArmsTo", "iran") not in facts and ("russia", "suppliesArmsTo", "ukraine") not in facts

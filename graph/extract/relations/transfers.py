@@ -187,8 +187,10 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 recipients = recipients or before[-1:]
                 givers = [_state_of(s, x) for x in subjects(s, before[-1].start, ACTOR)] or givers
         has_goal = re.search(r"\b(?:to|into)\b", s.text[m.end():hi], re.I)
-        if not recipients and s.previous_states and not has_goal and not _NOUN.match(m.group(0)):
-            # (not "the risks resulting from weapons transfers": a noun without its parties names none)
+        if not recipients and s.previous_states and not has_goal and (not _NOUN.match(m.group(0)) or re.search(
+                r"\b(?:such|these|those|this|its|their)\s+(?:[\w-]+\s+){0,2}$", s.text[:m.start()], re.I)):
+            # (not "the risks resulting from weapons transfers": a noun without its parties names none, unless it
+            # points back to the ones just told: "halt such transfers of ballistic missiles")
             partners = [x for x in s.previous_states if x not in {g.entity for g in givers}]
             if len(partners) == 1:
                 recipients = [Mention(0, 0, "", partners[0], "State", "coreference", False, 0.55)]
