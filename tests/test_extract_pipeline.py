@@ -1121,3 +1121,10 @@ def test_such_transfers_point_back_to_the_parties_just_told():
     facts, _ = _facts("Iran has continued to transfer weaponry to Russia. If Russia would like a discussion on the risks "
                       "resulting from weapons transfers, let us have one.")
     assert ("russia", "suppliesArmsTo", "iran") not in facts and ("russia", "suppliesArmsTo", "ukraine") not in facts
+
+
+def test_cooperation_possessed_by_a_state_is_its_own_not_the_speakers():
+    facts, _ = _facts("Secretary Rubio and Foreign Minister Cho expressed serious concerns about North Korea’s increasing "
+                      "military cooperation with Russia.", publisher="U.S. Department of State")
+    assert ("north-korea", "cooperatesWith", "russia") in facts
+    assert not [f for f in facts if f[1] == "cooperatesWith" and "north-korea" not in f]

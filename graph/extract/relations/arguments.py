@@ -407,8 +407,8 @@ def _adjacent(s: _Sentence, pos: int, classes: frozenset) -> list[Mention]:
     involvement" (the possessive of a name ending in s)."""
     def possessive(m: Mention) -> bool:
         gap = s.text[m.end:pos]
-        return bool(re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+\s+)?", gap) or
-                    s.text[m.end - 1] == "s" and re.fullmatch(r"['’]\s*(?:[a-z]+\s+)?", gap))
+        return bool(re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+\s+)?", gap) or re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+\s+){2}", gap) or
+                    s.text[m.end - 1] == "s" and re.fullmatch(r"['’]\s*(?:[a-z]+\s+)?", gap))  # ("X’s increasing military cooperation")
 
     return [m for m in s.mentions if m.cls in classes and m.end <= pos and m.kind != "description" and possessive(m)][-1:]
 

@@ -8,7 +8,7 @@ import re
 from ..mentions import Mention
 from .lexicon import ACTOR, AGREEMENT, EVENT, ORGS, PERSON, PLACE, POLITY, RESOLUTION, STATE, TITLES
 from .sentence import _Sentence, _clause_end, _clause_rest, _clause_start, _in_parens, _word_before
-from .arguments import _args, _coordinated, _person_of_state, _titles_only, objects, subjects
+from .arguments import _adjacent, _args, _coordinated, _person_of_state, _titles_only, objects, subjects
 from .events import _held_between, _event_participants, _on_the_margins, _own_visit, _represented_by, _we_the_leaders
 from .alliances import _agreement_between, _our_partnership, _reaffirmed_alliance, _support_for
 from .organisations import _bases_in, _led_by, _nationality, _organisation_in_state, _place_comma_state
@@ -698,7 +698,8 @@ def _constructions(s: _Sentence) -> None:
                     s.add(a.entity, "cooperatesWith", b.entity, m.start(), m.end(), 0.55, "cooperation-between")
             continue
         objs = objects(s, m.end() - 1, POLITY, limit=5)
-        for a in subjects(s, m.start(), POLITY):
+        # "North Korea’s increasing military cooperation with Russia": the possessor, not the sentence's subject
+        for a in _adjacent(s, m.start(), POLITY) or subjects(s, m.start(), POLITY):
             for o in objs:
                 s.add(a.entity, "cooperatesWith", o.entity, m.start(), m.end(), 0.6, "cooperation")
     # "The General Assembly adopted a resolution": adopted by its subject
