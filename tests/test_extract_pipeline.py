@@ -1128,3 +1128,9 @@ def test_cooperation_possessed_by_a_state_is_its_own_not_the_speakers():
                       "military cooperation with Russia.", publisher="U.S. Department of State")
     assert ("north-korea", "cooperatesWith", "russia") in facts
     assert not [f for f in facts if f[1] == "cooperatesWith" and "north-korea" not in f]
+
+
+def test_the_republic_of_korea_inside_the_dprks_name_is_not_the_possessor():
+    facts, _ = _facts("Condemning the Democratic People’s Republic of Korea’s repeated violations of the relevant Security "
+                      "Council resolutions, he spoke.")
+    assert not [f for f in facts if f[0] == "south-korea"]

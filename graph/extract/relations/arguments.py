@@ -410,7 +410,9 @@ def _adjacent(s: _Sentence, pos: int, classes: frozenset) -> list[Mention]:
         return bool(re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+\s+)?", gap) or re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+\s+){2}", gap) or
                     s.text[m.end - 1] == "s" and re.fullmatch(r"['’]\s*(?:[a-z]+\s+)?", gap))  # ("X’s increasing military cooperation")
 
-    return [m for m in s.mentions if m.cls in classes and m.end <= pos and m.kind != "description" and possessive(m)][-1:]
+    # (not the "Republic of Korea" inside "the Democratic People’s Republic of Korea’s")
+    return [m for m in s.mentions if m.cls in classes and m.end <= pos and m.kind != "description" and not m.nested
+            and possessive(m)][-1:]
 
 
 _PURPOSE = re.compile(r"\b(?:to|in order to)\s+(?:aid|help|support|fuel|sustain|assist|continue|advance|further|bolster|"
