@@ -1134,3 +1134,9 @@ def test_the_republic_of_korea_inside_the_dprks_name_is_not_the_possessor():
     facts, _ = _facts("Condemning the Democratic People’s Republic of Korea’s repeated violations of the relevant Security "
                       "Council resolutions, he spoke.")
     assert not [f for f in facts if f[0] == "south-korea"]
+
+
+def test_the_parties_a_treatys_name_puts_between_are_parties_to_it():
+    facts, _ = _facts("The Treaty of Good-Neighborliness and Friendly Cooperation Between the People's Republic of China and "
+                      "the Russian Federation (FCT) is a twenty-year strategic treaty.")
+    assert {("china", "partyTo", "sino-russian-treaty-2001"), ("russia", "partyTo", "sino-russian-treaty-2001")} <= facts

@@ -26,6 +26,12 @@ def _agreement_between(s: _Sentence) -> None:
             if re.fullmatch(r"\.?\s*[-‐‑–]\s*", text[x.end:y.start]):
                 for z in (x, y):
                     s.add(z.entity, "partyTo", a.entity, a.start, a.end, 0.6, "agreement-name")
+        named = re.search(r"\s[Bb]etween\s+(?:the\s+)?", text[a.start:a.end])
+        if named:  # "the Treaty of Good-Neighborliness ... Between the People's Republic of China and the Russian Federation"
+            parties = [x for x in inner if x.start >= a.start + named.end() and
+                       not any(y is not x and y.start <= x.start and x.end <= y.end for y in inner)]
+            for x in parties:
+                s.add(x.entity, "partyTo", a.entity, a.start, a.end, 0.6, "agreement-name")
         tail = re.match(r"(?:\s*\([^)]*\))?\s+(?:between|among)\s+(?:the\s+)?(?:[Gg]overnments?\s+of\s+(?:the\s+)?)?",
                         text[a.end:])
         if tail:
