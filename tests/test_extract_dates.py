@@ -183,3 +183,16 @@ def test_a_release_opening_on_its_own_date_dates_what_its_speakers_did_there():
 
     assert {str(v) for v in dated("statement").values()} == {"2024-07-28"}
     assert set(dated("article").values()) == {None}  # (a news story's condemnation may be older than the story)
+
+
+def test_a_year_in_a_description_dates_the_thing_described_but_a_year_in_a_name_does_not():
+    from graph.extract import Extractor
+    from graph.gazetteer import default_registry
+    from graph.model import Document, PartialDate
+
+    text = ("The Australia, New Zealand, United States Security Treaty (ANZUS) is a 1951 non-binding collective security "
+            "agreement between Australia and New Zealand, although today the treaty is taken to relate to conflicts worldwide.")
+    doc = Document("d", "T", text, date=PartialDate("2022"), kind="encyclopedia")
+    starts = {a.subject: str(a.start_time) for a in Extractor(default_registry(), use_ner=False).extract(doc).assertions
+              if a.relation == "partyTo"}
+    assert starts == {"australia": "1951", "new-zealand": "1951"}

@@ -443,7 +443,8 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|which|who|after|befo
 def _outside_names(dates: list, mentions: list[Mention]) -> list:
     """The dates of a sentence less a year inside a name ("the 2018 Eritrea–Ethiopia summit took place
     on 8–9 July 2018"), when the sentence gives another: the name's year is not when its facts happened."""
-    inside = [d for d in dates if d.precision == "year" and any(m.start <= d.start and d.end <= m.end for m in mentions)]
+    inside = [d for d in dates if d.precision == "year" and any(m.start <= d.start and d.end <= m.end for m in mentions
+                                                                 if m.kind != "description")]  # ("a 1951 agreement": its year)
     return [d for d in dates if d not in inside] if inside and len(inside) < len(dates) else dates
 
 
