@@ -1140,3 +1140,13 @@ def test_the_parties_a_treatys_name_puts_between_are_parties_to_it():
     facts, _ = _facts("The Treaty of Good-Neighborliness and Friendly Cooperation Between the People's Republic of China and "
                       "the Russian Federation (FCT) is a twenty-year strategic treaty.")
     assert {("china", "partyTo", "sino-russian-treaty-2001"), ("russia", "partyTo", "sino-russian-treaty-2001")} <= facts
+
+
+def test_support_for_a_belligerents_war_is_military_aid():
+    facts, _ = _facts("The People's Republic of China (PRC)'s ongoing support for Russia's defense industrial base enables Russia "
+                      "to reconstitute its war machine.")
+    assert ("china", "providesMilitaryAidTo", "russia") in facts and ("china", "supports", "russia") not in facts
+    facts, _ = _facts("Iran, the DPRK, and China are providing Russia with the material support it needs to wage its war of choice.")
+    assert {("iran", "providesMilitaryAidTo", "russia"), ("china", "providesMilitaryAidTo", "russia")} <= facts
+    facts, _ = _facts("China is providing Russia with diplomatic support at the United Nations.")
+    assert ("china", "providesMilitaryAidTo", "russia") not in facts

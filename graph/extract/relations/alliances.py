@@ -64,6 +64,11 @@ def _agreement_between(s: _Sentence) -> None:
                 s.add(x.entity, "partyTo", p.entity, m.start(), m.end(), 0.65, "agreement-between")
 
 
+#: What support for a state at war goes to: "for Russia’s war of aggression", "for Russia's defense industrial base".
+_WAR_MACHINE = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(?:war|invasion|aggression|military|defen[cs]e industrial base|"
+                          r"war machine|war effort)\b", re.I)
+
+
 def _support_for(s: _Sentence) -> None:
     """ "Soviet support for Syrian independence", "Iran's military support for Hezbollah": the support
     of the state or body named just before the noun (military or financial support is aid)."""
@@ -75,13 +80,15 @@ def _support_for(s: _Sentence) -> None:
                          r"longstanding|growing|steadfast|continuing|ongoing)\s+){0,2})support\s+(?:for|to|of)\s+(?:the\s+)?",
                          text, re.I):
         patrons = [x for x in s.mentions if x.cls in POLITY and not x.nested and x.end <= m.start() and
-                   re.fullmatch(r"(?:'s|’s|')?\s*", text[x.end:m.start()])]
-        if not patrons or patrons[-1].kind != "demonym" and not re.match(r"(?:'s|’s|')", text[patrons[-1].end:]):
+                   re.fullmatch(r"(?:\s*\([A-Z]{2,6}\))?(?:'s|’s|')?\s*", text[x.end:m.start()])]  # ("the PRC (PRC)'s")
+        if not patrons or patrons[-1].kind != "demonym" and not re.match(r"(?:\s*\([A-Z]{2,6}\))?(?:'s|’s|')", text[patrons[-1].end:]):
             continue  # ("the support for X" without its owner is nobody's; a state before it owns it only as "X's")
         kind = m.group("kind").lower()
         relation = "providesMilitaryAidTo" if "military" in kind else \
             "providesEconomicAidTo" if re.search(r"financial|economic", kind) else "supports"
         for o in [x for x in s.mentions if x.cls in POLITY and not x.nested and x.start == m.end()][:1]:
+            if relation == "supports" and _WAR_MACHINE.match(text, o.end):
+                relation = "providesMilitaryAidTo"  # "Iran’s support for Russia’s war of aggression": aid to a belligerent
             s.add(patrons[-1].entity, relation, o.entity, patrons[-1].start, o.end, 0.6, "support-for")
     # "the continued military support for its war provided by Iran, Belarus and the DPRK": the givers after
     # "by", the receiver the owner of the war ("its": the actor named before)

@@ -246,7 +246,8 @@ def _relation_for(rule: Rule, subject: Mention, s: _Sentence | None = None, arou
     person signs."""
     if rule.relation == "supports" and s is not None:
         near = around if around is not None else s.text
-        if re.search(r"\b(?:militar\w*|war|troops|arms|weapons|invasion|aggression|offensive|fighting)\b", near, re.I) or \
+        if re.search(r"\b(?:militar\w*|war|troops|arms|weapons|invasion|aggression|offensive|fighting|defen[cs]e industrial base)\b",
+                     near, re.I) or \
                 any(m.cls == "Conflict" and re.search(r"\b(?:during|throughout|in the course of)\s+(?:the\s+)?$", s.text[:m.start], re.I)
                     for m in s.mentions):
             return "providesMilitaryAidTo"  # ("During the Korean War, the Soviet Union supported North Korea"; a war

@@ -58,6 +58,9 @@ def _classify(text: str) -> list[str]:
             found.append(relation)
     if "supports" in found and len(found) > 1:
         found.remove("supports")  # "aid and weapons": the weapons say what the aid is
+    if found == ["supports"] and re.search(r"\b(?:wage|fight|sustain|continue)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}?war\b",
+                                          text, re.I):
+        found = ["providesMilitaryAidTo"]  # "providing Russia with the material support it needs to wage its war"
     if "suppliesArmsTo" in found and "transfersMilitaryTechnologyTo" in found:
         found.remove("suppliesArmsTo")  # "weapon technology" is technology
     if "deploysTroopsTo" in found and re.search(r"\b(?:military supplies|military equipment)\b", text, re.I):
