@@ -1150,3 +1150,11 @@ def test_support_for_a_belligerents_war_is_military_aid():
     assert {("iran", "providesMilitaryAidTo", "russia"), ("china", "providesMilitaryAidTo", "russia")} <= facts
     facts, _ = _facts("China is providing Russia with diplomatic support at the United Nations.")
     assert ("china", "providesMilitaryAidTo", "russia") not in facts
+
+
+def test_a_president_a_foreign_military_detained_is_not_the_publishers():
+    facts, _ = _facts("On February 1, the Burmese military detained civilian government leadership, including State Counsellor "
+                      "Aung San Suu Kyi and President Win Myint.", publisher="U.S. Department of State")
+    assert not [f for f in facts if f[1] == "leaderOf" and f[2] == "united-states"]
+    facts, _ = _facts("President Joe Biden met the Prime Minister of Japan.", publisher="The White House")
+    assert ("joe-biden", "leaderOf", "united-states") in facts

@@ -546,8 +546,9 @@ def _home_offices(text: str, offset: int, mentions: list[Mention], home: list[st
             continue
         key = title.group("t").split()[0]  # (one President and one Vice President of its own per document)
         if claimed.setdefault(key, m.entity) != m.entity or m.entity in titled or offices.get(m.entity, home[0]) != home[0] \
-                or re.match(r",?\s+(?:of|from)\s+(?:the\s+)?[A-Z]", text[m.end - offset:]):
-            continue
+                or re.match(r",?\s+(?:of|from)\s+(?:the\s+)?[A-Z]", text[m.end - offset:]) or \
+                re.search(r"\b(?:detain|arrest|oust|overthr|depos|jail|imprison)\w*\b[^.;]*\bincluding\b[^.;]*$", text[:m.start - offset]):
+            continue  # ("the Burmese military detained civilian government leaders, including ... President Win Myint")
         relation = "officialOf" if title.group("t").startswith("Vice") else "leaderOf"
         start = m.start - offset if title.string is m.text else title.start()  # (the title inside the name or before it)
         out.append(Candidate(m.entity, relation, home[0], start, m.end - offset, 0.5, "home-title"))
