@@ -131,6 +131,19 @@ def test_two_unnamed_drafts_pair_with_two_gold_drafts_by_the_facts_they_share(tm
     assert (report.scores["relations"].tp, report.scores["relations"].fp) == (2, 0)
 
 
+def test_a_summit_named_generically_is_this_documents_not_another_years_of_the_same_name(tmp_path):
+    """ "the EU-China summit" of a 2015 report matches the document's own 2015 summit, not a 2022 summit of the
+    corpus that happens to carry the generic name."""
+    report = _eval_unseen(
+        tmp_path,
+        "---\nid: d1\ntitle: T\ndate: 2015-06-29\n---\nGabon and Burkina Faso took part in the Gabon-Burkina Faso summit.\n",
+        "- {id: gab, class: State, label: Gabon}\n- {id: bf, class: State, label: Burkina Faso}\n"
+        "- {id: summit-2015, class: Summit, label: 17th Gabon-Burkina Faso summit}\n"
+        "- {id: summit-2022, class: Summit, label: Gabon-Burkina Faso summit}\n",
+        "  - {subject: gab, relation: participatedIn, object: summit-2015, certainty: confirmed, quote: Gabon and Burkina Faso took part in the Gabon-Burkina Faso summit.}\n")
+    assert report.scores["relations"].tp == 1
+
+
 def test_the_score_is_the_same_on_every_run_whatever_the_hash_seed():
     """Entities matched by class used to pair up in set order: the dev split scored differently per run."""
     import os
