@@ -1158,3 +1158,19 @@ def test_a_president_a_foreign_military_detained_is_not_the_publishers():
     assert not [f for f in facts if f[1] == "leaderOf" and f[2] == "united-states"]
     facts, _ = _facts("President Joe Biden met the Prime Minister of Japan.", publisher="The White House")
     assert ("joe-biden", "leaderOf", "united-states") in facts
+
+
+def test_violations_are_the_kremlins_not_the_councils_nor_the_speakers_and_sanctions_evasion_sanctions_nobody():
+    facts, _ = _facts("The Kremlin undermines this Council with procurement of arms from the DPRK in violation of multiple "
+                      "Security Council resolutions.")
+    assert [f for f in facts if f[1] == "violates" and f[0] == "russia"]
+    assert not [f for f in facts if f[1] == "violates" and f[0] == "unsc"]
+    facts, _ = _facts("The United States condemns the DPRK’s May 31 satellite launch. This launch may have failed, but it was "
+                      "launched in brazen violation of multiple Security Council resolutions.",
+                      publisher="United States Mission to the United Nations")
+    assert not [f for f in facts if f[1] == "violates" and f[0] == "united-states"]
+    facts, _ = _facts("The Panel reported on the DPRK’s persistent sanctions evasion efforts within Russia’s jurisdiction.")
+    assert not [f for f in facts if f[1] == "sanctions"]
+    facts, _ = _facts("We find ourselves back in the Council to discuss yet another DPRK provocation.",
+                      publisher="United States Mission to the United Nations")
+    assert not [f for f in facts if f[1] == "supports"]

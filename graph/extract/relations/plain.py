@@ -168,7 +168,7 @@ def _plain_rules(s: _Sentence) -> None:
             if rule.relation in ("establishedBy", "adoptedBy"):  # "X established by Y", "X, adopted by Y": X right before
                 subs = [x for x in subs if _RIGHT_BEFORE.fullmatch(s.text[x.end:m.start()])]
             in_violation = rule.relation == "violates" and (m.group(0).lower().startswith("in ") or re.search(
-                r"\bin\s+(?:flagrant|clear|direct|blatant|open|serious|gross)\s+$", s.text[:m.start()], re.I))
+                r"\bin\s+(?:flagrant|clear|direct|blatant|brazen|egregious|manifest|open|serious|gross|repeated|continued)\s+$", s.text[:m.start()], re.I))
             if rule.relation in ("violates", "undermines"):  # "Russia's war against Ukraine, which violates ...": Russia
                 subs = [(_adjacent(s, x.start, STATE) or [y for y in s.mentions if y.nested and y.cls == "State" and y.start == x.start]
                          or [x])[0] if x.cls == "Conflict" else x for x in subs]
@@ -177,8 +177,9 @@ def _plain_rules(s: _Sentence) -> None:
                 subs = _agent_of_act(s, condemned.end()) or objects(s, condemned.end(), ACTOR)
             elif in_violation:
                 # ("We are concerned by the cooperation in violation of ...": not "we" who violate)
-                subs = [x for x in subs if not (x.start == x.end and x.entity in s.speakers)]
-                acted = re.search(r"\b(?P<verb>[a-z]+(?:ing|ed))\s+(?:the\s+)?$", s.text[:subs[0].start]) if subs else None
+                subs = [x for x in subs if not (x.entity in s.speakers and (x.start == x.end or x.kind in ("coreference", "description")))]
+                # (nor "it was launched in brazen violation" read as the speaking government)
+                acted = re.search(r"\b(?P<verb>[a-z]{3,}(?:ing|ed|es))\s+(?:the\s+|this\s+)?$", s.text[:subs[0].start]) if subs else None
                 if acted and acted.group("verb") not in ("including", "concerning", "regarding", "involving", "targeted"):
                     # "Russia started this war by invading Ukraine in clear violation of the UN Charter": the invader
                     subs = [x for x in subjects(s, acted.start(), rule.subj) if x.entity != subs[0].entity] or subs
