@@ -1174,3 +1174,10 @@ def test_violations_are_the_kremlins_not_the_councils_nor_the_speakers_and_sanct
     facts, _ = _facts("We find ourselves back in the Council to discuss yet another DPRK provocation.",
                       publisher="United States Mission to the United Nations")
     assert not [f for f in facts if f[1] == "supports"]
+
+
+def test_a_pro_russian_president_is_no_russian_and_a_coordinated_passives_agent_is_not_its_patient():
+    facts, _ = _facts("The unrest resulted in the removal of the pro-Russian President Viktor Yanukovych.")
+    assert not [f for f in facts if f[2] == "russia"]
+    facts, _ = _facts("Discussions began in April, hosted by Turkey and supported by the UN.")
+    assert ("united-nations", "supports", "turkey") not in facts

@@ -77,6 +77,7 @@ _IN_FORCE = re.compile(r"\b(?:came|comes|entered|enters|went|goes)\s+into\s+(?:f
 _SPOKEN_NOW = re.compile(r"(?:condemns?|denounces?|deplores?|warns?|accuses?)", re.I)
 _TODAY = re.compile(r"\btoday\b", re.I)
 _LEDE = 400  # characters of a document's opening that may give its own date
+_LEANING = re.compile(r"\b(?:pro|anti)[-‐‑–]$", re.I)
 _RELEASES = {"statement", "press statement", "press release", "transcript", "fact sheet", "readout"}
 _NOT_TODAY = re.compile(r"\b(?:previous\w*|earlier|last|former\w*|since|ago|once|long|then|had|will|would|plans?|years?|months?|"
                         r"repeatedly|continu\w*|ongoing|already|again)\b",
@@ -216,6 +217,8 @@ class Extractor:
             actors = []
             host = None  # the state of the city the sentence puts a meeting in ("met in Seoul")
             for m in mentions:
+                if m.kind == "demonym" and _LEANING.search(text, 0, m.start - offset):
+                    continue  # "the pro-Russian President Viktor Yanukovych": a leaning, not a nationality
                 if not _place_use(text, m, offset, mentions):
                     actors.append(m)
                 elif m.text[:1].isupper():  # "the summit in Brussels": the city, a place of its own

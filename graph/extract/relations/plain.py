@@ -102,7 +102,8 @@ def _plain_rules(s: _Sentence) -> None:
                 if tally and agents and agents[0].start > m.end() + tally.start():
                     agents = []  # "rejected ... by 4 votes in favour (Bolivia, ...) to 7 against": a tally (see _vote_lists)
                 lo = _clause_start(s, m.start())
-                patients = [x for x in _args(s, lo, m.start(), rule.obj) if not _in_parens(s.text, x.start)]
+                patients = [x for x in _args(s, lo, m.start(), rule.obj) if not _in_parens(s.text, x.start)
+                            and not re.search(r"\bby\s+(?:the\s+)?$", s.text[:x.start])]  # ("hosted by Turkey and supported by")
                 if not patients:
                     patients = _antecedent(s, lo, rule.obj)
                 if not patients:
