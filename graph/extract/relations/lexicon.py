@@ -142,6 +142,10 @@ def load_titles(path: Path | None = None) -> list[tuple[re.Pattern, str, str, re
 TITLES = load_titles()
 
 
+#: A counterfactual: what a failed draft, or the Council had it passed, "would have" done did not happen.
+WOULD_HAVE = re.compile(r"\bwould\s+(?:also\s+)?have\b", re.I)
+
+
 #: A transfer or training that is banned, not done: "prohibited the provision of arms to X".
 _PROHIBITED = re.compile(r"\b(?:prohibit\w*|banned|banning|barred|barring|forbid\w*|forbade|embargoed|"
                          r"outlaw\w*)\s+(?:the\s+(?:provision|supply|sale|transfer|export)s?\s+of\s+(?:[\w,’'-]+\s+){0,8}|(?:\w+\s+){0,3})$",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..mentions import Mention
-from .lexicon import ACTOR, ORGS, PERSON, POLITY, RESOLUTION, VOTER
+from .lexicon import ACTOR, ORGS, PERSON, POLITY, RESOLUTION, VOTER, WOULD_HAVE
 from .sentence import Candidate, _Sentence
 from .arguments import _args, objects, subjects
 
@@ -134,7 +134,7 @@ def _sponsor_lists(s: _Sentence) -> None:
 
 _DRAFT_AIM = re.compile(r"\s*,?\s*(?:aimed at|aiming at|that would have|which would have|intended to|seeking to|to)\s+"
                         r"(?:[\w-]+\s+){0,4}", re.I)
-_WOULD_HAVE = re.compile(r"\bwould\s+(?:also\s+)?have\s+(?:[\w-]+\s+){0,2}$", re.I)
+_WOULD_HAVE_DONE = re.compile(WOULD_HAVE.pattern + r"\s+(?:[\w-]+\s+){0,2}$", re.I)  # (right before the trigger)
 
 
 def _counterfactual_drafts(s: _Sentence) -> None:
@@ -151,7 +151,7 @@ def _counterfactual_drafts(s: _Sentence) -> None:
             continue  # "failed to adopt a draft resolution aimed at extending restrictions on Iran": the draft's aim
         if c.subject in drafts and c.relation in ("condemned", "sanctions"):
             c = Candidate(c.subject, "targets", c.object, c.trigger_start, c.trigger_end, c.confidence, c.rule, c.materiel)
-        elif _WOULD_HAVE.search(s.text[:c.trigger_start]) and c.subject in bodies:
+        elif _WOULD_HAVE_DONE.search(s.text[:c.trigger_start]) and c.subject in bodies:
             draft = s.recent_resolution if s.salient and s.recent_resolution == s.salient(("DraftResolution",)) else None
             if not (draft and c.relation in ("condemned", "sanctions")):
                 continue  # "the Council would also have expressed support for X": it did not

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..mentions import Mention
-from .lexicon import ACTOR, MATERIEL, PLACE, POLITY, RECIPIENT, STATE, _PROHIBITED, _v
+from .lexicon import ACTOR, MATERIEL, PLACE, POLITY, RECIPIENT, STATE, WOULD_HAVE, _PROHIBITED, _v
 from .sentence import ListFrame, _Sentence, _clause_end, _clause_start, _in_parens, _inside_name, _passive
 from .arguments import _args, _state_of, objects, subjects
 
@@ -77,8 +77,7 @@ def _materiel_text(text: str) -> str | None:
     return m.group(0).strip() if m else None
 
 
-#: A transfer a failed draft "would have enabled": none took place (but the "transfers" it would have condemned did).
-_WOULD_HAVE = re.compile(r"\bwould\s+(?:also\s+)?have\b", re.I)
+#: A transfer named by a noun ("the transfers it would have condemned" took place; "weapons transfers" names no party).
 _NOUN = re.compile(r"(?:transfers?|shipments?|deliver(?:y|ies)|exports?|sales?|supplies|provision|sharing)\b", re.I)
 
 
@@ -86,7 +85,7 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
     for m in list(_TRANSFER_VERBS.finditer(s.text)) + list(_DEPLOY_VERBS.finditer(s.text)):
         deploy = m.re is _DEPLOY_VERBS
         if _inside_name(s, m) or _PROHIBITED.search(s.text[:m.start()]) or _ABILITY.search(s.text[:m.start()]) or \
-                (_WOULD_HAVE.search(s.text[max(0, m.start() - 160):m.start()]) and not _NOUN.match(m.group(0))):
+                (WOULD_HAVE.search(s.text[max(0, m.start() - 160):m.start()]) and not _NOUN.match(m.group(0))):
             continue  # "the Council prohibited the provision of arms to X", "the ability to deliver their weapons to
             # the US": no transfer
         if re.match(r"extend", m.group(0), re.I) and re.match(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:ban|embargo|mandate|"
@@ -136,10 +135,12 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
         if deploy or fought:
             relations = ["deploysTroopsTo"]
         givers: list[Mention] = []
-        owner = [x for x in s.mentions if x.cls in ACTOR and not x.nested and x.end <= m.start() and
-                 re.fullmatch(r"['’]s?\s+(?:[a-z-]+\s+)?", s.text[x.end:m.start()]) and
-                 (m.group(0).endswith(" of") or re.match(r"\s+of\b", s.text[m.end():])) and
-                 not re.match(r"(?:supplier|provider|exporter)", m.group(0), re.I)]  # ("Turkey's provider": who gives to it)
+        # the possessor of the noun: "Iran's transfer of UAVs" gives; "Turkey's largest provider of energy" receives
+        possessor = [x for x in s.mentions if x.cls in ACTOR | RECIPIENT and not x.nested and x.end <= m.start() and
+                     re.fullmatch(r"['’]s?\s+(?:[a-z-]+\s+){0,2}", s.text[x.end:m.start()])]
+        agent_noun = re.match(r"(?:supplier|provider|exporter)", m.group(0), re.I)
+        owner = [x for x in possessor if x.cls in ACTOR and re.fullmatch(r"['’]s?\s+(?:[a-z-]+\s+)?", s.text[x.end:m.start()])
+                 and (m.group(0).endswith(" of") or re.match(r"\s+of\b", s.text[m.end():]))] if not agent_noun else []
         if passive:
             givers = objects(s, m.end(), ACTOR, prep="by", limit=25)
             if not givers:  # "South Korean artillery shells have been provided", "North Korean troops being deployed"
@@ -169,12 +170,10 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 # "North Korean troops fought", "North Korean military advisers": the demonym of the agent noun
                 states = [x for x in _args(s, lo, m.start(), STATE) if x.kind == "demonym" or x.nested]
                 givers = states[-1:]
-        poss = [x for x in s.mentions if x.cls in RECIPIENT and not x.nested and x.end <= m.start() and
-                re.fullmatch(r"['’]s?\s+(?:[a-z-]+\s+){0,2}", s.text[x.end:m.start()])]
-        if poss and not passive and re.match(r"(?:supplier|provider|exporter)", m.group(0), re.I):
-            # "Russia became Turkey's largest provider of energy": Turkey receives, the subject gives
-            recipients = recipients or poss[-1:]
-            givers = [g for g in subjects(s, poss[-1].start, ACTOR) if g.entity != poss[-1].entity]
+        receiver = [x for x in possessor if x.cls in RECIPIENT][-1:]
+        if receiver and not passive and agent_noun:  # "Russia became Turkey's largest provider": the subject gives
+            recipients = recipients or receiver
+            givers = [g for g in subjects(s, receiver[0].start, ACTOR) if g.entity != receiver[0].entity]
         if not recipients and frame and frame.receiver:
             recipients = [Mention(0, 0, "", frame.receiver, "State", "coreference", False, 0.5)]
         materiel = _materiel_text(window)
