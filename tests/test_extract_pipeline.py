@@ -1181,3 +1181,10 @@ def test_a_pro_russian_president_is_no_russian_and_a_coordinated_passives_agent_
     assert not [f for f in facts if f[2] == "russia"]
     facts, _ = _facts("Discussions began in April, hosted by Turkey and supported by the UN.")
     assert ("united-nations", "supports", "turkey") not in facts
+
+
+def test_a_possessive_invasion_of_a_state_is_an_invasion_of_it():
+    assert ("russia", "invaded", "ukraine") in _facts("More than a year has passed since Russia’s full-scale invasion "
+                                                      "of Ukraine.")[0]
+    # the attacked side's own war is no invasion by it
+    assert not {f for f in _facts("Ukraine’s war against Russia goes on.")[0] if f[1] == "invaded"}

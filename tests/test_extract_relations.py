@@ -958,3 +958,28 @@ def test_sanctions_imposed_as_a_series_or_tightened_after_being_imposed():
     assert ("res-2397", "sanctions", "north-korea") in relations(
         "Resolution 2397 imposed a series of economic and commercial sanctions on North Korea.")
     assert ("china", "sanctions", "iran") in relations("China decided to tighten the sanctions imposed on Iran.")
+
+
+def test_members_listed_between_dashes_after_being_and_after_an_organisations_ministers():
+    from graph.extract.mentions import Linker as _L
+    from graph.gazetteer import default_registry
+
+    linker = _L(default_registry())
+
+    def found(text):
+        return {(c.subject, c.relation, c.object) for c in find_relations(text, linker.find(text))}
+
+    assert {("china", "permanentMemberOf", "unsc"), ("france", "permanentMemberOf", "unsc")} <= found(
+        "The Assembly met to examine veto use among the Security Council’s permanent members – China, France and "
+        "Russia – including on Gaza.")
+    assert {("china", "memberOf", "unsc"), ("russia", "memberOf", "unsc")} <= found(
+        "Two members of the Security Council – China and Russia – have repeatedly shielded the DPRK.")
+    assert {("russia", "permanentMemberOf", "unsc"), ("china", "permanentMemberOf", "unsc")} <= found(
+        "Despite being permanent members of the Security Council, Russia and China have protected Pyongyang.")
+    assert {("canada", "memberOf", "g7"), ("italy", "memberOf", "g7")} <= found(
+        "The G7 Foreign Ministers of Canada, France and Italy met in Munich.")
+    # a dash that does not open a list, and states after the list, are not members
+    assert not {f for f in found("Members of the Security Council – meeting today – condemned Iran.") if f[0] == "iran"}
+    assert ("ukraine", "memberOf", "unsc") not in found(
+        "The permanent members of the Security Council (China and France) discussed Ukraine.")
+

@@ -483,6 +483,13 @@ def _constructions(s: _Sentence) -> None:
                   re.search(r"\b(?:against|on)\s+(?:the\s+)?$", text[c.start:x.start])]
         for x in owner:
             s.add(x.entity, "participatedIn", c.entity, x.start, c.end, 0.6, "conflict-party")
+        # "Russia's full-scale invasion of Ukraine": the possessor invaded the state after "of"
+        act = re.search(r"\b(?P<n>invasion|occupation|annexation)$", c.text, re.I) if c.kind == "description" else None
+        doers = [x for x in owner if x.end <= c.start and x.cls in STATE]
+        victims = [x for x in owner if x.start >= c.end and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[c.end:x.start])]
+        if act and doers and victims:
+            relation = "invaded" if act.group("n").lower() == "invasion" else "occupies"
+            s.add(doers[-1].entity, relation, victims[0].entity, doers[-1].start, victims[0].end, 0.65, "conflict-name")
     # "The 50th G7 summit was held from 13 to 15 June 2024 in the city of Fasano in Apulia, Italy": where an
     # event took place, the chain of places, and the state that hosted it
     for m in re.finditer(r"\b(?:was|were|is|will be|to be)\s+(?:held|hosted|convened|organi[sz]ed)\b|\btook place\b|"

@@ -160,6 +160,23 @@ def _nationality(s: _Sentence) -> None:
             s.add(o.entity, "locatedIn", st.entity, min(o.start, st.start), max(o.end, after), 0.65, "nationality")
 
 
+#: What opens the list of an organisation's members after its name: "(", a dash or a colon.
+_LIST_OPEN = re.compile(r"\s*(?P<open>\(|[–—]|\s-|:)\s*(?:the\s+)?")
+
+
+def _listed_after(s: _Sentence, pos: int, relation: str, org: str, m) -> bool:
+    """The members listed right after ``pos`` in parentheses or between dashes ("the permanent members
+    of the Security Council (China, France, ...)", "two members of this Council – China and Russia –")."""
+    listed = _LIST_OPEN.match(s.text[pos:])
+    if not listed:
+        return False
+    close = s.text.find(")" if listed.group("open") == "(" else listed.group("open").strip(), pos + listed.end())
+    members = [x for x in objects(s, pos + listed.end(), POLITY, limit=3) if close < 0 or x.end <= close]
+    for x in members:
+        s.add(x.entity, relation, org, m.start(), m.end(), 0.7, "member-list")
+    return bool(members)
+
+
 def _member_lists(s: _Sentence) -> None:
     """ "Former members of the CSTO were A, B and C", "member states: A, B": the organisation first; "the
     EFTA countries Iceland and Liechtenstein", "A and B, members of the EEA", "the Shanghai Five, formed in
@@ -176,6 +193,15 @@ def _member_lists(s: _Sentence) -> None:
             for x in _coordinated(s, states[-1], [y for y in states], leftwards=True):
                 s.add(x.entity, "memberOf", org[0].entity, m.start(), m.end(), 0.6, "member-list")
     for org in [x for x in s.mentions if x.cls in ORGS and not x.nested]:
+        owned = re.match(r"(?:'s|’s)\s+(?P<permanent>permanent\s+)?members\b", s.text[org.end:], re.I)
+        if owned:  # "the Security Council’s permanent members – China, France, Russia, ... –"
+            _listed_after(s, org.end + owned.end(), "permanentMemberOf" if owned.group("permanent") else "memberOf",
+                          org.entity, owned)
+        ministers = re.match(r"\s+(?:(?:foreign|defen[cs]e|finance|trade)\s+)?(?:ministers|leaders|heads of state and government)"
+                             r"\s+of\s+(?:the\s+)?", s.text[org.end:], re.I)
+        if ministers and org.cls == "InternationalOrganization":  # "The G7 Foreign Ministers of Canada, France, ..."
+            for x in objects(s, org.end + ministers.end() - 1, STATE, limit=3):
+                s.add(x.entity, "memberOf", org.entity, org.start, org.end + ministers.end(), 0.6, "member-list")
         formed = re.match(r",?\s+(?:which\s+was\s+|was\s+)?(?:formed|founded|created|established)\s+(?:in\s+\d{4}\s+)?"
                           r"(?:between|among|by)\s+(?:the\s+)?", s.text[org.end:])
         if formed:
@@ -186,13 +212,14 @@ def _member_lists(s: _Sentence) -> None:
         org = [x for x in s.mentions if x.start == m.end() and x.cls in ORGS and not x.nested]
         if not org:
             continue
-        listed = re.match(r"\s*\(\s*(?:the\s+)?", s.text[org[0].end:])
-        if listed:  # "the permanent members of the Security Council (China, France, Russia, ...)"
-            relation = "permanentMemberOf" if m.group("permanent") else "memberOf"
-            close = s.text.find(")", org[0].end)
-            for x in objects(s, org[0].end + listed.end(), POLITY, limit=3):
-                if close < 0 or x.end <= close:
-                    s.add(x.entity, relation, org[0].entity, m.start(), m.end(), 0.7, "member-list")
+        relation = "permanentMemberOf" if m.group("permanent") else "memberOf"
+        if _listed_after(s, org[0].end, relation, org[0].entity, m):
+            continue  # "the permanent members of the Security Council (China, France, Russia, ...)"
+        being = re.match(r",\s+(?:the\s+)?", s.text[org[0].end:]) if re.search(r"\b(?:being|as)\s+(?:the\s+)?(?:two\s+)?$",
+                                                                             s.text[:m.start()], re.I) else None
+        if being:  # "Despite being Permanent Members of this Council, Russia and China have ..."
+            for x in objects(s, org[0].end + being.end() - 1, STATE, limit=3):
+                s.add(x.entity, relation, org[0].entity, m.start(), m.end(), 0.7, "member-list")
             continue
         if m.group("permanent"):
             continue
