@@ -1188,3 +1188,28 @@ def test_a_possessive_invasion_of_a_state_is_an_invasion_of_it():
                                                       "of Ukraine.")[0]
     # the attacked side's own war is no invasion by it
     assert not {f for f in _facts("Ukraine’s war against Russia goes on.")[0] if f[1] == "invaded"}
+
+
+def test_a_delegation_s_veto_is_its_delegate_s_state_s_veto():
+    facts = _facts("Russian Ambassador Vassily Nebenzia said his delegation had vetoed the draft resolution tabled by "
+                   "the United States.")[0]
+    assert {f for f in facts if f[1] == "vetoed"} and all(f[0] == "russia" for f in facts if f[1] == "vetoed")
+
+
+def test_a_resolution_named_as_the_security_council_s_was_adopted_by_it_on_its_own_date():
+    facts, result = _facts("Iran is in breach of UN Security Council Resolution 2216 (2015). UNSC resolutions 1718 "
+                           "and 2270 prohibit arms transfers.")
+    assert {("unsc-resolution-2216", "adoptedBy", "unsc"), ("unsc-resolution-1718", "adoptedBy", "unsc"),
+            ("unsc-resolution-2270", "adoptedBy", "unsc")} <= facts
+    adopted = next(a for a in result.assertions if a.subject == "unsc-resolution-2216" and a.relation == "adoptedBy")
+    assert str(adopted.point_in_time) == "2015"  # the year of its designation, not the document's day
+
+
+def test_sanctions_on_a_state_s_ministry_or_banks_do_not_sanction_the_state():
+    facts = _facts("The United States has imposed sanctions on Myanmar’s Ministry of Defense and two of Myanmar’s "
+                   "largest state-owned banks.", publisher="U.S. Department of State")[0]
+    assert ("united-states", "sanctions", "myanmar") not in facts
+    # a state's support or access is what the measures are about; the state is still their target
+    assert ("united-states", "sanctions", "iran") in _facts(
+        "The United States is taking actions today that tighten sanctions on Iran’s access to its oil revenues.",
+        publisher="U.S. Department of State")[0]

@@ -599,6 +599,15 @@ def _constructions(s: _Sentence) -> None:
             for o in whom:
                 if o.entity != a.entity:
                     s.add(a.entity, "sanctions", o.entity, a.start, o.end, 0.6, "designated-by")
+    # "UN Security Council Resolution 2118", "UNSC resolutions 1718 and 2270": a resolution named as the Council's
+    for m in re.finditer(r"\b(?:UN\s+|U\.N\.\s+|United Nations\s+)?(?:Security Council|UNSC)(?:['’]s)?\s+(?:[Rr]esolutions?|RES)\s+",
+                         text):
+        first = [x for x in prim if x.cls == "Resolution" and x.start in (m.end(), m.end() - 1) or
+                 x.cls == "Resolution" and x.start <= m.start() and m.end() <= x.end]
+        if first and first[0].entity.startswith("unsc-resolution-"):
+            for r in _coordinated(s, first[0], [x for x in prim if x.cls == "Resolution"], leftwards=False):
+                if r.entity.startswith("unsc-resolution-"):
+                    s.add(r.entity, "adoptedBy", "unsc", m.start(), r.end, 0.55, "council-resolution")
     # "Resolution 2774 was adopted on 24 February 2025": a numbered Security Council resolution is the Council's
     for m in re.finditer(r"\b(?:was|were|been)\s+(?:unanimously\s+)?(?:adopted|passed|approved)\b(?!\s+by\b)", text, re.I):
         res = [x for x in prim if x.cls == "Resolution" and x.end <= m.start() and x.entity.startswith("unsc-resolution-")][-1:]

@@ -26,6 +26,11 @@ VOTER = frozenset({"Actor", "State"}) | PERSON
 SYMMETRIC = {"alliedWith", "mutualDefenceWith", "cooperatesWith", "negotiatesWith", "metWith"}
 
 
+#: A body a state owns, after its possessive: what a measure "on Burma's military regime" targets instead of the state.
+_OWNED_BODY = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:regime|junta|ministry|ministries|army|armed forces|"
+                         r"forces|navy|banks?|compan(?:y|ies)|firms?|entities|officials|generals|oligarchs|elites?)\b", re.I)
+
+
 def _v(*stems: str) -> str:
     """An alternation of verb forms: "sign" gives sign|signs|signed|signing."""
     forms = []

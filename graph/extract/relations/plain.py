@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..mentions import Mention
-from .lexicon import ACTOR, AGREEMENT, PERSON, RESOLUTION, RULES, Rule, STATE, SYMMETRIC, VOTER, _PROHIBITED
+from .lexicon import ACTOR, AGREEMENT, PERSON, RESOLUTION, RULES, Rule, STATE, SYMMETRIC, VOTER, _OWNED_BODY, _PROHIBITED
 from .sentence import _Sentence, _clause_end, _clause_start, _in_parens, _inside_name, _next_arg, _passive
 from .arguments import (_STRONGEST, _adjacent, _antecedent, _args, _coordinated, _dash_antecedent, _polity, _possessor,
                         _state_of, objects, subjects)
@@ -140,6 +140,8 @@ def _plain_rules(s: _Sentence) -> None:
                     not re.fullmatch(r"\s+that\s+(?:the\s+)?", s.text[m.end():objs[0].start]):
                 continue  # "warned that arms negotiations between Russia and the DPRK were advancing": what, not whom
                 # (but "warned that Russia would be crossing a red line" warns Russia)
+            if rule.relation == "sanctions":  # "sanctions on Myanmar's Ministry of Defense": the ministry, not the state
+                objs = [o for o in objs if not _OWNED_BODY.match(s.text[o.end:])]
             if rule.relation == "condemned":  # "condemned the violation of Moldovan airspace": the victim is not condemned
                 objs = [o for o in objs if not _VICTIM.search(s.text[m.end():o.start])]
             if rule.relation in ("invaded", "sanctions", "supports", "trains") and objs and re.search(
@@ -157,7 +159,10 @@ def _plain_rules(s: _Sentence) -> None:
                 subs = [x for x in subjects(s, m.start(), ACTOR) if x.cls in VOTER]
                 if re.search(r"\b(?:his|her|their)\s+delegation\s+(?:\w+\s+){0,3}$", s.text[:m.start()]):
                     # "Vassily Nebenzia (Russian Federation) said his delegation voted against": the delegate's state votes
-                    subs = [next((y for y in s.mentions if y.cls == "State" and re.fullmatch(r"\s*\(\s*", s.text[x.end:y.start])), x)
+                    # ("Russian Ambassador Vassily Nebenzia said his delegation had vetoed": the state of the title)
+                    subs = [next((y for y in s.mentions if y.cls == "State" and (
+                        re.fullmatch(r"\s*\(\s*", s.text[x.end:y.start]) or
+                        re.fullmatch(r"\s+(?:[A-Z][\w-]*\s+){1,3}", s.text[y.end:x.start]))), x)
                             if x.cls in PERSON else x for x in subs]
             else:
                 subs = [_state_of(s, x) for x in subjects(s, m.start(), rule.subj)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..mentions import Mention
-from .lexicon import ACTOR, ORGS, PERSON, POLITY, RESOLUTION, VOTER, WOULD_HAVE
+from .lexicon import ACTOR, ORGS, PERSON, POLITY, RESOLUTION, VOTER, WOULD_HAVE, _OWNED_BODY
 from .sentence import Candidate, _Sentence
 from .arguments import _args, objects, subjects
 
@@ -49,6 +49,7 @@ def _measures_against(s: _Sentence) -> None:
         subs = subjects(s, m.start(), POLITY)
         if not subs and re.search(r"\b(?:that|which)\s+$", text[:m.start()]):  # "is taking actions today that tighten ..."
             subs = subjects(s, text.rfind(" ", 0, m.start() - 6), POLITY)
+        objs = [o for o in objs if not _OWNED_BODY.match(text[o.end:])]  # ("on Myanmar's Ministry of Defense")
         for a in subs:
             for o in objs:
                 s.add(a.entity, "sanctions", o.entity, m.start(), m.end(), 0.6, "measures-against")
