@@ -1213,3 +1213,19 @@ def test_sanctions_on_a_state_s_ministry_or_banks_do_not_sanction_the_state():
     assert ("united-states", "sanctions", "iran") in _facts(
         "The United States is taking actions today that tighten sanctions on Iran’s access to its oil revenues.",
         publisher="U.S. Department of State")[0]
+
+
+def test_the_state_of_the_forces_deployed_sends_them_and_an_unnamed_gerund_subject_sends_nothing():
+    facts = _facts("We condemn the DPRK’s arms transfers to Russia for its use in attacking Ukraine and the deployment "
+                   "of DPRK special forces to Russia.")[0]
+    assert ("north-korea", "deploysTroopsTo", "russia") in facts
+    assert not {f for f in facts if f[0] == "ukraine"}
+    facts = _facts("While the United States commends the OPCW, document review is no substitute for the DAT deploying "
+                   "to Syria.", publisher="U.S. Department of State")[0]
+    assert not {f for f in facts if f[1] == "deploysTroopsTo"}
+
+
+def test_some_members_of_an_organisation_are_not_the_organisation_acting():
+    facts = _facts("The United States is pleased to join 12 other UN Security Council members today to condemn the "
+                   "Burma military regime’s ongoing human rights abuses.")[0]
+    assert not {f for f in facts if f[0] == "unsc" and f[1] == "condemned"}

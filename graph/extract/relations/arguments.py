@@ -218,7 +218,10 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
             return _coordinated(s, opening[0], _args(s, 0, shared.start(), classes), leftwards=False)
     lo = _clause_start(s, trigger)
     pool = [m for m in _args(s, lo, trigger, classes) if not _in_parens(s.text, m.start) and not _is_modifier(s, m)
-            and not re.match(r"\s+member (?:states|countries|nations)\b", s.text[m.end:])]  # "All G7 member states"
+            and not re.match(r"\s+member (?:states|countries|nations)\b", s.text[m.end:])  # "All G7 member states"
+            # ("join 12 other UN Security Council members to condemn": some of its members, not the Council)
+            and not (m.cls in ORGS and re.match(r"\s+members\b", s.text[m.end:]) and
+                     re.search(r"\b(?:\d+|other|fellow|several|some|many|most)\s+$", s.text[:m.start]))]
     free = [m for m in pool if _word_before(s.text, m.start) not in _PREPOSITIONS
             or (_word_before(s.text, m.start) in ("for", "on", "upon") and re.match(r"\s+to\s+[a-z]+", s.text[m.end:]))
             # ("for China to act", "called on Russia to withdraw": the subject of the infinitive)

@@ -93,6 +93,11 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                                                               r"period|term|moratorium)\b", s.text[m.end():], re.I):
             continue  # "the Council does not extend the arms transfer ban": a term, not a transfer
         hi = _clause_end(s, m.end())
+        # "the deployment of DPRK special forces to Russia": the state whose forces are sent sends them
+        of = re.match(r"\w+\s+(?:\w+\s+)?of\s+(?:the\s+)?|\w+\s+of\s+", s.text[m.start():]) if not re.search(
+            r"ing$", m.group(0)) else None
+        forces_of = [x for x in s.mentions if of and x.cls == "State" and x.start == m.start() + of.end() and re.match(
+            r"\s+(?:[\w-]+\s+)?(?:troops|forces|soldiers|personnel|servicemen|units)\b", s.text[x.end:])]
         fought = re.match(r"(?:fought|fight|fights|fighting)", m.group(0), re.I)
         if fought:
             recipients = objects(s, m.end() - 1 - len(m.group(0).split()[-1]), RECIPIENT, prep=r"alongside|for|behalf of")
@@ -100,6 +105,7 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
             recipients = objects(s, m.end(), RECIPIENT, prep=r"to|into|toward|towards" + (r"|in" if deploy else ""))
             direct = [x for x in _args(s, m.end(), hi, RECIPIENT) if re.fullmatch(r"\s*(?:the\s+)?", s.text[m.end():x.start])]
             with_ = re.match(r"\s+with\b", s.text[direct[0].end:]) if direct else None
+            direct = [x for x in direct if x not in forces_of]
             if direct and not with_ and _classify(" ".join(s.text[direct[0].end:].split()[:4])):
                 with_ = re.match(r"", s.text[direct[0].end:])  # "gave North Korea air defence systems"
             if with_:
@@ -155,6 +161,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 givers = ante[-1:]
         elif owner:  # "Iran's transfer of UAVs to Russia": the possessor gives, whoever speaks
             givers = owner[-1:]
+        elif forces_of:  # "the deployment of DPRK special forces to Russia": the forces' state sends them
+            givers = forces_of[:1]
         elif ((re.match(r"\w+ of\b", m.group(0)) or re.match(r"\s+of\b", s.text[m.end():]))  # ("the transfer of": a noun)
               and re.search(r"\b(?:for|of|on|to|with|about|in)\s+(?:the\s+)?$", s.text[:m.start()], re.I)) or \
                 (m.group(0).lower().endswith("ing") and re.search(r"\bfor\s+$", s.text[:m.start()], re.I)):
@@ -166,6 +174,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                     re.fullmatch(r"\s+(?:[a-z]+ly\s+)?", s.text[x.end:m.start()])] if m.group(0).endswith("ing") else []
             if doer:  # "the consequences of Iran potentially transferring missiles to Russia": the gerund's own subject
                 givers = doer[-1:]
+            elif m.group(0).endswith("ing") and re.search(r"\b(?:the|a|an|its|their)\s+[A-Z][\w-]*\s+$", s.text[:m.start()]):
+                givers = []  # "no substitute for the DAT deploying to Syria": the gerund's subject, unnamed here
             if not givers:
                 # "North Korean troops fought", "North Korean military advisers": the demonym of the agent noun
                 states = [x for x in _args(s, lo, m.start(), STATE) if x.kind == "demonym" or x.nested]
