@@ -1229,3 +1229,20 @@ def test_some_members_of_an_organisation_are_not_the_organisation_acting():
     facts = _facts("The United States is pleased to join 12 other UN Security Council members today to condemn the "
                    "Burma military regime’s ongoing human rights abuses.")[0]
     assert not {f for f in facts if f[0] == "unsc" and f[1] == "condemned"}
+
+
+def test_working_together_is_between_states_and_a_wish_to_is_no_cooperation():
+    facts = _facts("The EU and China agreed to work together to address industrial subsidies. The United States and "
+                   "China must work together on climate. Secretary Kerry is prepared to work together with Foreign "
+                   "Minister Lavrov.")[0]
+    assert ("china", "cooperatesWith", "european-union") in facts or ("european-union", "cooperatesWith", "china") in facts
+    assert not {f for f in facts if f[1] == "cooperatesWith" and "united-states" in f}
+    assert not {f for f in facts if f[1] == "cooperatesWith" and "sergey-lavrov" in f}
+
+
+def test_a_warning_is_addressed_to_its_direct_object_and_telling_the_council_is_no_threat():
+    facts = _facts("Last August, the United States and Japan warned that arms negotiations between Russia and the DPRK "
+                   "were advancing. The UN disarmament chief warned the Security Council on Friday. Iran's government "
+                   "has repeatedly pledged to destroy Israel.")[0]
+    assert {f for f in facts if f[1] == "warns"} == {("iran", "warns", "israel")}
+

@@ -136,6 +136,10 @@ def _plain_rules(s: _Sentence) -> None:
             objs = objects(s, m.end(), rule.obj, rule.obj_prep)
             if rule.relation == "condemned" and not objs:
                 objs = _agent_of_act(s, m.end())  # "condemned the latest ballistic missile launch by the DPRK"
+            if rule.relation == "warns":  # whom a warning is addressed to is its direct object: "warned Moscow against ..."
+                # (or the subject of what it warns of: "warned that Russia would be crossing a red line")
+                objs = [o for o in objs if re.fullmatch(r"\s+(?:to\s+|that\s+)?(?:the\s+)?", s.text[m.end():o.start])
+                        and not re.search(r"\b(?:Council|Assembly)\b", o.text)]  # ("warned the Security Council": told it)
             if rule.relation == "warns" and objs and re.match(r"\s+(?:\w+\s+)?that\b", s.text[m.end():objs[0].start]) and \
                     not re.fullmatch(r"\s+that\s+(?:the\s+)?", s.text[m.end():objs[0].start]):
                 continue  # "warned that arms negotiations between Russia and the DPRK were advancing": what, not whom
