@@ -1246,3 +1246,13 @@ def test_a_warning_is_addressed_to_its_direct_object_and_telling_the_council_is_
                    "has repeatedly pledged to destroy Israel.")[0]
     assert {f for f in facts if f[1] == "warns"} == {("iran", "warns", "israel")}
 
+
+
+def test_backed_by_a_state_s_strength_and_support_against_a_state_are_not_support_for_it():
+    facts = _facts("The United States reiterated its ironclad commitments to the defense of Japan, backed by America's "
+                   "unmatched military strength. Russia began supporting pro-Russian separatists in their conflict "
+                   "against Ukraine.")[0]
+    assert ("united-states", "supports", "japan") not in facts
+    assert ("russia", "supports", "ukraine") not in facts
+    assert ("united-states", "supports", "south-korea") in _facts(
+        "The Korean Peninsula was divided into South Korea, supported by the United States, and North Korea.")[0]

@@ -123,6 +123,11 @@ def _plain_rules(s: _Sentence) -> None:
                 # "South Korea, supported by the United States, and North Korea, supported by the Soviet Union":
                 # each participle in apposition belongs to the name just before it, and its agents stop at the next
                 agents = [a for a in agents if not re.match(r",\s+[a-z]+ed\s+by\b", s.text[a.end:])]
+                # "backed by America's unmatched military strength", "by the full range of U.S. capabilities": a thing of
+                # the state's is the agent, not the state
+                agents = [a for a in agents if not re.match(r"(?:['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}(?:strength|capabilit(?:y|ies)|"
+                                                             r"power|might|forces|arsenal|deterrent|resources|support)\b",
+                                                             s.text[a.end:]) or a.cls in PERSON]
                 appositive = patients and re.fullmatch(r",\s*", s.text[patients[-1].end:m.start()])
                 patients = patients[-1:] if appositive else patients[-1:] and _coordinated(s, patients[-1], patients,
                                                                                            leftwards=True)
@@ -148,6 +153,8 @@ def _plain_rules(s: _Sentence) -> None:
                 objs = [o for o in objs if not _OWNED_BODY.match(s.text[o.end:])]
             if rule.relation == "condemned":  # "condemned the violation of Moldovan airspace": the victim is not condemned
                 objs = [o for o in objs if not _VICTIM.search(s.text[m.end():o.start])]
+            if rule.relation == "supports" and objs and re.search(r"\bagainst\s+(?:the\s+)?$", s.text[m.end():objs[0].start]):
+                continue  # "supporting pro-Russian separatists in their conflict against Ukraine": the adversary
             if rule.relation in ("invaded", "sanctions", "supports", "trains") and objs and re.search(
                     r"\w\s+(?:in|at|near|off|across)\s+(?:the\s+)?$", s.text[m.end():objs[0].start], re.I) or \
                     rule.relation == "trains" and objs and re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", s.text[m.end():objs[0].start]):
