@@ -1256,3 +1256,13 @@ def test_backed_by_a_state_s_strength_and_support_against_a_state_are_not_suppor
     assert ("russia", "supports", "ukraine") not in facts
     assert ("united-states", "supports", "south-korea") in _facts(
         "The Korean Peninsula was divided into South Korea, supported by the United States, and North Korea.")[0]
+
+
+def test_a_readout_s_reaffirmed_support_is_of_its_day_and_a_since_date_in_what_is_condemned_is_not_the_condemnation_s():
+    _, result = _facts("Secretary Austin met today with Minister Marles. Both leaders reaffirmed their strong "
+                       "support for Ukraine. The ministers condemned North Korea’s unlawful ballistic missile "
+                       "activity since last year.", date="2023-11-16")
+    support = next(a for a in result.assertions if a.relation == "supports" and a.object == "ukraine")
+    assert str(support.point_in_time) == "2023-11-16"
+    condemned = next(a for a in result.assertions if a.relation == "condemned" and a.object == "north-korea")
+    assert condemned.start_time is None

@@ -68,8 +68,8 @@ _DEICTIC = re.compile(r"\b(?:today|yesterday|this|last|next)\b", re.I)
 _PRESENT = re.compile(r"\b(?:has|have|is|are)\s+(?:(?:also|today|now|again|further|jointly|[a-z]+ly)\s+)*(?:\w+(?:ed|ing|en)|taken|made|"
                       r"given|put|set|met|held)\b|\b(?:today|this (?:morning|afternoon|evening|week))\b", re.I)
 #: What a report of its own day ("The Security Council today ...", "Secretary Austin met today with ...") tells in
-#: the past without a date of its own: said or done that day ("They also condemned the launches").
-_OF_THE_DAY = {"condemned", "metWith", "visited", "warns", "accuses", "sanctions", "negotiatesWith"}
+#: the past without a date of its own: said or done that day ("They also condemned the launches", "reaffirmed their support").
+_OF_THE_DAY = {"supports", "condemned", "metWith", "visited", "warns", "accuses", "sanctions", "negotiatesWith"}
 #: What makes a state a party on a date: the treaty's entry into force then.
 _IN_FORCE = re.compile(r"\b(?:came|comes|entered|enters|went|goes)\s+into\s+(?:force|effect)\s*(?:on|in)?\s*$|\btook effect\s*(?:on|in)?\s*$",
                        re.I)
@@ -408,6 +408,8 @@ class Extractor:
             point = dates[0].value  # "On 13 March 2023, Prime Minister X announced": X held the office that day
         if _SPOKEN_NOW.fullmatch(sentence.text[c.trigger_start:c.trigger_end]):
             dates = [d for d in dates if d.start < trig]  # "condemns the DPRK's January 6 launch": the launch's day
+        if c.relation in _OF_THE_DAY:  # "condemned ... ballistic missile activity since last year": the activity's span
+            dates = [d for d in dates if not (d.role == "start" and d.start > trig_end)]
         if dates and not descriptive:
             best = _date_of(doc.text, sentence, dates, trig, trig_end, c, mentions)
             if best.role == "start":
