@@ -1266,3 +1266,14 @@ def test_a_readout_s_reaffirmed_support_is_of_its_day_and_a_since_date_in_what_i
     assert str(support.point_in_time) == "2023-11-16"
     condemned = next(a for a in result.assertions if a.relation == "condemned" and a.object == "north-korea")
     assert condemned.start_time is None
+
+
+def test_resolutions_that_prohibit_dealings_with_a_state_and_sanctions_ever_imposed_on_it_sanction_it():
+    facts = _facts("Resolutions 1718 and 2270 prohibit UN Member States from receiving arms from – or providing them to "
+                   "– the DPRK. UNSCR 2397 builds on UNSCR 2375 (2017), which included the strongest sanctions ever "
+                   "imposed on North Korea.")[0]
+    assert {("unsc-resolution-1718", "sanctions", "north-korea"), ("unsc-resolution-2270", "sanctions", "north-korea"),
+            ("unsc-resolution-2375", "sanctions", "north-korea")} <= facts
+    # a prohibition by no resolution, or on no state, sanctions nothing
+    assert not {f for f in _facts("The treaty prohibits nuclear tests. Resolution 2231 prohibits the transfer of "
+                                  "ballistic missile technology.")[0] if f[1] == "sanctions"}

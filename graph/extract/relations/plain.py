@@ -166,6 +166,8 @@ def _plain_rules(s: _Sentence) -> None:
                     subs = _possessor(s, m.start(), rule.subj)  # "sanctions against Russia for its annexation of Crimea"
                 if not subs and re.match(r"(?:talks|negotiations?)", m.group(0), re.I):
                     subs = subjects(s, m.start(), rule.subj)  # "X held talks with Y", "hosted X for talks with Y"
+                if not subs and re.search(r"\b(?:imposed|placed|levied)\b", m.group(0)):
+                    subs = subjects(s, m.start(), rule.subj)  # "X, which included the strongest sanctions ever imposed on Y"
             elif rule.subj == VOTER:  # the nearest actor must be the voter: "the Council rejected a draft" has none
                 subs = [x for x in subjects(s, m.start(), ACTOR) if x.cls in VOTER]
                 if re.search(r"\b(?:his|her|their)\s+delegation\s+(?:\w+\s+){0,3}$", s.text[:m.start()]):

@@ -7,7 +7,7 @@ import re
 
 from ..mentions import Mention
 from .lexicon import ACTOR, ORGS, PERSON, POLITY, RESOLUTION, VOTER, WOULD_HAVE, _OWNED_BODY
-from .sentence import Candidate, _Sentence
+from .sentence import Candidate, _Sentence, _clause_end
 from .arguments import _args, objects, subjects
 
 
@@ -60,6 +60,16 @@ def _measures_against(s: _Sentence) -> None:
         for o in objects(s, m.end(), ACTOR, limit=60) if body else []:
             if o.entity != body:
                 s.add(body, "sanctions", o.entity, m.start(), m.end(), 0.55, "decision-targets")
+    # "Resolutions 1718, 1874, and 2270 prohibit UN Member States from receiving arms from – or providing them to –
+    # the DPRK": what resolutions prohibit dealing with, they sanction
+    for m in re.finditer(r"\b(?:prohibit|ban|bar)(?:s|ned|red|ed)?\b", text, re.I):
+        if m.group(0)[0].isupper():
+            continue
+        resolutions = [x for x in subjects(s, m.start(), RESOLUTION) if x.cls == "Resolution"]
+        states = [x for x in _args(s, m.end(), _clause_end(s, m.end()), frozenset({"State"})) if not x.nested][:1]
+        for r in resolutions:
+            for x in states:
+                s.add(r.entity, "sanctions", x.entity, m.start(), m.end(), 0.55, "resolution-prohibits")
     for m in _IN_VIEW_OF_SITUATION.finditer(text):
         state = [x for x in s.mentions if x.cls == "State" and x.start == m.end() and not x.nested]
         for a in subjects(s, m.start("measures"), POLITY) if state else []:
