@@ -1277,3 +1277,15 @@ def test_resolutions_that_prohibit_dealings_with_a_state_and_sanctions_ever_impo
     # a prohibition by no resolution, or on no state, sanctions nothing
     assert not {f for f in _facts("The treaty prohibits nuclear tests. Resolution 2231 prohibits the transfer of "
                                   "ballistic missile technology.")[0] if f[1] == "sanctions"}
+
+
+def test_a_draft_s_aim_is_what_it_targets_and_a_possessor_s_visit_is_the_possessor_s():
+    facts, result = _facts("After China and Russia vetoed a draft resolution in the Security Council on 26 May aimed at "
+                           "tightening the sanctions regime against the DPRK, the General Assembly held a debate.")
+    assert not {f for f in facts if f[1] == "sanctions"}
+    targets = [a for a in result.assertions if a.relation == "targets" and a.object == "north-korea"]
+    assert targets and targets[0].certainty == "confirmed"
+    facts = _facts("During Putin's recent visit to Pyongyang, Russia and the DPRK committed to increasing their "
+                   "cooperation.")[0]
+    assert ("vladimir-putin", "visited", "north-korea") in facts
+    assert ("vladimir-putin", "visited", "russia") not in facts

@@ -380,8 +380,9 @@ class Extractor:
         text = sentence.text
         descriptive = c.rule in _DESCRIPTIVE
         certainty = "confirmed" if descriptive else assess(text, c.trigger_start, c.trigger_end).certainty
-        if c.relation == "targets" and certainty == "speculative" and re.search(r"\bwould(?: also)? have\b", text):
-            certainty = "confirmed"  # what a draft "would have" demanded is its content, stated, not a guess
+        if c.relation == "targets" and certainty == "speculative" and re.search(
+                r"\bwould(?: also)? have\b|\b(?:aimed at|aiming at|intended to|designed to|seeking to)\b", text):
+            certainty = "confirmed"  # what a draft "would have" demanded, or "aimed at", is its content, not a guess
         if c.relation == "targets" and certainty == "denied" and re.search(r"\bfail(?:s|ed|ure|ing)?\s+(?:\w+\s+)?to\s+adopt", text):
             certainty = "confirmed"  # a draft that failed still was about what it was about
         according_to = None

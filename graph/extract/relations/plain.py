@@ -179,6 +179,10 @@ def _plain_rules(s: _Sentence) -> None:
                             if x.cls in PERSON else x for x in subs]
             else:
                 subs = [_state_of(s, x) for x in subjects(s, m.start(), rule.subj)]
+                visitor = [x for x in _adjacent(s, m.start(), rule.subj) if re.match(r"['’]", s.text[x.end:x.end + 1])] \
+                    if re.fullmatch(r"visits?|trips? to", m.group(0), re.I) else []
+                subs = visitor or subs  # "described Xi Jinping's visit to Russia": the possessor travelled
+                objs = objs[:1] if visitor else objs  # ("during Putin's visit to Pyongyang, Russia and the DPRK ...")
                 if re.match(r"(?:violations?|breach(?:es)?)\s+of", m.group(0), re.I):
                     subs = _adjacent(s, m.start(), rule.subj) or subs  # "respond to the DPRK’s violations of ...": the DPRK's
             if re.match(r"[A-Za-z]+ing\b", m.group(0)) and re.search(r"\b(?:[Rr]esolution|[Dd]raft|[Tt]ext)\s+$", s.text[:m.start()]):

@@ -145,6 +145,10 @@ def _sponsor_lists(s: _Sentence) -> None:
 
 _DRAFT_AIM = re.compile(r"\s*,?\s*(?:aimed at|aiming at|that would have|which would have|intended to|seeking to|to)\s+"
                         r"(?:[\w-]+\s+){0,4}", re.I)
+#: A text's aim, with what stands between ("vetoed a draft resolution in the Security Council on 26 May aimed at
+#: tightening the sanctions regime", "Draft Text Aimed at Tightening Sanctions"): what it aimed at did not happen.
+_TEXT_AIM = re.compile(r"\b(?:draft|text|resolution|proposal)s?\b[^.;]{0,60}?\b(?:aimed at|aiming at|intended to|designed to|"
+                       r"seeking to)\s+(?:[\w-]+\s+){0,4}$", re.I)
 _WOULD_HAVE_DONE = re.compile(WOULD_HAVE.pattern + r"\s+(?:[\w-]+\s+){0,2}$", re.I)  # (right before the trigger)
 
 
@@ -158,6 +162,13 @@ def _counterfactual_drafts(s: _Sentence) -> None:
     for c in s.out:
         content = [d for d in s.mentions if d.cls == "DraftResolution" and d.end <= c.trigger_start and
                    _DRAFT_AIM.fullmatch(s.text, d.end, c.trigger_start)]
+        aim = c.subject not in drafts and c.relation == "sanctions" and not content and _TEXT_AIM.search(s.text[:c.trigger_start])
+        if aim:  # "vetoed a draft resolution in the Security Council on 26 May aimed at tightening sanctions against X"
+            before = [d for d in s.mentions if d.cls == "DraftResolution" and d.end <= c.trigger_start][-1:]
+            if before and before[0].start >= aim.start():
+                kept.append(Candidate(before[0].entity, "targets", c.object, c.trigger_start, c.trigger_end, c.confidence,
+                                      c.rule, c.materiel))
+            continue
         if c.subject not in drafts and c.relation == "sanctions" and content:
             continue  # "failed to adopt a draft resolution aimed at extending restrictions on Iran": the draft's aim
         if c.subject in drafts and c.relation in ("condemned", "sanctions"):
