@@ -147,7 +147,9 @@ def test_a_lower_case_title_after_a_demonym_or_body_names_a_person_but_not_after
     found = {(p.label, p.cls) for p in propose("Spanish prime minister Pedro Sánchez met NATO secretary general Jens "
                                                "Stoltenberg.", [])}
     assert {("Pedro Sánchez", "PoliticalLeader"), ("Jens Stoltenberg", "Person")} <= found
-    assert not propose("He said the prime minister Boris Johnson spoke.", [])
+    # (after "the", the lower-case title makes no leader; the name that speaks is still a person's)
+    assert [(p.label, p.cls) for p in propose("He said the prime minister Boris Johnson spoke.", [])] == [
+        ("Boris Johnson", "Person")]
 
 
 def test_companies_are_named_by_their_legal_form_and_a_list_of_them_is_split():
@@ -178,3 +180,13 @@ def test_a_title_case_headline_names_no_place_before_a_state():
     assert not [p for p in propose_events(headline, linker.find(headline)) if p.cls == "Place"]
     sentence = "The summit was held in Kazan, Russia, last year."
     assert [p.label for p in propose_events(sentence, linker.find(sentence)) if p.cls == "Place"] == ["Kazan"]
+
+
+def test_a_bare_full_name_is_a_person_s_when_a_person_s_act_or_word_goes_with_it():
+    found = {(p.label, p.cls) for p in propose("Sergei Lavrov met Antony Blinken in Jakarta. Russia welcomed Xi "
+                                               "Jinping's visit. The talks, said Dmitry Peskov, went well.", [])}
+    assert {("Sergei Lavrov", "Person"), ("Antony Blinken", "Person"), ("Xi Jinping", "Person"),
+            ("Dmitry Peskov", "Person")} <= found
+    # bodies, places and capitalised openings that act are no people
+    assert not [p for p in propose("The White House said the talks went well. North Korea met the deadline. Both "
+                                   "Leaders said so. State Duma said yes.", []) if p.cls == "Person"]

@@ -79,6 +79,22 @@ _TITLE_OF = re.compile(r"\b(?:Director|Head|Chief|Minister|Secretary|Chair\w*|Pr
 _NAME_OF_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r")\s+of\s+(?:the\s+)?")
 #: "Vassily Nebenzia (Russian Federation) said": a delegate with their state in parentheses (UN meetings coverage).
 _NAME_PAREN_RE = re.compile(r"(?:^|(?<=[\s“\"]))(?P<name>" + _PERSON_NAME + r")\s+\((?=[A-Z])")
+#: A bare full name and what marks it as a person's: an act or word of theirs after it ("met", "said", "'s visit"),
+#: or a meeting or word with them before it ("met with", "said", "thanked").
+_PERSON_ACT = (r"(?:,?\s+(?:said|says|told|met|meets|visited|visits|travel(?:l)?ed|arrived|signed|announced|stated|stressed|"
+               r"warned|added|noted|spoke|emphasi[sz]ed|underscored|reaffirmed|welcomed|congratulated|hosted|received)|"
+               r"['’]s\s+(?:[a-z]+\s+)?(?:visit|trip|remarks|statement|comments|speech|meeting|talks|call|invitation))\b")
+_BARE_PERSON_RE = re.compile(r"(?:(?<=\bmet with )|(?<=\bmet )|(?<=\bsaid )|(?<=\bthanked )|(?<=\btalks with )|(?<=\bcall with )|"
+                             r"(?<=\bspoke with ))(?P<name>" + _PERSON_NAME + r")\b|"
+                             r"(?:^|(?<=[\s“\"(]))(?P<name2>" + _PERSON_NAME + r")(?=" + _PERSON_ACT + r")")
+#: Capitalised words that are no part of a person's name.
+_NOT_PEOPLE = {"White", "House", "Kremlin", "Pentagon", "State", "States", "United", "Nations", "Security", "General",
+               "Secretary", "Minister", "Ministers", "President", "Foreign", "Defense", "Defence", "Affairs", "Prime",
+               "European", "Council", "North", "South", "East", "West", "Korea", "Republic", "People", "People’s",
+               "Democratic", "Federation", "Russian", "Chinese", "American", "Iranian", "Korean", "Japanese", "Ukrainian",
+               "Both", "Each", "All", "Allies", "Leaders", "Members", "Officials", "Government", "Parliament", "Duma",
+               "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+               "Washington", "Moscow", "Beijing", "Pyongyang", "Seoul", "Tokyo", "Kyiv", "Tehran", "Brussels"}
 #: The legal forms of companies.
 _LEGAL_FORMS = r"LLC|Ltd|Limited|JSC|PJSC|OJSC|CJSC|Inc|Corp|SARLU|SARL|GmbH|PLC|FZE|FZCO|LLP"
 _HEADS = [
@@ -307,6 +323,13 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
             continue  # "Armed Forces of Ukraine": a body, not a person
         if m.end() in states and _SPEAKS.match(text, states[m.end()]):
             add(m.group("name"), "Person", m.start("name"), "delegate")
+    # "Sergei Lavrov met Antony Blinken", "Xi Jinping's visit", "said Dmitry Peskov": a full name a person's doing or
+    # speaking goes with, without a title (the titled forms above come first)
+    for m in _BARE_PERSON_RE.finditer(text):
+        group = "name" if m.group("name") else "name2"
+        words = m.group(group).split()
+        if not set(words) & (_HEAD_WORDS | _NOT_PEOPLE) and words[0] not in _SKIP_FIRST:
+            add(m.group(group), "Person", m.start(group), "bare name")
     for m in re.finditer(r"\b(?:[A-Z][a-z]+\s+)?(?:national|citizen|businessman|businesswoman|oligarch)s?,?\s+(?P<name>" +
                          _PERSON_NAME + r")\b", text):  # "designating Russian national, Ochur-Suge Mongush"
         add(m.group("name"), "Person", m.start("name"), "national")
