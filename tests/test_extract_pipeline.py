@@ -1289,3 +1289,13 @@ def test_a_draft_s_aim_is_what_it_targets_and_a_possessor_s_visit_is_the_possess
                    "cooperation.")[0]
     assert ("vladimir-putin", "visited", "north-korea") in facts
     assert ("vladimir-putin", "visited", "russia") not in facts
+
+
+def test_two_possessors_of_two_coordinated_acts_are_both_condemned_and_the_next_person_s_title_is_not_an_apposition():
+    facts = _facts("We condemn in the strongest possible terms Iran’s export and Russia’s procurement of Iranian "
+                   "ballistic missiles.", publisher="U.S. Department of State")[0]
+    assert {("united-states", "condemned", "iran"), ("united-states", "condemned", "russia")} <= facts
+    facts = _facts("Foreign Minister of Japan Iwaya Takeshi, and Foreign Minister of the Republic of Korea Cho Tae-yul "
+                   "met in Munich.")[0]
+    assert ("iwaya-takeshi", "officialOf", "japan") in facts
+    assert ("iwaya-takeshi", "officialOf", "south-korea") not in facts

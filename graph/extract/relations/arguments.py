@@ -339,10 +339,16 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
         return []  # "condemns the agreement by Russia and Belarus": the agreement, made by them (an act by X: plain._ACT_BY)
     nxt = [m for m in pool[1:] if m.start >= first.end]
     if nxt and re.fullmatch(r"(?:'s|’s)\s+(?:(?!(?:on|of|in|into|inside|against|to|toward|towards|over|across|with|by|for|at|"
-                            r"from)\b)[a-z]+[\s,]+){0,3}",
+                            r"from|and|or)\b)[a-z]+[\s,]+){0,3}",
                             s.text[first.end:nxt[0].start]):  # (not "Russia's attack on Kyiv": the possessor is the object)
         first = nxt[0]  # "North Korea's defence minister, No Kwang Chol": the possessed, not the possessor
-    return _coordinated(s, first, [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)], leftwards=False)
+    found = _coordinated(s, first, [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)], leftwards=False)
+    # "condemn Iran’s export and Russia’s procurement of missiles": two possessors of two coordinated acts
+    if nxt and nxt[0] is not first and re.fullmatch(r"(?:'s|’s)\s+(?:[a-z-]+\s+){1,3}and\s+(?:the\s+)?",
+                                                    s.text[first.end:nxt[0].start]) and \
+            re.match(r"(?:'s|’s)\s", s.text[nxt[0].end:]) and nxt[0] not in found:
+        found.append(nxt[0])
+    return found
 
 
 def _apposition_head(s: _Sentence, lo: int, trigger: int, classes: frozenset) -> list[Mention]:

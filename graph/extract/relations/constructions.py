@@ -174,7 +174,8 @@ def _constructions(s: _Sentence) -> None:
         if rest:
             org = rest[0]
             gap = text[person.end:org.start]
-            ap = re.fullmatch(r"\s*(?:\([^)]*\)\s*)?,\s*(?:(?:is|was)\s+)?(?:a|an|the)?\s*(?P<title>[A-Za-z][\w\s-]{0,60}?)\s+"
+            # (not "Iwaya Takeshi, and Foreign Minister of the Republic of Korea Cho": the next person's title)
+            ap = re.fullmatch(r"\s*(?:\([^)]*\)\s*)?,\s*(?:(?:is|was)\s+)?(?:(?:a|an|the)\s+)?(?P<title>(?!(?:and|or)\b)[A-Za-z][\w\s-]{0,60}?)\s+"
                               r"(?:at|of|with|for|in)\s+(?:the\s+)?", gap, re.I) or \
                 re.fullmatch(r"\s*,\s*(?P<title>(?:[A-Z][\w-]*\s+){0,3}(?:Director|Head|Chair\w*|President|Founder|"
                              r"Spokes\w+|Representative|Envoy|Coordinator|Fellow|Analyst|Researcher))\s*,\s*(?:the\s+)?", gap)
