@@ -1299,3 +1299,15 @@ def test_two_possessors_of_two_coordinated_acts_are_both_condemned_and_the_next_
                    "met in Munich.")[0]
     assert ("iwaya-takeshi", "officialOf", "japan") in facts
     assert ("iwaya-takeshi", "officialOf", "south-korea") not in facts
+
+
+def test_people_listed_with_their_titles_meet_one_another_and_a_title_before_the_next_name_is_its_own():
+    facts = _facts("The Minister for Foreign Affairs of Australia, Julie Bishop, the Minister for Foreign Affairs of "
+                   "Japan, Taro Kono, and the Secretary of State of the United States, Rex Tillerson, met in Manila.")[0]
+    assert {("julie-bishop", "metWith", "taro-kono"), ("julie-bishop", "metWith", "rex-tillerson"),
+            ("taro-kono", "metWith", "rex-tillerson")} <= facts
+    assert {("julie-bishop", "officialOf", "australia"), ("taro-kono", "officialOf", "japan")} <= facts
+    assert ("julie-bishop", "officialOf", "japan") not in facts
+    # a comma alone, with no "and", is no list of people meeting
+    assert not {f for f in _facts("Foreign Minister of Japan Iwaya Takeshi, Cho Tae-yul met reporters.")[0]
+                if f[1] == "metWith"}

@@ -375,6 +375,28 @@ def _dash_apposition(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]
     return _coordinated(s, free[-1], pool, leftwards=True) if free else []
 
 
+def _titled_people(s: _Sentence, trigger: int) -> list[Mention]:
+    """People listed with their titles right before a trigger: "Secretary of State Marco Rubio, Foreign Minister of
+    Japan Iwaya Takeshi, and Foreign Minister of the Republic of Korea Cho Tae-yul met" (the states and bodies
+    inside the titles are no list members)."""
+    people = [m for m in s.mentions if m.cls in PERSON and not m.nested and m.end <= trigger]
+    if len(people) < 2 or not re.fullmatch(r"[\s,]*(?:(?:also|jointly|together|then|today)\s+)?", s.text[people[-1].end:trigger]):
+        return []
+    chain, joined = [people[-1]], False
+    for a in reversed(people[:-1]):
+        b = chain[-1]
+        gap = s.text[a.end:b.start]
+        for x in sorted((x for x in s.mentions if not x.nested and x.cls not in PERSON and a.end <= x.start and x.end <= b.start),
+                        key=lambda x: -x.start):
+            gap = gap[:x.start - a.end] + "T" + gap[x.end - a.end:]  # (a state or body of a title is a title word)
+        if not re.fullmatch(r"\s*,\s*(?:and\s+)?(?:(?:the|of|for|[A-Z][\w.’'()-]*),?\s+)*|\s+and\s+(?:(?:the|of|for|[A-Z][\w.’'()-]*),?\s+)*",
+                            gap):
+            break
+        joined = joined or bool(re.search(r"\band\b", gap))
+        chain.append(a)
+    return chain[::-1] if joined and len(chain) >= 2 else []
+
+
 def _titles_only(s: _Sentence, a: int, b: int) -> bool:
     """Whether the text before a person is only their titles: "met with Director of the X Office Wang
     Yi", "met with his UK counterpart, Secretary of State for Defence, John Healey"."""

@@ -180,6 +180,9 @@ def _constructions(s: _Sentence) -> None:
                 re.fullmatch(r"\s*,\s*(?P<title>(?:[A-Z][\w-]*\s+){0,3}(?:Director|Head|Chair\w*|President|Founder|"
                              r"Spokes\w+|Representative|Envoy|Coordinator|Fellow|Analyst|Researcher))\s*,\s*(?:the\s+)?", gap)
             # ("Jane Roe, Executive Director, Arms Watch, said": a title in commas between name and organisation)
+            owner = [x for x in rest[1:2] if x.cls in PERSON and re.fullmatch(r"\s*,?\s*", text[org.end:x.start])]
+            if owner:  # "Julie Bishop, the Minister for Foreign Affairs of Japan, Taro Kono": the next person's title
+                ap = None
             if ap and org.cls in ORGS | STATE and org.kind != "demonym":  # ("chief of the Russian General Staff")
                 title = ap.group("title").lower()
                 relation = None

@@ -9,7 +9,7 @@ from ..mentions import Mention
 from .lexicon import ACTOR, AGREEMENT, PERSON, RESOLUTION, RULES, Rule, STATE, SYMMETRIC, VOTER, _OWNED_BODY, _PROHIBITED
 from .sentence import _Sentence, _clause_end, _clause_start, _in_parens, _inside_name, _next_arg, _passive
 from .arguments import (_STRONGEST, _adjacent, _antecedent, _args, _coordinated, _dash_antecedent, _polity, _possessor,
-                        _state_of, objects, subjects)
+                        _state_of, _titled_people, objects, subjects)
 
 
 _NOMINAL = re.compile(r"^(?:invasion|occupation|annexation|recognition|condemnation|veto|sanctions|attack|assault|"
@@ -228,6 +228,8 @@ def _plain_rules(s: _Sentence) -> None:
                         if a is not b and b.cls in rule.obj:
                             s.add(a.entity, rule.relation, b.entity, m.start(), m.end(), rule.confidence, "each-other")
                 continue
+            if rule.relation == "metWith" and not objs and len(subs) < 2:
+                subs = _titled_people(s, m.start()) or subs  # "Secretary A, Foreign Minister of Japan B, and ... C met"
             if rule.relation in SYMMETRIC and not objs and len(subs) >= 2:
                 for i, a in enumerate(subs):
                     for b in subs[i + 1:]:
