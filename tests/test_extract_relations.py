@@ -983,3 +983,14 @@ def test_members_listed_between_dashes_after_being_and_after_an_organisations_mi
     assert ("ukraine", "memberOf", "unsc") not in found(
         "The permanent members of the Security Council (China and France) discussed Ukraine.")
 
+
+
+def test_a_list_member_s_place_in_in_is_not_a_member_and_does_not_break_the_list():
+    from graph.extract.mentions import Linker as _L
+    from graph.gazetteer import default_registry
+
+    linker = _L(default_registry())
+    text = "The report highlights Iranian transfers of missile technology to Hezbollah in Lebanon and the Houthis in Yemen."
+    found = {(c.subject, c.relation, c.object) for c in find_relations(text, linker.find(text))}
+    assert {("iran", "transfersMilitaryTechnologyTo", "hezbollah"), ("iran", "transfersMilitaryTechnologyTo", "houthis")} <= found
+    assert not {f for f in found if f[1] == "transfersMilitaryTechnologyTo" and f[2] in ("lebanon", "yemen")}

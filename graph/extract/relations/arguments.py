@@ -127,13 +127,17 @@ def _coordinated(s: _Sentence, head: Mention, pool: list[Mention], leftwards: bo
     joints: list[bool] = []  # whether each link was a real conjunction
     ordered = sorted(pool, key=lambda m: m.start, reverse=leftwards)
     current = head
+    edge = head.end  # (rightwards: where the current member's phrase ends, past "in Lebanon" after "Hezbollah")
     for m in ordered:
         if m is current or any(m is g for g in group):
             continue
         if leftwards and m.end <= current.start:
             gap = _gap_clean(s, m.end, current.start)
-        elif not leftwards and m.start >= current.end:
-            gap = _gap_clean(s, current.end, m.start)
+        elif not leftwards and m.start >= edge:
+            gap = _gap_clean(s, edge, m.start)
+            if m.cls in ("State", "Place") and head.cls not in ("State", "Place") and re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
+                edge = m.end  # "to Hezbollah in Lebanon and the Houthis in Yemen": where each is, not a member
+                continue
         else:
             continue
         left, right = (m, current) if leftwards else (current, m)
@@ -141,6 +145,7 @@ def _coordinated(s: _Sentence, head: Mention, pool: list[Mention], leftwards: bo
             joints.append(False)  # "Prime Minister A of Australia, ...": the state goes with its leader
             group.append(m)
             current = m
+            edge = m.end
             continue
         if not _CONJ_GAP.match(gap):
             break
@@ -154,6 +159,7 @@ def _coordinated(s: _Sentence, head: Mention, pool: list[Mention], leftwards: bo
         joints.append(bool(re.search(r"\b(?:and|or|with|plus|as well as)\b|&", gap, re.I)))
         group.append(m)
         current = m
+        edge = m.end
     if not leftwards:
         while joints and not any(joints):
             joints.pop()
