@@ -1311,3 +1311,14 @@ def test_people_listed_with_their_titles_meet_one_another_and_a_title_before_the
     # a comma alone, with no "and", is no list of people meeting
     assert not {f for f in _facts("Foreign Minister of Japan Iwaya Takeshi, Cho Tae-yul met reporters.")[0]
                 if f[1] == "metWith"}
+
+
+def test_a_chain_of_hyphened_states_before_cooperation_cooperates_pairwise():
+    facts = _facts("They discussed continuing to advance U.S.-ROK-Japan trilateral cooperation. They discussed the "
+                   "U.S.-UK special relationship. The United States condemned the deepening DPRK-Russia military and "
+                   "economic cooperation.")[0]
+    assert {("united-states", "cooperatesWith", "south-korea"), ("united-states", "cooperatesWith", "japan"),
+            ("south-korea", "cooperatesWith", "japan"), ("united-states", "cooperatesWith", "united-kingdom"),
+            ("north-korea", "cooperatesWith", "russia")} <= facts
+    # a relationship that is not special, and a hyphen inside a name, make no cooperation
+    assert not {f for f in _facts("The U.S.-China relationship is tense.")[0] if f[1] == "cooperatesWith"}

@@ -420,11 +420,20 @@ def _constructions(s: _Sentence) -> None:
             for o in objects(s, m.end() - 1, POLITY, limit=5):
                 if o.entity != a.entity:
                     s.add(a.entity, "alliedWith", o.entity, m.start(), m.end(), 0.6, "defence-commitment")
-    for m in re.finditer(r"\b(?:cooperation|co-operation|collaboration|partnership)\b", text, re.I):
+    for m in re.finditer(r"\b(?:cooperation|co-operation|collaboration|partnership|special relationship)\b", text, re.I):
         # "the deepening DPRK-Russia military cooperation": the hyphened pair before the noun and its modifiers
-        lead = re.search(r"(?:(?:military|security|defen[cs]e|economic|strategic|technical|arms|bilateral|"
-                         r"comprehensive)\s+){0,3}$", text[:m.start()], re.I)
+        lead = re.search(r"(?:(?:military|security|defen[cs]e|economic|strategic|technical|arms|bilateral|trilateral|"
+                         r"comprehensive|diplomatic|close|closer)\s+(?:and\s+)?){0,3}$", text[:m.start()], re.I)
         states = [x for x in s.mentions if x.cls == "State" and not x.nested and x.end <= lead.start()]
+        chain = states[-1:] if states and re.fullmatch(r"\s*", text[states[-1].end:lead.start()]) else []
+        while chain and len(states) > len(chain) and re.fullmatch(r"\.?\s*[-‐‑–]\s*",
+                                                                  text[states[-len(chain) - 1].end:chain[0].start]):
+            chain.insert(0, states[-len(chain) - 1])
+        if len(chain) >= 3:  # "U.S.-ROK-Japan trilateral cooperation": each pair of the chain
+            for i, a in enumerate(chain):
+                for b in chain[i + 1:]:
+                    s.add(a.entity, "cooperatesWith", b.entity, chain[0].start, m.end(), 0.6, "x-y-cooperation")
+            continue
         if len(states) >= 2 and (re.fullmatch(r"\.?\s*[-‐‑–]\s*", text[states[-2].end:states[-1].start]) and
                                  re.fullmatch(r"\s*", text[states[-1].end:lead.start()]) or
                                  # "Russia's and the DPRK's ongoing military cooperation"
