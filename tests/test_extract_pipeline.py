@@ -1322,3 +1322,10 @@ def test_a_chain_of_hyphened_states_before_cooperation_cooperates_pairwise():
             ("north-korea", "cooperatesWith", "russia")} <= facts
     # a relationship that is not special, and a hyphen inside a name, make no cooperation
     assert not {f for f in _facts("The U.S.-China relationship is tense.")[0] if f[1] == "cooperatesWith"}
+
+
+def test_a_ban_on_a_state_s_trade_is_a_sanction_on_the_state_but_a_ban_on_tests_is_none():
+    facts = _facts("Resolution 1747 contained a ban on Iran's transfer of arms from its territory. UNSC Resolution 2371 "
+                   "imposes a total ban on certain North Korean exports. The treaty is a ban on nuclear tests.")[0]
+    assert {("unsc-resolution-1747", "sanctions", "iran"), ("unsc-resolution-2371", "sanctions", "north-korea")} <= facts
+    assert len({f for f in facts if f[1] == "sanctions"}) == 2
