@@ -1329,3 +1329,9 @@ def test_a_ban_on_a_state_s_trade_is_a_sanction_on_the_state_but_a_ban_on_tests_
                    "imposes a total ban on certain North Korean exports. The treaty is a ban on nuclear tests.")[0]
     assert {("unsc-resolution-1747", "sanctions", "iran"), ("unsc-resolution-2371", "sanctions", "north-korea")} <= facts
     assert len({f for f in facts if f[1] == "sanctions"}) == 2
+
+
+def test_a_grouping_of_states_and_a_named_member_state_are_memberships():
+    facts = _facts("The Quad is a grouping of Australia, India, Japan, and the United States. They denounced the act "
+                   "against another UN Member State, Japan.")[0]
+    assert {("australia", "memberOf", "quad"), ("india", "memberOf", "quad"), ("japan", "memberOf", "united-nations")} <= facts

@@ -647,7 +647,8 @@ def _constructions(s: _Sentence) -> None:
             relation = "invaded" if nominal.group("n").lower() == "invasion" else "occupies"
             s.add(inner[0].entity, relation, inner[-1].entity, c.start, c.end, 0.65, "conflict-name")
     # "an alliance consisting of A, B and C", "the accession of Finland to NATO": members
-    for m in re.finditer(r"\b(?:consisting of|comprising|composed of|made up of)\s+(?:the\s+)?"
+    for m in re.finditer(r"\b(?:consisting of|comprising|composed of|made up of|(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:grouping|group|coalition|bloc)\s+of)\s+(?:the\s+)?"
                          r"(?:(?:(?:\w+|[\w-]+-\w+)\s+){0,3}?(?:member\s+)?(?:states|countries|nations|members|governments)"
                          r"\s*:?\s+(?:the\s+)?)?", text, re.I):  # "consisting of six post-Soviet states: A, B, ..."
         orgs = [x for x in prim if x.cls in ORGS and x.end <= m.start() and not _in_parens(text, x.start)][:1]

@@ -181,7 +181,9 @@ def _member_lists(s: _Sentence) -> None:
     """ "Former members of the CSTO were A, B and C", "member states: A, B": the organisation first; "the
     EFTA countries Iceland and Liechtenstein", "A and B, members of the EEA", "the Shanghai Five, formed in
     1996 between A, B and C": the members named with their organisation."""
-    for m in re.finditer(r"\b(?:member\s+)?(?:countries|states|nations|members|allies)\s+(?=[A-Z])", s.text):
+    # ("another UN Member State, Japan")
+    for m in re.finditer(r"\b(?:member\s+)?(?:countries|states|nations|members|allies)\s+(?=[A-Z])|\b[Mm]ember\s+[Ss]tate,\s+(?=[A-Z])",
+                         s.text):
         org = [x for x in s.mentions if x.cls in ORGS and not x.nested and re.fullmatch(r"\s*", s.text[x.end:m.start()])]
         if org:
             for x in objects(s, m.end(), STATE, limit=2):
