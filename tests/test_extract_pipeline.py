@@ -1335,3 +1335,12 @@ def test_a_grouping_of_states_and_a_named_member_state_are_memberships():
     facts = _facts("The Quad is a grouping of Australia, India, Japan, and the United States. They denounced the act "
                    "against another UN Member State, Japan.")[0]
     assert {("australia", "memberOf", "quad"), ("india", "memberOf", "quad"), ("japan", "memberOf", "united-nations")} <= facts
+
+
+def test_a_state_s_acts_that_are_a_violation_make_the_state_the_violator():
+    facts = _facts("North Korea launched a missile. Each of the DPRK’s 17 ballistic missile launches this year is a "
+                   "blatant violation of multiple UN Security Council resolutions.")[0]
+    assert {f for f in facts if f[0] == "north-korea" and f[1] == "violates"}
+    # a copula with no owner of the acts names no violator
+    assert not {f for f in _facts("The launch is a blatant violation of Security Council resolution 2397.")[0]
+                if f[1] == "violates"}

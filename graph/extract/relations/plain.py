@@ -185,6 +185,13 @@ def _plain_rules(s: _Sentence) -> None:
                 objs = objs[:1] if visitor else objs  # ("during Putin's visit to Pyongyang, Russia and the DPRK ...")
                 if re.match(r"(?:violations?|breach(?:es)?)\s+of", m.group(0), re.I):
                     subs = _adjacent(s, m.start(), rule.subj) or subs  # "respond to the DPRK’s violations of ...": the DPRK's
+                    copula = re.search(r"\b(?:is|are|was|were|constitutes?|constituted|represents?|represented)\s+(?:an?\s+)?"
+                                       r"(?:[\w-]+\s+){0,2}$", s.text[:m.start()], re.I)
+                    owners = [x for x in s.mentions if copula and x.cls in rule.subj and not x.nested and
+                              x.start >= _clause_start(s, copula.start()) and x.end <= copula.start() and
+                              re.match(r"['’]s?\s", s.text[x.end:x.end + 3])]
+                    if copula and not subs and owners:  # "the DPRK’s 17 launches this year is a blatant violation of ...":
+                        subs = owners[-1:]  # the acts' owner
             if re.match(r"[A-Za-z]+ing\b", m.group(0)) and re.search(r"\b(?:[Rr]esolution|[Dd]raft|[Tt]ext)\s+$", s.text[:m.start()]):
                 # "Russia Vetoes Security Council Resolution Condemning Russian Invasion": the text condemns, not the Council
                 subs = [x for x in s.mentions if x.cls in RESOLUTION and re.fullmatch(r"\s+", s.text[x.end:m.start()])]
