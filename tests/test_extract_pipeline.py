@@ -1344,3 +1344,15 @@ def test_a_state_s_acts_that_are_a_violation_make_the_state_the_violator():
     # a copula with no owner of the acts names no violator
     assert not {f for f in _facts("The launch is a blatant violation of Security Council resolution 2397.")[0]
                 if f[1] == "violates"}
+
+
+def test_compound_words_shared_data_and_a_states_capabilities_are_no_transfers_or_support():
+    facts = _facts("They condemned illicit ship-to-ship transfers, and arms shipments with Russia. The three countries "
+                   "will address the DPRK’s missile threats, including by sharing DPRK missile warning data in real-time. "
+                   "The United States affirmed its commitment is backed by the full range of U.S. capabilities. They "
+                   "discussed the war, including our ongoing support to Ukraine.")[0]
+    assert not {f for f in facts if f[1] in ("suppliesArmsTo", "supports")}
+    # a state's own "unacceptable support for" a war still is its support
+    assert ("iran", "providesMilitaryAidTo", "russia") in _facts(
+        "Iran transferred drones. We will hold Iran to account for its unacceptable support for Russia’s illegal war in "
+        "Ukraine.", publisher="U.S. Department of State")[0]

@@ -84,9 +84,11 @@ def _plain_rules(s: _Sentence) -> None:
             if rule.relation in ("invaded", "occupies") and m.group(0).lower().endswith("ing") and re.search(
                     r"\b(?:for use in|for|in|of|by|to be used in|used in)\s+$", s.text[:m.start()], re.I):
                 continue  # "arms for use in attacking Ukraine": the purpose of a transfer, with no attacker named
-            if rule.relation == "supports" and re.search(
+            if rule.relation == "supports" and (re.search(
                     r"\b(?:in|of|for|financial|military|economic|political|humanitarian|budget|public|popular|"
-                    r"international|diplomatic|material|their|its|his|her)\s+$", s.text[:m.start()], re.I):
+                    r"international|diplomatic|material|their|its|his|her)\s+$", s.text[:m.start()], re.I) or
+                    m.group(0).lower() == "support" and re.search(r"\bour\s+(?:[a-z]+\s+){1,2}$",
+                                                                  s.text[:m.start()])):  # ("including our ongoing support")
                 continue  # "financial support to Ukraine" is a noun: the transfer rules read it
             if rule.relation in ("memberOf", "partyTo") and re.match(r"join|accede", m.group(0), re.I) and re.search(
                     r"\b(?:ready|want\w*|seek\w*|aspir\w*|bid|hop\w*|plan\w*|expect\w*|eligible|invited|allowed|able|wish\w*|"
@@ -125,7 +127,7 @@ def _plain_rules(s: _Sentence) -> None:
                 agents = [a for a in agents if not re.match(r",\s+[a-z]+ed\s+by\b", s.text[a.end:])]
                 # "backed by America's unmatched military strength", "by the full range of U.S. capabilities": a thing of
                 # the state's is the agent, not the state
-                agents = [a for a in agents if not re.match(r"(?:['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}(?:strength|capabilit(?:y|ies)|"
+                agents = [a for a in agents if not re.match(r"\.?(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}(?:strength|capabilit(?:y|ies)|"
                                                              r"power|might|forces|arsenal|deterrent|resources|support)\b",
                                                              s.text[a.end:]) or a.cls in PERSON]
                 appositive = patients and re.fullmatch(r",\s*", s.text[patients[-1].end:m.start()])

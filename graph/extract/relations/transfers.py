@@ -84,6 +84,8 @@ _NOUN = re.compile(r"(?:transfers?|shipments?|deliver(?:y|ies)|exports?|sales?|s
 def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
     for m in list(_TRANSFER_VERBS.finditer(s.text)) + list(_DEPLOY_VERBS.finditer(s.text)):
         deploy = m.re is _DEPLOY_VERBS
+        if s.text[m.end():m.end() + 1] in "-‐‑–" and m.end() < len(s.text) or s.text[m.start() - 1:m.start()] in ("-", "‐", "‑", "–"):
+            continue  # "illicit ship-to-ship transfers": a word inside a compound
         if _inside_name(s, m) or _PROHIBITED.search(s.text[:m.start()]) or _ABILITY.search(s.text[:m.start()]) or \
                 (WOULD_HAVE.search(s.text[max(0, m.start() - 160):m.start()]) and not _NOUN.match(m.group(0))):
             continue  # "the Council prohibited the provision of arms to X", "the ability to deliver their weapons to
@@ -105,7 +107,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
             recipients = objects(s, m.end(), RECIPIENT, prep=r"to|into|toward|towards" + (r"|in" if deploy else ""))
             direct = [x for x in _args(s, m.end(), hi, RECIPIENT) if re.fullmatch(r"\s*(?:the\s+)?", s.text[m.end():x.start])]
             with_ = re.match(r"\s+with\b", s.text[direct[0].end:]) if direct else None
-            direct = [x for x in direct if x not in forces_of]
+            direct = [x for x in direct if x not in forces_of and not re.match(r"shar", m.group(0), re.I)]  # ("sharing DPRK
+            # missile warning data": what is shared, about the DPRK)
             if direct and not with_ and _classify(" ".join(s.text[direct[0].end:].split()[:4])):
                 with_ = re.match(r"", s.text[direct[0].end:])  # "gave North Korea air defence systems"
             if with_:
@@ -117,6 +120,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
         if not fought and with_:
             window = s.text[direct[0].end:min(len(s.text), direct[0].end + 120)]
         window = re.split(r"\bin (?:exchange|return) for\b", window, flags=re.I)[0]
+        if re.match(r"shar", m.group(0), re.I) and re.search(r"\b(?:data|information|intelligence)\b", window, re.I):
+            continue  # "sharing DPRK missile warning data": information, not arms
         for x in s.mentions:  # ("extending the Organisation for the Prohibition of Chemical Weapons mechanism": no weapons)
             if x.cls not in ("State", "Place") and len(x.text) > 3 and x.text in window:
                 window = window.replace(x.text, " ")
