@@ -1356,3 +1356,16 @@ def test_compound_words_shared_data_and_a_states_capabilities_are_no_transfers_o
     assert ("iran", "providesMilitaryAidTo", "russia") in _facts(
         "Iran transferred drones. We will hold Iran to account for its unacceptable support for Russia’s illegal war in "
         "Ukraine.", publisher="U.S. Department of State")[0]
+
+
+def test_a_portfolio_state_a_title_s_state_after_a_city_and_a_possessive_after_a_name_are_not_what_they_seem():
+    facts = _facts("Today in Seoul, U.S. Special Representative for the DPRK Ambassador Sung Kim and Japanese Director "
+                   "General Funakoshi Takehiro met. Secretary Blinken’s Trilateral Meeting with Foreign Minister Hayashi "
+                   "followed. The summit was held in Kazan, Russia, on 22 October.")[0]
+    assert ("sung-kim", "officialOf", "north-korea") not in facts
+    assert not {f for f in facts if f[1] == "locatedIn" and f[2] == "united-states"}
+    assert ("kazan", "locatedIn", "russia") in facts
+    assert not {f for f in facts if "blinkens-trilateral" in f}
+    # the EU sanctioning a state's minister still names the minister's state
+    assert ("no-kwang-chol", "officialOf", "north-korea") in _facts(
+        "The European Union imposed sanctions on North Korea's defence minister, No Kwang Chol.")[0]

@@ -258,6 +258,8 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
 
     def add(name: str, cls: str, start: int, cue: str, nest: bool = False) -> None:
         name = name.strip()
+        if cls in ("Person", "PoliticalLeader"):  # "Secretary Blinken’s Trilateral Meeting": the name ends at the possessive
+            name = re.split(r"(?<=\w)['’]s\b", name)[0]
         words = name.split()
         while words and (words[0] in _SKIP_FIRST or words[0].lower() in _LEADING_DATE_WORDS or re.fullmatch(r"\d{1,4},?", words[0])):
             start += len(words[0]) + 1  # ("On 20 July 2023 the Council adopted": a date, then a description)

@@ -64,6 +64,9 @@ def _constructions(s: _Sentence) -> None:
             gap = gap[1:]  # "Republic of Korea (ROK) Minister of National Defense Shin Wonsik"
         if b.cls in PERSON and re.match(r"(?:President|Prime Minister|Premier|Chancellor|King|Queen)\s", b.text):
             gap += b.text.split()[0]  # the title is part of the person's name in the registry ("President Biden")
+        if re.search(r"\b(?:Representative|Envoy|Coordinator|Commissioner|Adviser|Advisor|Official)\s+(?:for|on)\s+(?:the\s+)?$",
+                     text[:a.start]):
+            continue  # "Special Representative for the DPRK Ambassador Sung Kim": a portfolio, not the employer
         if a.cls in STATE | ORGS and b.cls in PERSON and (_LEADER_TITLE.match(gap) or (
                 a.cls in ORGS and _ORG_HEAD_TITLE.fullmatch(gap))):
             s.add(b.entity, "leaderOf", a.entity, a.start, b.end, 0.85, "title")

@@ -121,6 +121,8 @@ def _place_comma_state(s: _Sentence) -> None:
         if re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]", text[b.end:]) or \
                 re.search(r"(?:,|\band|\bor)\s*$", text[:a.start]):
             continue  # a list
+        if re.match(r"\.?\s+[A-Z][a-z]", text[b.end:]) and b.kind != "demonym":
+            continue  # "Today in Seoul, U.S. Special Representative Sung Kim": the state opens a title, not the place's state
         s.add(a.entity, "locatedIn", b.entity, a.start, b.end, 0.65, "located")
 
 
