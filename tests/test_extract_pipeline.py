@@ -1369,3 +1369,10 @@ def test_a_portfolio_state_a_title_s_state_after_a_city_and_a_possessive_after_a
     # the EU sanctioning a state's minister still names the minister's state
     assert ("no-kwang-chol", "officialOf", "north-korea") in _facts(
         "The European Union imposed sanctions on North Korea's defence minister, No Kwang Chol.")[0]
+
+
+def test_unnamed_members_abstaining_a_ban_on_receiving_arms_and_a_sea_named_for_a_state_make_no_facts():
+    facts = _facts("The draft resolution failed, with France and the United Kingdom voting against it, and the 10 "
+                   "remaining Council members abstaining from voting. Resolutions 1718 and 2270 prohibit UN Member States "
+                   "from receiving any arms from the DPRK. The exercise was held in the Sea of Japan.")[0]
+    assert not {f for f in facts if f[1] in ("abstainedOn", "suppliesArmsTo", "providesMilitaryAidTo", "locatedIn")}

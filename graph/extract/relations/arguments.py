@@ -227,7 +227,7 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
             and not re.match(r"\s+member (?:states|countries|nations)\b", s.text[m.end:])  # "All G7 member states"
             # ("join 12 other UN Security Council members to condemn": some of its members, not the Council)
             and not (m.cls in ORGS and re.match(r"\s+members\b", s.text[m.end:]) and
-                     re.search(r"\b(?:\d+|other|fellow|several|some|many|most)\s+$", s.text[:m.start]))]
+                     re.search(r"\b(?:\d+|other|fellow|several|some|many|most|remaining)\s+$", s.text[:m.start]))]
     free = [m for m in pool if _word_before(s.text, m.start) not in _PREPOSITIONS
             or (_word_before(s.text, m.start) in ("for", "on", "upon") and re.match(r"\s+to\s+[a-z]+", s.text[m.end:]))
             # ("for China to act", "called on Russia to withdraw": the subject of the infinitive)
@@ -236,6 +236,9 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
             or re.search(r"\b(?:[Gg]overnments?|[Ll]eadership|[Aa]uthorities|[Rr]egime|[Pp]eople|[Ll]eaders)\s+of\s+(?:the\s+)?$",
                          s.text[lo:m.start])]
     found: list[Mention] = []
+    if re.match(r"[a-z]+ing\b", s.text[trigger:trigger + 20]) and re.search(
+            r"\b(?:members|states|countries|delegations|others|nations|governments)\s+$", s.text[:trigger]):
+        return []  # "..., and the 10 remaining Council members abstaining": the participle's own subject, unnamed
     participle = re.match(r"[a-z]+ing\b", s.text[trigger:trigger + 20]) and not re.search(
         r"\b(?:is|are|was|were|be|been|being|am|has|have|had|of|for|by|in|on|to|from|without|after|before|while)\s+"
         r"(?:\w+ly\s+)?$", s.text[:trigger], re.I)

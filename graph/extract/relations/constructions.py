@@ -267,8 +267,9 @@ def _constructions(s: _Sentence) -> None:
                     s.add(x.entity, "locatedIn", b.entity, x.start, b.end, 0.7, "located")
                 break
         inner = [x for x in s.mentions if x.nested and a.start <= x.start and x.end <= a.end and x.cls == "State"]
-        if re.match(r"(?:Republic|Kingdom|Dominion|Federation|Empire|Principality|Emirate|Sultanate|State)\s+of\b", a.text):
-            inner = []  # "the Republic of China" is a polity's name, not a place in China
+        if re.match(r"(?:Republic|Kingdom|Dominion|Federation|Empire|Principality|Emirate|Sultanate|State|Sea|Ocean|Gulf|Bay|"
+                    r"Straits?)\s+of\b", a.text):
+            inner = []  # "the Republic of China" is a polity's name, not a place in China; the Sea of Japan is no part of it
         for x in inner:
             if re.search(r"\b(?:of|in)\s+$", text[a.start:x.start], re.I):
                 s.add(a.entity, "locatedIn", x.entity, a.start, a.end, 0.7, "located-inner")

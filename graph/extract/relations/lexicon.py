@@ -153,7 +153,8 @@ WOULD_HAVE = re.compile(r"\bwould\s+(?:also\s+)?have\b", re.I)
 
 #: A transfer or training that is banned, not done: "prohibited the provision of arms to X".
 _PROHIBITED = re.compile(r"\b(?:prohibit\w*|banned|banning|barred|barring|forbid\w*|forbade|embargoed|"
-                         r"outlaw\w*)\s+(?:the\s+(?:provision|supply|sale|transfer|export)s?\s+of\s+(?:[\w,’'-]+\s+){0,8}|(?:\w+\s+){0,3})$",
+                         r"outlaw\w*)\s+(?:the\s+(?:provision|supply|sale|transfer|export)s?\s+of\s+(?:[\w,’'-]+\s+){0,8}|(?:\w+\s+){0,3}|"
+                         r"(?:[\w-]+\s+){1,5}from\s+)$",
                          re.I)  # ("prohibited the provision of large-scale arms, nuclear technology and related training to")
 
 

@@ -228,6 +228,8 @@ def _reverse_transfers(s: _Sentence) -> list[tuple[str, str]]:
     """ "A turned to B for weapons", "A is receiving benefits from B": B gives to A."""
     frames = []
     for m in _REVERSE.finditer(s.text):
+        if _PROHIBITED.search(s.text[:m.start()]):
+            continue  # "prohibit UN Member States from receiving any arms from the DPRK": no transfer
         hi = _clause_end(s, m.end())
         turn = re.match(r"turn|rel|depend", m.group(0), re.I)
         if turn:
