@@ -1376,3 +1376,10 @@ def test_unnamed_members_abstaining_a_ban_on_receiving_arms_and_a_sea_named_for_
                    "remaining Council members abstaining from voting. Resolutions 1718 and 2270 prohibit UN Member States "
                    "from receiving any arms from the DPRK. The exercise was held in the Sea of Japan.")[0]
     assert not {f for f in facts if f[1] in ("abstainedOn", "suppliesArmsTo", "providesMilitaryAidTo", "locatedIn")}
+
+
+def test_a_condemnation_is_not_dated_by_the_day_of_the_launch_it_condemns():
+    _, result = _facts("The envoys met today in Seoul. The envoys of the United States and Japan strongly condemned the "
+                       "DPRK’s continued ballistic missile launches, including the May 24 launch.", date="2022-06-03")
+    condemned = [a for a in result.assertions if a.relation == "condemned" and a.object == "north-korea"]
+    assert condemned and all(str(a.point_in_time) == "2022-06-03" for a in condemned)

@@ -76,6 +76,9 @@ _IN_FORCE = re.compile(r"\b(?:came|comes|entered|enters|went|goes)\s+into\s+(?:f
 #: A statement's own speech acts, in the simple present ("The United States condemns ...", "We warn ..."): said that day.
 _SPOKEN_NOW = re.compile(r"(?:condemns?|denounces?|deplores?|warns?|accuses?)", re.I)
 _TODAY = re.compile(r"\btoday\b", re.I)
+#: A date that names an act after it: "the May 24 launch", "its October 31 (local time) launch of an ICBM".
+_ACT_DAY = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[a-z-]+\s+){0,3}?(?:launch(?:es)?|tests?|attacks?|strikes?|firings?|detonations?|"
+                      r"explosions?|flights?)\b")
 _LEDE = 400  # characters of a document's opening that may give its own date
 _LEANING = re.compile(r"\b(?:pro|anti)[-‐‑–]$", re.I)
 _RELEASES = {"statement", "press statement", "press release", "transcript", "fact sheet", "readout"}
@@ -411,6 +414,8 @@ class Extractor:
             dates = [d for d in dates if d.start < trig]  # "condemns the DPRK's January 6 launch": the launch's day
         if c.relation in _OF_THE_DAY:  # "condemned ... ballistic missile activity since last year": the activity's span
             dates = [d for d in dates if not (d.role == "start" and d.start > trig_end)]
+            # "condemned the DPRK's continued launches, including the May 24 launch": the day of the thing condemned
+            dates = [d for d in dates if not (d.start > trig_end and _ACT_DAY.match(doc.text, d.end))]
         if dates and not descriptive:
             best = _date_of(doc.text, sentence, dates, trig, trig_end, c, mentions)
             if best.role == "start":
