@@ -1383,3 +1383,11 @@ def test_a_condemnation_is_not_dated_by_the_day_of_the_launch_it_condemns():
                        "DPRK’s continued ballistic missile launches, including the May 24 launch.", date="2022-06-03")
     condemned = [a for a in result.assertions if a.relation == "condemned" and a.object == "north-korea"]
     assert condemned and all(str(a.point_in_time) == "2022-06-03" for a in condemned)
+
+
+def test_a_general_secretary_in_apposition_leads_the_party_and_the_sentence_s_dates_date_the_visit():
+    facts, result = _facts("On 20–22 March 2023, Xi Jinping, general secretary of the Chinese Communist Party and Chinese "
+                           "president, visited Russia.")
+    assert ("xi-jinping", "leaderOf", "chinese-communist-party") in facts
+    visit = next(a for a in result.assertions if a.relation == "visited")
+    assert (str(visit.start_time), str(visit.end_time)) == ("2023-03-20", "2023-03-22")

@@ -68,7 +68,8 @@ _NAME_TITLE_RE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<name>" + _PERSON_NAME + r
                             r"Chancellor|Prime Minister|Premier|"
                             r"director|president|minister|ambassador|representative|envoy|spokes\w+|head|chair\w*|"
                             r"commissioner|coordinator|analyst|professor|fellow|researcher|chancellor|prime minister|"
-                            r"premier|secretary|foreign minister|defen[cs]e minister|leader|Leader|founder|commander|"
+                            r"premier|general secretary|secretary[ -]general|secretary|foreign minister|defen[cs]e minister|leader|"
+                            r"Leader|founder|commander|"
                             r"Commander|chief|Chief)\b")
 _SPEAKS = re.compile(r"\s*(?:,|\(|said\b|says\b|stressed\b|noted\b|added\b|told\b|warned\b|urged\b|called\b|expressed\b|"
                      r"welcomed\b|underscored\b|emphasi[sz]ed\b|asked\b|recalled\b|observed\b|accused\b|condemned\b|"

@@ -195,8 +195,9 @@ def _constructions(s: _Sentence) -> None:
                     relation = "leaderOf"  # "Jane Roe, the Secretary General of NATO": the head of an organisation leads it
                 elif re.search(r"\bfellow\b", title):
                     relation = "fellowOf"
-                elif re.fullmatch(r"(?:(?:current|former|new|then|supreme|top)\s+)?leader", title) and org.cls in ORGS:
-                    relation = "leaderOf"  # "X, the leader of Hezbollah"
+                elif re.fullmatch(r"(?:(?:current|former|new|then|supreme|top)\s+)?(?:leader|general secretary)", title) and \
+                        org.cls in ORGS:
+                    relation = "leaderOf"  # "X, the leader of Hezbollah", "Xi Jinping, general secretary of the Party"
                 elif re.search(r"\b(?:director|head|chief|chair\w*|founder)\b", title):
                     relation = "directorOf"
                 elif re.search(r"\b(?:president|prime minister|leader|king|premier)\b", title) and org.cls in STATE:
