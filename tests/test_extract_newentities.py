@@ -190,3 +190,12 @@ def test_a_bare_full_name_is_a_person_s_when_a_person_s_act_or_word_goes_with_it
     # bodies, places and capitalised openings that act are no people
     assert not [p for p in propose("The White House said the talks went well. North Korea met the deadline. Both "
                                    "Leaders said so. State Duma said yes.", []) if p.cls == "Person"]
+
+
+def test_a_military_exercise_is_an_event_where_it_is_defined_or_named_as_one_of_a_series():
+    from graph.extract.newentities import propose_events
+    found = {(p.label, p.cls) for p in propose_events(
+        "Vostok 2018 (Восток 2018) was a large-scale Russian military exercise. China joined the Vostok exercises. "
+        "Strategic exercises between Belarus and Russia are held every two years.", [])}
+    assert {("Vostok 2018", "Event"), ("Vostok", "Event")} <= found
+    assert not {label for label, _ in found if label.startswith("Strategic")}

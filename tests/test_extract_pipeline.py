@@ -1391,3 +1391,12 @@ def test_a_general_secretary_in_apposition_leads_the_party_and_the_sentence_s_da
     assert ("xi-jinping", "leaderOf", "chinese-communist-party") in facts
     visit = next(a for a in result.assertions if a.relation == "visited")
     assert (str(visit.start_time), str(visit.end_time)) == ("2023-03-20", "2023-03-22")
+
+
+def test_the_parties_of_a_defined_exercise_take_part_in_it_and_forces_stand_for_their_state():
+    facts = _facts("Marine Security Belt, also known as CHIRU, is a trilateral naval exercise involving China, Iran and "
+                   "Russia as partners. Zapad 2021 was a joint strategic exercise between the armed forces of the Russian "
+                   "Federation and Belarus.")[0]
+    assert {f[0] for f in facts if f[1] == "participatedIn" and f[2].startswith("marine-security-belt")} == {
+        "china", "iran", "russia"}
+    assert {f[0] for f in facts if f[1] == "participatedIn" and f[2].startswith("zapad-2021")} == {"russia", "belarus"}

@@ -47,7 +47,8 @@ PRODUCER = f"{EXTRACTOR}/{VERSION}"
 #: of the sentence applies to it.
 _DESCRIPTIVE = {"title", "apposition", "under", "programme-at", "located", "located-inner", "occupied", "formerly",
                 "resolution-of", "sanction-resolution", "x-y-alliance", "conflict-party", "allies-predicate", "member-list",
-                "counterpart", "spokesperson", "home-title", "title-line", "firm-of", "council-resolution"}
+                "counterpart", "spokesperson", "home-title", "title-line", "firm-of", "council-resolution",
+                "exercise-of"}
 #: Relations that happen when a resolution is voted on: undated in their sentence, they take the
 #: date the document gave the vote ("The Security Council today failed to adopt a draft ...").
 _AT_THE_VOTE = {"vetoed", "votedFor", "votedAgainst", "abstainedOn", "sponsors", "adoptedBy", "targets"}

@@ -187,6 +187,14 @@ _MEETING_RE = re.compile(
     r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){0,5}[A-Z][\w’'.-]*"
     r"|(?:(?<=[Tt]he )|(?<=\b[Aa] )|(?<=[Aa]n ))(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}Meeting)\b")
 #: Places by their shape: "the city of Fasano", "the port of Tartus", "held in Kazan, Russia".
+#: A military exercise named where it is defined ("Marine Security Belt, also known as CHIRU, is a trilateral naval
+#: exercise") or as one of the series ("the Zapad-81 exercises", "Vostok 2022 exercise").
+_EXERCISE_RE = re.compile(
+    r"(?:^|(?<=[\s“\"(]))(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}(?:[\s-](?:19|20)\d\d)?)"
+    r"(?=\s*(?:\([^)]{0,80}\)\s*)?(?:,\s+(?:also\s+)?(?:known|called)\b[^,]{0,60},)?\s+(?:is|was|are|were)\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:exercises?|drills?|war\s?games?|manoeuvres|maneuvers)\b)"
+    r"|(?<=\bthe\s)(?P<series>[A-Z][\w’'-]*(?:[\s-](?:19|20)?\d\d)?)(?=\s+(?:strategic\s+|military\s+|naval\s+|joint\s+)?"
+    r"(?:exercises?|drills?|war\s?games?)\b)")
 _CITY_RE = re.compile(r"\b(?:city|town|port|village|province|region|capital|resort) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 #: Several at once: "the Ukrainian cities of Kharkiv, Kherson, Mariupol, Chernihiv, and the capital Kyiv".
 _CITIES_RE = re.compile(r"\b(?:cities|towns|ports|villages|provinces|regions) of (?P<list>[A-Z][\w’'-]+(?:(?:,\s+|,?\s+and\s+)"
@@ -526,6 +534,13 @@ def propose_events(text: str, mentions: list[Mention], offset: int = 0, salient_
         if re.search(r"\b(?:is|was|will be|became)\s+(?:the\s+)?$", text[:m.start("name")], re.I):
             continue  # "The Osaka summit was the fourteenth meeting of the G20": the summit itself
         out.append(Proposal(slug(name), "Talks", name, start + offset, m.end() + offset, "meeting"))
+    for m in _EXERCISE_RE.finditer(text):  # "Vostok 2018 (Восток 2018) was a large-scale Russian military exercise"
+        group = "name" if m.group("name") else "series"
+        name = m.group(group)
+        start, end = m.start(group), m.end(group)
+        if name.split()[0] in _SKIP_FIRST or _overlaps(start + offset, end + offset, mentions + out):
+            continue
+        out.append(Proposal(slug(name), "Event", name, start + offset, end + offset, "exercise"))
     states = {x.start for x in mentions if x.cls == "State"}
     words = re.findall(r"\b[A-Za-z]{4,}\b", text)
     headline = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)

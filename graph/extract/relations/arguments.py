@@ -398,9 +398,8 @@ def _titled_people(s: _Sentence, trigger: int) -> list[Mention]:
         for x in sorted((x for x in s.mentions if not x.nested and x.cls not in PERSON and a.end <= x.start and x.end <= b.start),
                         key=lambda x: -x.start):
             gap = gap[:x.start - a.end] + "T" + gap[x.end - a.end:]  # (a state or body of a title is a title word)
-        if not re.fullmatch(r"\s*,\s*(?:and\s+)?(?:(?:the|of|for|[A-Z][\w.’'()-]*),?\s+)*|\s+and\s+(?:(?:the|of|for|[A-Z][\w.’'()-]*),?\s+)*",
-                            gap):
-            break
+        if not re.fullmatch(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:the|of|for|[A-Z][\w.’'()-]*),?\s+)*", gap):
+            break  # (only commas, "and" and title words between two of them)
         joined = joined or bool(re.search(r"\band\b", gap))
         chain.append(a)
     return chain[::-1] if joined and len(chain) >= 2 else []

@@ -70,6 +70,16 @@ def _event_participants(s: _Sentence) -> None:
         for e in events:
             for x in objects(s, m.end() - 1, PERSON | POLITY, limit=45):
                 s.add(x.entity, "participatedIn", e.entity, m.start(), m.end(), 0.55, "event-includes")
+    for m in re.finditer(r"\b(?:is|was|are|were)\s+an?\s+(?:[\w-]+\s+){0,5}?(?:exercises?|drills?|war\s?games?)\s+"
+                         r"(?:involving|between|among|of|with)\s+(?:the\s+)?", text, re.I):
+        # "Marine Security Belt ... is a trilateral naval exercise involving China, Iran and Russia": its parties
+        events = [x for x in s.mentions if x.cls == "Event" and not x.nested and x.end <= m.start()][:1]
+        for e in events:
+            for x in objects(s, m.end() - 1, POLITY, limit=3):
+                # ("between the armed forces of the Russian Federation and Belarus": the states whose forces they are)
+                inner = [y for y in s.mentions if y.nested and y.cls == "State" and x.start <= y.start and y.end <= x.end]
+                x = inner[0] if x.cls == "ArmedForces" and inner else x
+                s.add(x.entity, "participatedIn", e.entity, m.start(), m.end(), 0.6, "exercise-of")
     for m in re.finditer(r"\b(?:is|was)\s+the\s+(?:[\w-]+\s+){0,3}?(?:meeting|summit|session|conference|gathering)\s+of\s+",
                          text, re.I):
         # "The 2023 Vilnius summit was the formal meeting of the heads of state ... of NATO": the body's event
