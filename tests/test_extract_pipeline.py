@@ -1400,3 +1400,15 @@ def test_the_parties_of_a_defined_exercise_take_part_in_it_and_forces_stand_for_
     assert {f[0] for f in facts if f[1] == "participatedIn" and f[2].startswith("marine-security-belt")} == {
         "china", "iran", "russia"}
     assert {f[0] for f in facts if f[1] == "participatedIn" and f[2].startswith("zapad-2021")} == {"russia", "belarus"}
+
+
+def test_from_us_mission_remarks_no_violator_from_this_no_title_inside_a_longer_one_and_no_troops_from_acquisitions():
+    facts = _facts("Even though we were given advanced notification, this is another violation of UN Security Council "
+                   "resolution 2397. And thank you, [Under]-Secretary-General Nakamitsu for your briefing. Russia deploys "
+                   "its acquisitions from China in attacks on Ukraine. We believe the DPRK has sent around 10,000 soldiers "
+                   "to train in eastern Russia.", publisher="United States Mission to the United Nations")[0]
+    assert not {f for f in facts if f[1] in ("violates", "trains") or f[:2] == ("izumi-nakamitsu", "leaderOf")}
+    assert ("russia", "deploysTroopsTo", "ukraine") not in facts
+    assert ("north-korea", "deploysTroopsTo", "russia") in facts  # (the soldiers sent, to train there)
+    assert ("russia", "violates", "un-charter") in _facts(
+        "Russia lectured the Security Council on cooperation even as it blatantly violated the UN Charter.")[0]

@@ -247,6 +247,11 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
             free[-1] not in _coordinated(s, free[0], pool, leftwards=False):
         # "X wrote a letter to Secretary-General Y accusing Z": the participle's subject is the clause's
         found = _coordinated(s, free[0], pool, leftwards=False)
+    elif free and free[0] is not free[-1] and re.search(
+            r"\b(?:as|while|when|after|before|because|since|although|though|whereas|until)\s+(?:it|they|he|she)\s+"
+            r"(?:\w+ly\s+)?$", s.text[free[-1].end:trigger], re.I):
+        # "Russia lectured the Security Council ... even as it blatantly violated the UN Charter": the main subject
+        found = _coordinated(s, free[0], pool, leftwards=False)
     elif free:
         found = _coordinated(s, free[-1], pool, leftwards=True)
     else:

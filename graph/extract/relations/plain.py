@@ -159,7 +159,8 @@ def _plain_rules(s: _Sentence) -> None:
                 continue  # "supporting pro-Russian separatists in their conflict against Ukraine": the adversary
             if rule.relation in ("invaded", "sanctions", "supports", "trains") and objs and re.search(
                     r"\w\s+(?:in|at|near|off|across)\s+(?:the\s+)?$", s.text[m.end():objs[0].start], re.I) or \
-                    rule.relation == "trains" and objs and re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", s.text[m.end():objs[0].start]):
+                    rule.relation == "trains" and objs and re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?",
+                                                                        s.text[m.end():objs[0].start]):
                 continue  # "attacked ships in the Red Sea", "sanctioned two companies in Russia": where, not whom
             between = re.match(r"\s+between\s+", s.text[m.end():])
             if _NOMINAL.match(m.group(0)):
@@ -186,6 +187,9 @@ def _plain_rules(s: _Sentence) -> None:
                 subs = visitor or subs  # "described Xi Jinping's visit to Russia": the possessor travelled
                 objs = objs[:1] if visitor else objs  # ("during Putin's visit to Pyongyang, Russia and the DPRK ...")
                 if re.match(r"(?:violations?|breach(?:es)?)\s+of", m.group(0), re.I):
+                    if re.search(r"\b(?:this|that|it|which)\s+(?:is|was)\s+(?:yet\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}$",
+                                 s.text[:m.start()], re.I):
+                        subs = []  # "this is another violation of UN Security Council resolutions": an act, named before
                     subs = _adjacent(s, m.start(), rule.subj) or subs  # "respond to the DPRK’s violations of ...": the DPRK's
                     copula = re.search(r"\b(?:is|are|was|were|constitutes?|constituted|represents?|represented)\s+(?:an?\s+)?"
                                        r"(?:[\w-]+\s+){0,2}$", s.text[:m.start()], re.I)

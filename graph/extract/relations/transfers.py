@@ -137,6 +137,10 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
             relations = _classify(window)
         if deploy and relations and "deploysTroopsTo" not in relations:
             continue  # "station tactical nuclear weapons in Belarus", "the deployment of warheads": no troops move
+        if deploy and not relations and not re.match(r"\s+(?:to|in|into|on|at|near|along)\b", s.text[m.end():]) and \
+                not re.search(r"\b(?:troops|forces|soldiers|personnel|units|brigades?|battalions?|contingents?|peacekeepers|"
+                              r"mercenaries|fighters|sailors|marines|advisers|advisors|instructors)\b", window, re.I):
+            continue  # "Russia deploys its acquisitions from China in attacks": what is deployed is no troops
         if deploy:
             relations = ["deploysTroopsTo"]
         if re.match(r"(?:export|sell|sold|sale)", m.group(0), re.I):  # "exporting coal and iron ore to China": trade, not aid
