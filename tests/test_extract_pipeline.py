@@ -1412,3 +1412,13 @@ def test_from_us_mission_remarks_no_violator_from_this_no_title_inside_a_longer_
     assert ("north-korea", "deploysTroopsTo", "russia") in facts  # (the soldiers sent, to train there)
     assert ("russia", "violates", "un-charter") in _facts(
         "Russia lectured the Security Council on cooperation even as it blatantly violated the UN Charter.")[0]
+
+
+def test_a_delegation_to_a_host_state_does_not_speak_for_it_and_cross_references_state_nothing():
+    facts = _facts("We are here today to reiterate our support for Ukraine’s sovereignty.",
+                   publisher="European External Action Service (Delegation of the European Union to Bosnia and "
+                             "Herzegovina)")[0]
+    assert not {f for f in facts if f[0] == "bosnia-and-herzegovina"}
+    assert ("united-states", "condemned", "north-korea") in _facts(
+        "We condemn North Korea's launch.", publisher="U.S. Embassy & Consulate in the Republic of Korea")[0]
+    assert not _facts("See main article: 2022 Russian invasion of Ukraine and Bucha massacre.")[0]

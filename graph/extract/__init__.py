@@ -77,6 +77,8 @@ _IN_FORCE = re.compile(r"\b(?:came|comes|entered|enters|went|goes)\s+into\s+(?:f
 #: A statement's own speech acts, in the simple present ("The United States condemns ...", "We warn ..."): said that day.
 _SPOKEN_NOW = re.compile(r"(?:condemns?|denounces?|deplores?|warns?|accuses?)", re.I)
 _TODAY = re.compile(r"\btoday\b", re.I)
+#: An encyclopedia's cross-references, which state nothing.
+_NAVIGATION = re.compile(r"\s*(?:See\s+(?:also|main\s+articles?)|Main\s+articles?|Further\s+information)\s*:")
 #: A date that names an act after it: "the May 24 launch", "its October 31 (local time) launch of an ICBM".
 _ACT_DAY = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[a-z-]+\s+){0,3}?(?:launch(?:es)?|tests?|attacks?|strikes?|firings?|detonations?|"
                       r"explosions?|flights?)\b")
@@ -167,6 +169,8 @@ class Extractor:
         infobox_titles: dict[str, str] = {}  # "Leader Title2" -> its value, for the "Leader Name2" line that follows
         for sentence in sentences:
             text, offset = sentence.text, sentence.start
+            if _NAVIGATION.match(text):
+                continue  # "See main article: 2022 Russian invasion of Ukraine": an encyclopedia's links, not a statement
             mentions = self.linker.find(text, offset)
             dates = find_dates(text, reference, offset, anchor)
             if dates:
@@ -370,7 +374,10 @@ class Extractor:
     def _home_state(self, doc: Document) -> list[str]:
         """The state whose government published the document ("U.S. Department of State", "The White House":
         the United States), found in the publisher's name or else in its description; none for others."""
-        for m in self.linker.find(doc.publisher or ""):
+        publisher = doc.publisher or ""
+        for m in self.linker.find(publisher):
+            if m.cls == "State" and re.search(r"\b(?:to|in)\s+(?:the\s+)?$", publisher[:m.start]):
+                continue  # "Delegation of the European Union to Bosnia and Herzegovina": the host, not the home
             if m.cls == "State":
                 return [m.entity]
             if m.cls == "GovernmentBody" and not m.nested:
