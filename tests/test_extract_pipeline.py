@@ -1422,3 +1422,9 @@ def test_a_delegation_to_a_host_state_does_not_speak_for_it_and_cross_references
     assert ("united-states", "condemned", "north-korea") in _facts(
         "We condemn North Korea's launch.", publisher="U.S. Embassy & Consulate in the Republic of Korea")[0]
     assert not _facts("See main article: 2022 Russian invasion of Ukraine and Bucha massacre.")[0]
+
+
+def test_the_eu_high_representative_is_an_official_of_the_union():
+    facts = _facts("The statement was issued by the High Representative for Foreign Affairs and Security Policy, Josep "
+                   "Borrell. EU High Representative Kaja Kallas met the minister.")[0]
+    assert {("josep-borrell", "officialOf", "european-union"), ("kaja-kallas", "officialOf", "european-union")} <= facts

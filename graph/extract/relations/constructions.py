@@ -111,7 +111,7 @@ def _constructions(s: _Sentence) -> None:
                 s.add(p.entity, "officialOf", b.entity, b.start, p.end, 0.7, "spokesperson")
     for p in prim:  # "Secretary of State Antony Blinken": the office the title names
         if p.cls in PERSON:
-            before = text[max(0, p.start - 60):p.start]
+            before = text[max(0, p.start - 100):p.start]
             for pattern, office, relation, after in TITLES:
                 found = pattern.search(before)
                 if found:  # "Philippine Defense Secretary X", "UK Secretary of State X": another state's office
