@@ -1428,3 +1428,13 @@ def test_the_eu_high_representative_is_an_official_of_the_union():
     facts = _facts("The statement was issued by the High Representative for Foreign Affairs and Security Policy, Josep "
                    "Borrell. EU High Representative Kaja Kallas met the minister.")[0]
     assert {("josep-borrell", "officialOf", "european-union"), ("kaja-kallas", "officialOf", "european-union")} <= facts
+
+
+def test_a_deputy_is_no_head_co_hosts_do_not_meet_each_other_and_a_call_to_condemn_is_no_condemnation():
+    facts = _facts("Deputy Secretary of State Wendy R. Sherman held a call today. U.S. Secretary of State Antony J. Blinken "
+                   "and Secretary of Defense Lloyd J. Austin III hosted a Joint Ministerial with their counterparts. We "
+                   "call on all UN Member States to join us in condemning this behavior.",
+                   publisher="United States Mission to the United Nations")[0]
+    assert ("wendy-sherman", "leaderOf", "us-state-department") not in facts
+    assert ("antony-blinken", "leaderOf", "us-state-department") in facts
+    assert not {f for f in facts if f[1] in ("metWith", "condemned")}

@@ -53,7 +53,7 @@ _UNNAMED_WHO = re.compile(r"\b(?:those|persons|entities|individuals|companies|fi
 #: Relations a body calls on others to enter ("urged all States ... to cooperate with the Committee",
 #: "encouraged the parties to join the treaty"): what is asked for has not happened.
 _EXHORTABLE = frozenset({"cooperatesWith", "supports", "memberOf", "partyTo", "signatoryOf", "ratified", "metWith",
-                         "negotiatesWith", "participatedIn", "alliedWith"})
+                         "negotiatesWith", "participatedIn", "alliedWith", "condemned"})
 _EXHORTATION = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|encourag(?:e|es|ed|ing)|"
                           r"request(?:s|ed|ing)?|invit(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing)?)\b"
                           r"[^.;:]{0,120}?\bto\s+(?:[a-z]+\s+){0,3}$", re.I)

@@ -138,8 +138,9 @@ def load_titles(path: Path | None = None) -> list[tuple[re.Pattern, str, str, re
         # before the name, an official's rank may name its portfolio too: "Assistant Secretary-General for Political
         # Affairs, Taye-Brook Zerihoun"
         before = r"(?:\s+for\s+(?:[A-Z][\w-]*|and|of|the)(?:\s+(?:[A-Z][\w-]*|and|of|the)){0,5})?" if portfolio else ""
-        # (not the end of a longer title: "[Under]-Secretary-General Nakamitsu")
-        out.append((re.compile(r"(?<![-\]])\b" + words + before + r",?\s+$"), str(entry["office"]), str(entry["relation"]),
+        # (not the end of a longer title: "[Under]-Secretary-General Nakamitsu", "Deputy Secretary of State Wendy Sherman")
+        out.append((re.compile(r"(?<![-\]])(?<!Deputy )(?<!Under )(?<!Assistant )\b" + words + before + r",?\s+$"),
+                    str(entry["office"]), str(entry["relation"]),
                     re.compile(r"\s*,\s*(?:the\s+)?" + words + r"(?=\s*[,.;)]|\s*$" + portfolio + ")")))
     return out
 

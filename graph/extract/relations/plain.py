@@ -243,7 +243,8 @@ def _plain_rules(s: _Sentence) -> None:
                 continue
             if rule.relation == "metWith" and not objs and len(subs) < 2:
                 subs = _titled_people(s, m.start()) or subs  # "Secretary A, Foreign Minister of Japan B, and ... C met"
-            if rule.relation in SYMMETRIC and not objs and len(subs) >= 2:
+            if rule.relation in SYMMETRIC and not objs and len(subs) >= 2 and not re.match(r"host", m.group(0), re.I):
+                # (co-hosts do not meet each other by hosting: "A and B hosted a ministerial with their counterparts")
                 for i, a in enumerate(subs):
                     for b in subs[i + 1:]:
                         s.add(a.entity, rule.relation, b.entity, m.start(), m.end(), rule.confidence, "joint")
