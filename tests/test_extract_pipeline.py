@@ -1438,3 +1438,13 @@ def test_a_deputy_is_no_head_co_hosts_do_not_meet_each_other_and_a_call_to_conde
     assert ("wendy-sherman", "leaderOf", "us-state-department") not in facts
     assert ("antony-blinken", "leaderOf", "us-state-department") in facts
     assert not {f for f in facts if f[1] in ("metWith", "condemned")}
+
+
+def test_a_call_or_a_hosted_ministerial_with_people_is_a_meeting_and_as_a_permanent_member_is_membership():
+    facts = _facts("Deputy Secretary of State Wendy R. Sherman held a trilateral call today with Republic of Korea First "
+                   "Vice Foreign Minister Cho Hyun-dong and Japanese Vice Foreign Minister Mori Takeo. U.S. Secretary of "
+                   "State Antony J. Blinken hosted a Joint Foreign and Defense Ministerial with ROK Minister of Foreign "
+                   "Affairs Cho Tae-yul. As a permanent member of the Security Council, Russia has a responsibility.")[0]
+    assert {("wendy-sherman", "metWith", "cho-hyun-dong"), ("wendy-sherman", "metWith", "mori-takeo"),
+            ("cho-hyun-dong", "metWith", "mori-takeo"), ("antony-blinken", "metWith", "cho-tae-yul"),
+            ("russia", "permanentMemberOf", "unsc")} <= facts

@@ -219,7 +219,7 @@ def _member_lists(s: _Sentence) -> None:
         relation = "permanentMemberOf" if m.group("permanent") else "memberOf"
         if _listed_after(s, org[0].end, relation, org[0].entity, m):
             continue  # "the permanent members of the Security Council (China, France, Russia, ...)"
-        being = re.match(r",\s+(?:the\s+)?", s.text[org[0].end:]) if re.search(r"\b(?:being|as)\s+(?:the\s+)?(?:two\s+)?$",
+        being = re.match(r",\s+(?:the\s+)?", s.text[org[0].end:]) if re.search(r"\b(?:being|as)\s+(?:the\s+|an?\s+)?(?:two\s+)?$",
                                                                              s.text[:m.start()], re.I) else None
         if being:  # "Despite being Permanent Members of this Council, Russia and China have ..."
             for x in objects(s, org[0].end + being.end() - 1, STATE, limit=3):

@@ -269,6 +269,9 @@ def _plain_rules(s: _Sentence) -> None:
                     if tail:
                         subs += [x for x in s.mentions if x.cls == "State" and x.start == o.end + tail.end()]
             signed = rule.relation == "partyTo" and re.match(r"sign|ink", m.group(0), re.I)
+            if rule.relation == "metWith" and len(objs) == 2 and re.search(r"\btrilateral\b", m.group(0), re.I):
+                s.add(objs[0].entity, "metWith", objs[1].entity, m.start(), m.end(), rule.confidence, "metWith")
+                # ("held a trilateral call with A and B": A and B were on it together)
             for a in subs:
                 for o in objs:
                     around = s.text[max(0, m.start() - 30):min(len(s.text), max(o.end, m.end()) + 30)]
