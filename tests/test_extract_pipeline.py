@@ -1448,3 +1448,9 @@ def test_a_call_or_a_hosted_ministerial_with_people_is_a_meeting_and_as_a_perman
     assert {("wendy-sherman", "metWith", "cho-hyun-dong"), ("wendy-sherman", "metWith", "mori-takeo"),
             ("cho-hyun-dong", "metWith", "mori-takeo"), ("antony-blinken", "metWith", "cho-tae-yul"),
             ("russia", "permanentMemberOf", "unsc")} <= facts
+
+
+def test_commitments_to_defend_states_are_an_alliance_with_them():
+    facts = _facts("The U.S. Special Representative reiterates that the U.S. commitments to defend the ROK and Japan are "
+                   "ironclad.")[0]
+    assert {("united-states", "alliedWith", "south-korea"), ("united-states", "alliedWith", "japan")} <= facts

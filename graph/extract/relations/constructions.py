@@ -417,7 +417,7 @@ def _constructions(s: _Sentence) -> None:
             for b in pair:
                 if a.entity != b.entity:
                     s.add(a.entity, "recognises", b.entity, m.start(), m.end(), 0.6, "diplomatic-relations")
-    for m in re.finditer(r"\bcommitments?\s+to\s+(?:the\s+)?(?:collective\s+|common\s+)?defen[cs]e\s+of\s+", text, re.I):
+    for m in re.finditer(r"\bcommitments?\s+to\s+(?:(?:the\s+)?(?:collective\s+|common\s+)?defen[cs]e\s+of|defend)\s+", text, re.I):
         # "The U.S. commitments to the defense of the ROK and Japan remain ironclad": an ally's pledge
         owner = [x for x in prim if x.cls in POLITY and x.end <= m.start() and
                  re.fullmatch(r"\.?(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}", text[x.end:m.start()])][-1:]
