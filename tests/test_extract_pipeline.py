@@ -1454,3 +1454,17 @@ def test_commitments_to_defend_states_are_an_alliance_with_them():
     facts = _facts("The U.S. Special Representative reiterates that the U.S. commitments to defend the ROK and Japan are "
                    "ironclad.")[0]
     assert {("united-states", "alliedWith", "south-korea"), ("united-states", "alliedWith", "japan")} <= facts
+
+
+def test_the_council_named_in_its_resolutions_name_is_not_their_object():
+    facts = _facts("North Korea’s export of laborers is part of an attempt to undermine and evade UN Security Council "
+                   "Resolutions (UNSCR) 2375 and 2397.")[0]
+    assert not {f for f in facts if f[2] == "unsc" and f[1] != "adoptedBy"}
+    adopted = [a for a in _facts_result("North Korea’s export of laborers is part of an attempt to evade UN Security "
+                                        "Council Resolutions (UNSCR) 2375 and 2397.") if a.relation == "adoptedBy"]
+    assert {a.subject for a in adopted} == {"unsc-resolution-2375", "unsc-resolution-2397"}
+    assert not [a for a in adopted if a.point_in_time]  # (named in passing: not adopted on the document's day)
+
+
+def _facts_result(text):
+    return _facts(text)[1].assertions

@@ -293,7 +293,9 @@ class Extractor:
                     a = replace(a, point_in_time=None)  # ("adopting resolution 2627 (2022) ... resolutions adopted in 2016")
                 if c.relation in _AT_THE_VOTE and not a.point_in_time and classes.get(resolution) in _RESOLUTIONS:
                     # undated, or dated "until 30 April 2025" (a mandate, not the vote): the day of the vote
-                    when = vote_dates.get(resolution) or _designated(registry, resolution, doc)
+                    when = vote_dates.get(resolution) or (_designated(registry, resolution, doc) if c.rule != "council-resolution"
+                                                          else _year_of(_designation_year(resolution, doc)))
+                    # (a resolution named in passing, "evade UNSC Resolutions 2375 and 2397", is no report of its vote)
                     a = replace(a, point_in_time=when, start_time=None, end_time=None) if when else a
                 event = c.object if c.relation == "participatedIn" else c.subject
                 if c.relation in _AT_THE_EVENT and classes.get(event) in _EVENTS and not (a.point_in_time or a.start_time or a.end_time):
@@ -591,6 +593,10 @@ def _designation_year(resolution: str, doc: Document) -> str | None:
     number = re.search(r"\d{3,4}", resolution)
     year = re.search(r"\b" + number.group(0) + r"\s*\(((?:19|20)\d\d)\)", doc.text) if number else None
     return year.group(1) if year else None
+
+
+def _year_of(year: str | None):
+    return PartialDate(year) if year else None
 
 
 def _designated(registry: Registry, resolution: str, doc: Document):

@@ -130,7 +130,7 @@ _PLACE_LIST_RE = re.compile(r"\b(?P<names>[A-Z][a-z\-]+(?:,\s+[A-Z][a-z\-]+)*,?\
                             r"(?P<head>region|oblast|province)s\b")
 #: Numbered Security Council resolutions in any of the usual forms: "Resolution 1718", "resolution
 #: 2270 (2016)", "resolutions 2321 (2016), 2356 (2017) and 2397 (2017)", "UNSCR 2231".
-_RESOLUTION_LIST_RE = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTIONS?|UNSCRs?)\s+\d{3,4}(?:\s*\(\d{4}\))?"
+_RESOLUTION_LIST_RE = re.compile(r"\b(?:[Rr]esolutions?|RESOLUTIONS?|UNSCRs?)\s+(?:\(UNSCRs?\)\s+)?\d{3,4}(?:\s*\(\d{4}\))?"
                                  r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{3,4}(?:\s*\(\d{4}\))?)*(?![\d/])")
 #: A sanctions designation naming people: "has designated Muhammad al-Ghazali, ... as", "OFAC sanctioned Ivan Maslov".
 _DESIGNATED_RE = re.compile(r"\b(?:designat(?:ed|es|ing)|sanction(?:ed|s|ing)|blacklist(?:ed|s|ing))\s+(?:today\s+)?"

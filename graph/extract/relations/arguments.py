@@ -331,6 +331,8 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
                          s.text[start:hi])
     near = start + including.end() if including else start  # "by more than 50 Member States, including A and B"
     pool = [m for m in _args(s, start, hi, classes) if not _is_modifier(s, m)  # "by Chinese President Jiang"
+            # ("to evade UN Security Council Resolutions (UNSCR) 2375 and 2397": the resolutions, not the Council)
+            and not (m.cls in ORGS and re.match(r"\s+(?:[Rr]esolutions?|RESOLUTIONS?|[Ss]anctions)\b", s.text[m.end:]))
             and not re.match(r"[-‐‑–]based\b", s.text[m.end:])  # "two Russia-based companies": where they are
             and not (m.kind == "demonym" and re.match(r",?\s+(?:nationals?|citizens?|businessm[ae]n|oligarchs?)\b", s.text[m.end:]))
             # ("sanctions against the Russian entities Ardis Group ...", "the PRC entity Zhengzhou ...": the named firms)

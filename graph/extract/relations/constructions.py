@@ -618,7 +618,8 @@ def _constructions(s: _Sentence) -> None:
                 if o.entity != a.entity:
                     s.add(a.entity, "sanctions", o.entity, a.start, o.end, 0.6, "designated-by")
     # "UN Security Council Resolution 2118", "UNSC resolutions 1718 and 2270": a resolution named as the Council's
-    for m in re.finditer(r"\b(?:UN\s+|U\.N\.\s+|United Nations\s+)?(?:Security Council|UNSC)(?:['’]s)?\s+(?:[Rr]esolutions?|RES)\s+",
+    for m in re.finditer(r"\b(?:UN\s+|U\.N\.\s+|United Nations\s+)?(?:Security Council|UNSC)(?:['’]s)?\s+(?:[Rr]esolutions?|RES)\s+"
+                         r"(?:\(UNSCRs?\)\s+)?",
                          text):
         first = [x for x in prim if x.cls == "Resolution" and x.start in (m.end(), m.end() - 1) or
                  x.cls == "Resolution" and x.start <= m.start() and m.end() <= x.end]
