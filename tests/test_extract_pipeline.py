@@ -1468,3 +1468,16 @@ def test_the_council_named_in_its_resolutions_name_is_not_their_object():
 
 def _facts_result(text):
     return _facts(text)[1].assertions
+
+
+def test_from_us_mission_remarks_on_iran_places_of_recipients_waivers_prevented_transfers_and_part_of_a_council():
+    facts = _facts("Iran continues to funnel weapons to proxy forces and terrorist groups in places like Yemen, Lebanon "
+                   "and Syria. She urged the United States to extend the waivers related to oil trade with Iran. Iran "
+                   "failed to prevent the transfer of ballistic missiles to the Houthis. It called out Iran for giving the "
+                   "Houthis the tools to threaten Yemen’s neighbors. Russia accused the majority of this Council of "
+                   "attempting to destabilize the region.", publisher="United States Mission to the United Nations")[0]
+    assert not {f for f in facts if f[1] in ("suppliesArmsTo", "deploysTroopsTo", "providesEconomicAidTo",
+                                              "transfersMilitaryTechnologyTo", "warns", "accuses")}
+    # stopping transfers from one state to another still tells of them
+    assert ("north-korea", "suppliesArmsTo", "russia") in _facts(
+        "The United States has urged Beijing to use its influence to stop arms transfers from Pyongyang to Moscow.")[0]

@@ -222,6 +222,16 @@ class Proposal:
     aliases: tuple[str, ...] = ()
 
 
+#: Words of time that a capitalised headline puts before a title: no part of a name.
+_TIME_WORDS = {"Years", "Year", "Later", "Ago", "Days", "Months", "Weeks", "Today", "Now"}
+
+
+def _is_headline(text: str) -> bool:
+    """Whether most words of a sentence are capitalised, as in a headline."""
+    words = re.findall(r"\b[A-Za-z]{4,}\b", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def slug(name: str) -> str:
     """An entity id from a name: "Sergei Lavrov" -> "sergei-lavrov"."""
     import unicodedata
@@ -313,6 +323,8 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
         cls = "PoliticalLeader" if re.fullmatch(_LEADER_TITLES, m.group("title").split(" for ")[0], re.I) else "Person"
         add(m.group("name"), cls, m.start("name"), m.group("title"))
     for m in _NAME_TITLE_RE.finditer(text):
+        if set(m.group("name").split()) & _TIME_WORDS:
+            continue  # "... at Crossroads 3 Years Later, Under-Secretary-General Tells Council": a headline's words
         add(m.group("name"), "Person", m.start("name"), "apposition")
         # "Jonah Leff, Executive Director, Conflict Armament Research, said": the organisation after the title
         org = re.match(r"(?:\s+[A-Z][\w-]*){0,2},\s+(?:the\s+)?(?P<org>[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?"
@@ -542,8 +554,7 @@ def propose_events(text: str, mentions: list[Mention], offset: int = 0, salient_
             continue
         out.append(Proposal(slug(name), "Event", name, start + offset, end + offset, "exercise"))
     states = {x.start for x in mentions if x.cls == "State"}
-    words = re.findall(r"\b[A-Za-z]{4,}\b", text)
-    headline = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    headline = _is_headline(text)
     for many in _CITIES_RE.finditer(text):
         for name in re.finditer(r"(?<![\w’'-])[A-Z][\w’'-]+", many.group("list")):
             start, end = many.start("list") + name.start(), many.start("list") + name.end()

@@ -113,7 +113,8 @@ def _plain_rules(s: _Sentence) -> None:
                 drafts = [x for x in s.mentions if x.cls == "DraftResolution" and not x.nested and x.end <= m.start()]
                 if rule.relation == "vetoed" and drafts and not any(p.cls == "DraftResolution" for p in patients):
                     patients = drafts[-1:]  # "a draft that would have extended the panel of resolution 1718 ... due to a veto"
-                if not patients and rule.subj == VOTER:  # "failed to adopt a draft ... due to a veto cast by X"
+                if not patients and rule.subj == VOTER and not re.search(r"\b[a-z]+s\s+$", s.text[:m.start()]):
+                    # ("failed to adopt a draft ... due to a veto cast by X"; not "groups supported by Iran")
                     patients = [x for x in s.mentions if x.cls in RESOLUTION and not x.nested and x.end <= m.start()][-1:] or (
                         [Mention(lo, lo, "", s.recent_resolution, "DraftResolution", "coreference", False, 0.5)]
                         if s.recent_resolution else [])
@@ -146,11 +147,15 @@ def _plain_rules(s: _Sentence) -> None:
             if rule.relation == "warns":  # whom a warning is addressed to is its direct object: "warned Moscow against ..."
                 # (or the subject of what it warns of: "warned that Russia would be crossing a red line")
                 objs = [o for o in objs if re.fullmatch(r"\s+(?:to\s+|that\s+)?(?:the\s+)?", s.text[m.end():o.start])
+                        and not re.match(r"['’]s\s+[a-z]", s.text[o.end:])  # ("to threaten Yemen’s neighbors")
                         and not re.search(r"\b(?:Council|Assembly)\b", o.text)]  # ("warned the Security Council": told it)
             if rule.relation == "warns" and objs and re.match(r"\s+(?:\w+\s+)?that\b", s.text[m.end():objs[0].start]) and \
                     not re.fullmatch(r"\s+that\s+(?:the\s+)?", s.text[m.end():objs[0].start]):
                 continue  # "warned that arms negotiations between Russia and the DPRK were advancing": what, not whom
                 # (but "warned that Russia would be crossing a red line" warns Russia)
+            # "accused the majority of this Council of ...": some of its members, not the Council
+            objs = [o for o in objs if not re.search(r"\b(?:majority|most|some|several|many)\s+of\s+(?:the\s+|this\s+)?$",
+                                                      s.text[m.end():o.start], re.I)]
             if rule.relation == "sanctions":  # "sanctions on Myanmar's Ministry of Defense": the ministry, not the state
                 objs = [o for o in objs if not _OWNED_BODY.match(s.text[o.end:])]
             if rule.relation == "condemned":  # "condemned the violation of Moldovan airspace": the victim is not condemned

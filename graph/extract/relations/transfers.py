@@ -92,7 +92,7 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
             # the US": no transfer
         if re.match(r"extend", m.group(0), re.I) and re.match(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:ban|embargo|mandate|"
                                                               r"mechanism|sanctions|measures|restrictions|authori[sz]ation|deadline|"
-                                                              r"period|term|moratorium)\b", s.text[m.end():], re.I):
+                                                              r"period|term|moratorium|waivers?|exemptions?|licen[cs]es?)\b", s.text[m.end():], re.I):
             continue  # "the Council does not extend the arms transfer ban": a term, not a transfer
         hi = _clause_end(s, m.end())
         # "the deployment of DPRK special forces to Russia": the state whose forces are sent sends them
@@ -113,6 +113,11 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 with_ = re.match(r"", s.text[direct[0].end:])  # "gave North Korea air defence systems"
             if with_:
                 recipients = direct[:1]  # "supplied Pyongyang with food"
+        # ("funnel weapons to proxy forces and terrorist groups in places like Yemen, Lebanon": where the unnamed
+        # recipients are, not who receives)
+        if recipients and re.search(r"\bto\s+[^,;]*\b(?:in|across|throughout)\s+(?:(?:places|countries|areas|regions)\s+)?"
+                                    r"(?:like\s+|such\s+as\s+)?(?:the\s+)?$", s.text[m.end():recipients[0].start], re.I):
+            recipients = []
         stop = recipients[0].start if recipients else hi
         window = s.text[m.start():stop]
         if re.match(r"(?:transfers|shipments|deliveries|exports|sales|supplies)\b", m.group(0), re.I):
@@ -170,6 +175,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 givers = ante[-1:]
         elif owner:  # "Iran's transfer of UAVs to Russia": the possessor gives, whoever speaks
             givers = owner[-1:]
+        elif re.search(r"\b(?:prevent\w*|stop\w*|halt\w*|block\w*|curb\w*|interdict\w*)\s+(?:the\s+)?$", s.text[:m.start()], re.I):
+            givers = []  # "Iran failed to prevent the transfer of ballistic missiles to the Houthis": who sent them is unsaid
         elif forces_of:  # "the deployment of DPRK special forces to Russia": the forces' state sends them
             givers = forces_of[:1]
         elif ((re.match(r"\w+ of\b", m.group(0)) or re.match(r"\s+of\b", s.text[m.end():]))  # ("the transfer of": a noun)
