@@ -1481,3 +1481,9 @@ def test_from_us_mission_remarks_on_iran_places_of_recipients_waivers_prevented_
     # stopping transfers from one state to another still tells of them
     assert ("north-korea", "suppliesArmsTo", "russia") in _facts(
         "The United States has urged Beijing to use its influence to stop arms transfers from Pyongyang to Moscow.")[0]
+
+
+def test_a_capability_by_a_state_to_deliver_warheads_is_no_delivery():
+    facts = _facts("For the first time they demonstrated the capability by the DPR Korea to deliver warheads to even as "
+                   "far as part of the continental U.S.")[0]
+    assert not {f for f in facts if f[1] == "suppliesArmsTo"}

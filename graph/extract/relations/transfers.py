@@ -31,7 +31,7 @@ _DEPLOY_VERBS = re.compile(
 
 #: A capability or a wish, not a transfer: "they want the ability to deliver their weapons to the United States".
 _ABILITY = re.compile(r"\b(?:ability|capability|capabilities|capable|able|means|want|wants|wanted|seek|seeks|sought|"
-                      r"threaten\w*|aim\w*|intend\w*)\s+(?:of\s+|to\s+)(?:\w+ly\s+)?$|"
+                      r"threaten\w*|aim\w*|intend\w*)\s+(?:(?:by|of)\s+(?:the\s+)?(?:[\w.]+\s+){1,3}?)?(?:of\s+|to\s+)(?:\w+ly\s+)?$|"
                       r"\bauthori[sz]\w*\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)  # ("authorized deployment of a mission")
 _REVERSE = re.compile(
     r"\bturn(?:s|ed|ing)? to\b|\brel(?:y|ies|ied|ying) on\b|\bdepend(?:s|ed|ing)? on\b|" +
