@@ -596,6 +596,7 @@ def _designation_year(resolution: str, doc: Document) -> str | None:
 
 
 def _year_of(year: str | None):
+    """The year a resolution's designation gives ("2375 (2017)"), as a date, if it gives one."""
     return PartialDate(year) if year else None
 
 

@@ -186,7 +186,6 @@ _MEETING_RE = re.compile(
     r"inaugural|annual|extraordinary|(?:19|20)\d\d)\s+){1,2}(?:[a-z]+\s+)?meeting\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|on)\s+(?:the\s+)?)?){0,5}[A-Z][\w’'.-]*"
     r"|(?:(?<=[Tt]he )|(?<=\b[Aa] )|(?<=[Aa]n ))(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}Meeting)\b")
-#: Places by their shape: "the city of Fasano", "the port of Tartus", "held in Kazan, Russia".
 #: A military exercise named where it is defined ("Marine Security Belt, also known as CHIRU, is a trilateral naval
 #: exercise") or as one of the series ("the Zapad-81 exercises", "Vostok 2022 exercise").
 _EXERCISE_RE = re.compile(
@@ -195,6 +194,7 @@ _EXERCISE_RE = re.compile(
     r"(?:[\w-]+\s+){0,5}?(?:exercises?|drills?|war\s?games?|manoeuvres|maneuvers)\b)"
     r"|(?<=\bthe\s)(?P<series>[A-Z][\w’'-]*(?:[\s-](?:19|20)?\d\d)?)(?=\s+(?:strategic\s+|military\s+|naval\s+|joint\s+)?"
     r"(?:exercises?|drills?|war\s?games?)\b)")
+#: Places by their shape: "the city of Fasano", "the port of Tartus", "held in Kazan, Russia".
 _CITY_RE = re.compile(r"\b(?:city|town|port|village|province|region|capital|resort) of (?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 #: Several at once: "the Ukrainian cities of Kharkiv, Kherson, Mariupol, Chernihiv, and the capital Kyiv".
 _CITIES_RE = re.compile(r"\b(?:cities|towns|ports|villages|provinces|regions) of (?P<list>[A-Z][\w’'-]+(?:(?:,\s+|,?\s+and\s+)"
