@@ -1487,3 +1487,10 @@ def test_a_capability_by_a_state_to_deliver_warheads_is_no_delivery():
     facts = _facts("For the first time they demonstrated the capability by the DPR Korea to deliver warheads to even as "
                    "far as part of the continental U.S.")[0]
     assert not {f for f in facts if f[1] == "suppliesArmsTo"}
+
+
+def test_a_war_s_parties_are_dated_by_the_date_given_right_after_the_war():
+    _, result = _facts("The total of U.S. assistance for Ukraine since Russia’s full-scale invasion in February 2022 is "
+                       "more than $62 billion.", date="2024-12-07")
+    party = next(a for a in result.assertions if a.subject == "russia" and a.relation == "participatedIn")
+    assert str(party.point_in_time) == "2022-02"

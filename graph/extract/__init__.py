@@ -420,6 +420,9 @@ class Extractor:
         if descriptive and c.rule in _HELD and len(dates) == 1 and dates[0].role == "point" and dates[0].value.precision != "year" \
                 and not _DEICTIC.search(dates[0].text):
             point = dates[0].value  # "On 13 March 2023, Prime Minister X announced": X held the office that day
+        if c.rule in ("conflict-party", "conflict-name"):  # "since Russia’s full-scale invasion in February 2022": its start
+            when = [d for d in dates if re.fullmatch(r"\s+(?:(?:in|on|of)\s+)?", doc.text[trig_end:d.start])]
+            point = when[0].value if when and when[0].role == "point" else point
         if _SPOKEN_NOW.fullmatch(sentence.text[c.trigger_start:c.trigger_end]):
             dates = [d for d in dates if d.start < trig]  # "condemns the DPRK's January 6 launch": the launch's day
         if c.relation in _OF_THE_DAY:  # "condemned ... ballistic missile activity since last year": the activity's span
