@@ -1494,3 +1494,15 @@ def test_a_war_s_parties_are_dated_by_the_date_given_right_after_the_war():
                        "more than $62 billion.", date="2024-12-07")
     party = next(a for a in result.assertions if a.subject == "russia" and a.relation == "participatedIn")
     assert str(party.point_in_time) == "2022-02"
+
+
+def test_unnamed_firms_of_a_state_occupied_areas_and_a_delivery_to_be_allowed_make_no_facts():
+    facts = _facts("While the United States previously imposed sanctions on PRC entities providing critical inputs to "
+                   "Russia’s military-industrial base, these firms produce weapons in partnership with Russian firms. "
+                   "Russia must immediately allow the UN to deliver humanitarian assistance to occupied areas of Ukraine.",
+                   publisher="United States Mission to the United Nations")[0]
+    assert not {f for f in facts if f[1] in ("sanctions", "cooperatesWith", "occupies", "providesEconomicAidTo")}
+    # named firms after the state's word are the object
+    assert {f[2] for f in _facts("As part of this action, we imposed sanctions against the Russian entities Ardis Group "
+                                 "of Companies LLC (Ardis Group).", publisher="U.S. Department of State")[0]
+            if f[:2] == ("united-states", "sanctions")} == {"ardis-group-of-companies-llc"}

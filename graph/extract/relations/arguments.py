@@ -317,6 +317,11 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
 _STRONGEST = re.compile(r"\s*,?\s*\bin the (?:strongest|firmest|clearest)(?: possible)? terms\b\s*,?", re.I)
 
 
+def _group_of_state(s: _Sentence, m: Mention) -> bool:
+    """A state named as the home of unnamed firms or people: "PRC entities", "Russian firms", "Iranian individuals"."""
+    return m.cls == "State" and bool(re.match(r"\s+(?:entit(?:y|ies)|compan(?:y|ies)|firms?|banks?|individuals?)\b", s.text[m.end:]))
+
+
 def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None, limit: int = 90) -> list[Mention]:
     """The object(s) after a trigger ending at ``pos``."""
     hi = _clause_end(s, pos)
@@ -336,13 +341,16 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
             and not re.match(r"[-‐‑–]based\b", s.text[m.end:])  # "two Russia-based companies": where they are
             and not (m.kind == "demonym" and re.match(r",?\s+(?:nationals?|citizens?|businessm[ae]n|oligarchs?)\b", s.text[m.end:]))
             # ("sanctions against the Russian entities Ardis Group ...", "the PRC entity Zhengzhou ...": the named firms)
-            and not (m.cls == "State" and re.match(r"\s+(?:entit(?:y|ies)|compan(?:y|ies)|firms?|banks?|individuals?)\s+[A-Z]",
-                                                   s.text[m.end:]))
+            and not _group_of_state(s, m)
             # ("supported Lebanese Shia militias", "backed Palestinian groups such as Hamas": not the state, its groups)
             and not (m.kind == "demonym" and re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:militias?|groups?|rebels?|fighters?|proxies|"
                                                       r"opposition|dissidents|factions?|movements?|militants?|insurgents?)\b",
                                                       s.text[m.end:]))]
     pool = [m for m in pool if m.start - near <= limit]
+    groups = [m for m in _args(s, start, hi, classes) if _group_of_state(s, m) and
+              not re.match(r"\s+\w+\s+[A-Z]", s.text[m.end:])][:1]  # (not "the Russian entities Ardis Group": named)
+    if groups and (not pool or groups[0].start < pool[0].start):
+        return []  # "sanctions on PRC entities providing critical inputs to Russia": the unnamed entities are the object
     if not pool:
         return []
     first = pool[0]

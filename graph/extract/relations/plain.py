@@ -81,6 +81,10 @@ def _plain_rules(s: _Sentence) -> None:
             if rule.relation == "supports" and re.search(r"\b(?:sanctions|measures|pressure|action|restrictions)\s+"
                                                          r"(?:against|on)\s+(?:the\s+)?$", s.text[m.end():_next_arg(s, m.end())], re.I):
                 continue  # "supports sanctions against X" is not support for X
+            if rule.relation == "occupies" and re.match(r"(?:occupied|annexed|seized|captured)\s+(?:[a-z]+\s+)?(?:areas|territor(?:y|ies)|"
+                                                        r"regions?|parts?|lands?|cities|towns)\b", s.text[m.start():], re.I) and \
+                    re.search(r"\b(?:to|in|into|of|the|from|across|on|and|its|their)\s+$", s.text[:m.start()], re.I):
+                continue  # "humanitarian assistance to occupied areas of Ukraine": an adjective, the occupier unsaid
             if rule.relation in ("invaded", "occupies") and m.group(0).lower().endswith("ing") and re.search(
                     r"\b(?:for use in|for|in|of|by|to be used in|used in)\s+$", s.text[:m.start()], re.I):
                 continue  # "arms for use in attacking Ukraine": the purpose of a transfer, with no attacker named

@@ -86,6 +86,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
         deploy = m.re is _DEPLOY_VERBS
         if s.text[m.end():m.end() + 1] in "-‐‑–" and m.end() < len(s.text) or s.text[m.start() - 1:m.start()] in ("-", "‐", "‑", "–"):
             continue  # "illicit ship-to-ship transfers": a word inside a compound
+        if re.search(r"\b(?:must|should|to)\s+(?:\w+ly\s+)?(?:allow|permit)\s+(?:the\s+)?(?:[\w.-]+\s+){1,3}to\s+$", s.text[:m.start()], re.I):
+            continue  # "Russia must immediately allow the UN to deliver humanitarian assistance": not delivered yet
         if _inside_name(s, m) or _PROHIBITED.search(s.text[:m.start()]) or _ABILITY.search(s.text[:m.start()]) or \
                 (WOULD_HAVE.search(s.text[max(0, m.start() - 160):m.start()]) and not _NOUN.match(m.group(0))):
             continue  # "the Council prohibited the provision of arms to X", "the ability to deliver their weapons to
