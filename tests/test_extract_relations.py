@@ -944,13 +944,17 @@ def test_named_firms_of_a_nationality_are_sanctioned_not_their_state_and_trainin
     assert not {f for f in relations("Russian officials conducted training in Iran.") if f[1] == "trains"}
 
 
-def test_a_state_with_its_fellow_members_is_a_member_and_a_senior_member_is_one():
-    from graph.extract.mentions import Linker as _L
+def gazetteer_relations(text):
+    """The relations of one sentence linked to the bundled registry and gazetteer (every UN member state, the UN
+    organs, the G7 ...), for sentences this module's small registry cannot name."""
     from graph.gazetteer import default_registry
 
-    linker = _L(default_registry())
-    text = "The United States and our G7 partners welcome the plan. Japan is a senior member of NATO."
-    found = {(c.subject, c.relation, c.object) for c in find_relations(text, linker.find(text))}
+    linker = Linker(default_registry())
+    return {(c.subject, c.relation, c.object) for c in find_relations(text, linker.find(text))}
+
+
+def test_a_state_with_its_fellow_members_is_a_member_and_a_senior_member_is_one():
+    found = gazetteer_relations("The United States and our G7 partners welcome the plan. Japan is a senior member of NATO.")
     assert {("united-states", "memberOf", "g7"), ("japan", "memberOf", "nato")} <= found
 
 
@@ -961,14 +965,7 @@ def test_sanctions_imposed_as_a_series_or_tightened_after_being_imposed():
 
 
 def test_members_listed_between_dashes_after_being_and_after_an_organisations_ministers():
-    from graph.extract.mentions import Linker as _L
-    from graph.gazetteer import default_registry
-
-    linker = _L(default_registry())
-
-    def found(text):
-        return {(c.subject, c.relation, c.object) for c in find_relations(text, linker.find(text))}
-
+    found = gazetteer_relations
     assert {("china", "permanentMemberOf", "unsc"), ("france", "permanentMemberOf", "unsc")} <= found(
         "The Assembly met to examine veto use among the Security Council’s permanent members – China, France and "
         "Russia – including on Gaza.")
@@ -984,13 +981,8 @@ def test_members_listed_between_dashes_after_being_and_after_an_organisations_mi
         "The permanent members of the Security Council (China and France) discussed Ukraine.")
 
 
-
 def test_a_list_member_s_place_in_in_is_not_a_member_and_does_not_break_the_list():
-    from graph.extract.mentions import Linker as _L
-    from graph.gazetteer import default_registry
-
-    linker = _L(default_registry())
-    text = "The report highlights Iranian transfers of missile technology to Hezbollah in Lebanon and the Houthis in Yemen."
-    found = {(c.subject, c.relation, c.object) for c in find_relations(text, linker.find(text))}
+    found = gazetteer_relations("The report highlights Iranian transfers of missile technology to Hezbollah in Lebanon and "
+                                "the Houthis in Yemen.")
     assert {("iran", "transfersMilitaryTechnologyTo", "hezbollah"), ("iran", "transfersMilitaryTechnologyTo", "houthis")} <= found
     assert not {f for f in found if f[1] == "transfersMilitaryTechnologyTo" and f[2] in ("lebanon", "yemen")}
