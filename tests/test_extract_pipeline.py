@@ -845,6 +845,22 @@ def test_usun_remarks_heading_name_line_title_line_adoption_and_drafter():
     assert not {f for f in facts if f[1] == "suppliesArmsTo"}  # (an ability, not a delivery)
 
 
+def test_a_speakers_office_in_a_speech_heading_or_title_line_is_held_on_the_day_of_the_speech():
+    def offices(text):
+        result = _facts(text, date="2025-01-08", publisher="United States Mission to the United Nations")[1]
+        return {(a.subject, a.object, a.point_in_time and a.point_in_time.value) for a in result.assertions
+                if a.relation == "officialOf"}
+
+    assert ("dorothy-shea", "united-states", "2025-01-08") in offices(
+        "Remarks by Ambassador Dorothy Shea, Deputy Representative to the United Nations, at a Briefing on the DPRK\n\n"
+        "Thank you, Madam President.")
+    assert ("nikki-haley", "united-states", "2025-01-08") in offices(
+        "Ambassador Nikki Haley\nPermanent Representative\nU.S. Mission to the United Nations\n\nThank you.")
+    # an office named in passing in the speech is not dated by it
+    assert ("nikki-haley", "united-states", None) in offices(
+        "Thank you. As Ambassador Nikki Haley, U.S. Permanent Representative to the United Nations, said, it failed.")
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

@@ -54,6 +54,10 @@ _DESCRIPTIVE = {"title", "apposition", "under", "programme-at", "located", "loca
 _AT_THE_VOTE = {"vetoed", "votedFor", "votedAgainst", "abstainedOn", "sponsors", "adoptedBy", "targets"}
 #: Rules that read an office off a title: the one day or month the sentence gives, the office was held.
 _HELD = {"title", "apposition"}
+#: The heading of a speech ("Remarks by Ambassador X, Deputy Representative to the United Nations, at ..."):
+#: the offices it gives, like those of a name line's title line, are held on the day of the speech.
+_SPEECH_HEAD = re.compile(r"\W*(?:(?:Opening|Closing|Additional)\s+)?(?:Remarks|Statement|Explanation of (?:Vote|Position)|"
+                          r"Press Briefing|Briefing|Address|Speech)\b[^.]{0,60}?\bby\b")
 #: Facts of structure (an office inside a department, a mission in a country): the date of the
 #: sentence that names them is when something else happened, not when they held. An event's place
 #: is the exception: the meeting was there on its day.
@@ -301,6 +305,9 @@ class Extractor:
                 if c.relation in _AT_THE_EVENT and classes.get(event) in _EVENTS and not (a.point_in_time or a.start_time or a.end_time):
                     a = _at_the_event(a, event_dates.get(event), doc)
                 undated = not (a.point_in_time or a.start_time or a.end_time) and doc.date and doc.date.precision == "day"
+                if undated and (c.rule == "title-line" or c.relation in ("officialOf", "leaderOf") and _SPEECH_HEAD.match(text)):
+                    a = replace(a, point_in_time=doc.date)  # the speaker's office, on the day they spoke
+                    undated = False
                 if undated and not _NOT_TODAY.search(text[:c.trigger_end]) and (
                         c.relation in _ON_THE_DAY and _PRESENT.search(text[max(0, c.trigger_start - 40):c.trigger_end])
                         or _SPOKEN_NOW.fullmatch(text[c.trigger_start:c.trigger_end])
