@@ -861,6 +861,17 @@ def test_a_speakers_office_in_a_speech_heading_or_title_line_is_held_on_the_day_
         "Thank you. As Ambassador Nikki Haley, U.S. Permanent Representative to the United Nations, said, it failed.")
 
 
+def test_the_violator_is_the_doer_not_what_a_by_phrase_or_a_participle_acts_on():
+    facts, _ = _facts("Iran has flagrantly violated its obligations. By arming Hezbollah in violation of Security Council "
+                      "Resolution 1701. By enabling Houthi attacks on Saudi Arabia and the UAE in violation of Security "
+                      "Council Resolution 2216. It is despicable that Russia is now using weapons procured from the DPRK "
+                      "and Iran – in violation of UN Security Council resolutions – to pursue its war.")
+    assert {("iran", "violates", "unsc-resolution-1701"), ("iran", "violates", "unsc-resolution-2216")} <= facts
+    assert not {f for f in facts if f[1] == "violates" and f[0] in ("hezbollah", "saudi-arabia", "united-arab-emirates",
+                                                                    "north-korea")}
+    assert {f for f in facts if f[1] == "violates" and f[0] == "russia"}
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

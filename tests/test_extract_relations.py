@@ -986,3 +986,22 @@ def test_a_list_member_s_place_in_in_is_not_a_member_and_does_not_break_the_list
                                 "the Houthis in Yemen.")
     assert {("iran", "transfersMilitaryTechnologyTo", "hezbollah"), ("iran", "transfersMilitaryTechnologyTo", "houthis")} <= found
     assert not {f for f in found if f[1] == "transfersMilitaryTechnologyTo" and f[2] in ("lebanon", "yemen")}
+
+
+def test_a_purchase_from_a_state_is_its_supply_to_the_possessor_and_funds_given_are_no_weapons():
+    facts = gazetteer_relations("Wagner’s purchase of weapons from the DPRK also contributes to instability by giving the "
+                                "DPRK funds it can use to further develop its prohibited weapons programs.")
+    assert ("north-korea", "suppliesArmsTo", "wagner-group") in facts
+    assert ("wagner-group", "suppliesArmsTo", "north-korea") not in facts
+    # a bare "procurement of arms" names no buyer; the subject of the sentence is not one
+    assert not {f for f in gazetteer_relations("The Kremlin undermines this Council with procurement of arms from the DPRK.")
+                if f[1] == "suppliesArmsTo"}
+
+
+def test_infantry_rockets_are_arms_and_extending_the_use_of_a_crossing_gives_nothing():
+    facts = gazetteer_relations("Last month the DPRK delivered infantry rockets and missiles into Russia for use by Wagner.")
+    assert ("north-korea", "suppliesArmsTo", "russia") in facts
+    assert not {f for f in facts if f[1] == "deploysTroopsTo"}
+    assert not {f for f in gazetteer_relations("The Security Council adopted a resolution extending the use of the Bab "
+                                               "al-Hawa crossing for the delivery of humanitarian aid into Syria.")
+                if f[1] == "providesEconomicAidTo"}

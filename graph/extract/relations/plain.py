@@ -224,10 +224,20 @@ def _plain_rules(s: _Sentence) -> None:
                 # ("We are concerned by the cooperation in violation of ...": not "we" who violate)
                 subs = [x for x in subs if not (x.entity in s.speakers and (x.start == x.end or x.kind in ("coreference", "description")))]
                 # (nor "it was launched in brazen violation" read as the speaking government)
-                acted = re.search(r"\b(?P<verb>[a-z]{3,}(?:ing|ed|es))\s+(?:the\s+|this\s+)?$", s.text[:subs[0].start]) if subs else None
-                if acted and acted.group("verb") not in ("including", "concerning", "regarding", "involving", "targeted"):
-                    # "Russia started this war by invading Ukraine in clear violation of the UN Charter": the invader
-                    subs = [x for x in subjects(s, acted.start(), rule.subj) if x.entity != subs[0].entity] or subs
+                by_phrase = re.match(r"\W*By\s+\w+ing\b", s.text) and all(x.start < m.start() for x in subs)
+                acted = re.search(r"\b(?P<verb>[a-z]{3,}(?:ing|ed|es))\s+(?:(?:from|to|with|by|into)\s+)?(?:the\s+|this\s+)?$",
+                                  s.text[:min(x.start for x in subs)]) if subs else None
+                if by_phrase:
+                    # "By arming Hezbollah in violation of resolution 1701", "By enabling Houthi attacks on Saudi Arabia
+                    # ... in violation of ...": what the by-phrase names is acted on; the doer is the main clause's
+                    # subject or, in a fragment, the state the text was speaking of
+                    main = [x for x in s.mentions if x.cls == "State" and not x.nested and x.start > m.start() and
+                            re.search(r",\s*(?:the\s+)?$", s.text[:x.start])][:1]
+                    subs = main or ([Mention(0, 0, "", s.recent_state, "State", "coreference", False, 0.5)] if s.recent_state else [])
+                elif acted and acted.group("verb") not in ("including", "concerning", "regarding", "involving", "targeted"):
+                    # "Russia started this war by invading Ukraine in clear violation of the UN Charter": the invader;
+                    # "Russia is using weapons procured from the DPRK and Iran - in violation of ...": the user
+                    subs = [x for x in subjects(s, acted.start(), rule.subj) if x.entity not in {y.entity for y in subs}] or subs
                 opening = [x for x in _args(s, 0, m.start(), rule.subj) if not x.nested and x.cls == "State" and
                            re.fullmatch(r"\W*(?:(?:On|In|By)\s[^,]{1,40},\s*)?(?:The\s+|the\s+)?", s.text[:x.start])][:1]
                 if opening and re.search(r",\s*(?:\w+\s+)?$", s.text[:m.start()]) and \

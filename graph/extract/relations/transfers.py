@@ -35,7 +35,8 @@ _ABILITY = re.compile(r"\b(?:ability|capability|capabilities|capable|able|means|
                       r"\bauthori[sz]\w*\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)  # ("authorized deployment of a mission")
 _REVERSE = re.compile(
     r"\bturn(?:s|ed|ing)? to\b|\brel(?:y|ies|ied|ying) on\b|\bdepend(?:s|ed|ing)? on\b|" +
-    _v("receive", "obtain", "acquire", "buy|buys|bought|buying", "purchase", "import", "get|gets|got|getting"), re.I)
+    _v("receive", "obtain", "acquire", "buy|buys|bought|buying", "purchase", "import", "get|gets|got|getting") +
+    r"|\b(?:procurement|acquisitions?)(?=\s+of\b)", re.I)
 
 
 _AID_KINDS = re.compile(r"\b(?P<kinds>(?:economic|financial|military|technical|humanitarian|security|budget)"
@@ -92,10 +93,11 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 (WOULD_HAVE.search(s.text[max(0, m.start() - 160):m.start()]) and not _NOUN.match(m.group(0))):
             continue  # "the Council prohibited the provision of arms to X", "the ability to deliver their weapons to
             # the US": no transfer
-        if re.match(r"extend", m.group(0), re.I) and re.match(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:ban|embargo|mandate|"
-                                                              r"mechanism|sanctions|measures|restrictions|authori[sz]ation|deadline|"
-                                                              r"period|term|moratorium|waivers?|exemptions?|licen[cs]es?)\b", s.text[m.end():], re.I):
-            continue  # "the Council does not extend the arms transfer ban": a term, not a transfer
+        if re.match(r"extend", m.group(0), re.I) and (re.match(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:ban|embargo|mandate|"
+                                                               r"mechanism|sanctions|measures|restrictions|authori[sz]ation|deadline|"
+                                                               r"period|term|moratorium|waivers?|exemptions?|licen[cs]es?|use)\b",
+                                                               s.text[m.end():], re.I)):
+            continue  # "the Council does not extend the arms transfer ban", "extending the use of the crossing": a term
         hi = _clause_end(s, m.end())
         # "the deployment of DPRK special forces to Russia": the state whose forces are sent sends them
         of = re.match(r"\w+\s+(?:\w+\s+)?of\s+(?:the\s+)?|\w+\s+of\s+", s.text[m.start():]) if not re.search(
@@ -126,6 +128,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
             window = " ".join(s.text[:m.start()].split()[-2:]) + " " + window  # "arms transfers from X to Y"
         if not fought and with_:
             window = s.text[direct[0].end:min(len(s.text), direct[0].end + 120)]
+            # ("giving the DPRK funds it can use to develop its weapons": the funds are given, not the weapons)
+            window = re.split(r"\s(?:that|which)\s|\s(?:it|they)\s+(?:can|could|may|might|will|would|uses?|used)\s", window, maxsplit=1)[0]
         window = re.split(r"\bin (?:exchange|return) for\b", window, flags=re.I)[0]
         if re.match(r"shar", m.group(0), re.I) and re.search(r"\b(?:data|information|intelligence)\b", window, re.I):
             continue  # "sharing DPRK missile warning data": information, not arms
@@ -259,6 +263,11 @@ def _reverse_transfers(s: _Sentence) -> list[tuple[str, str]]:
             givers = [x for x in _args(s, fm.end(), hi, RECIPIENT) if x.start - fm.end() < 25][:1]
             window = s.text[m.end():fm.start()]
         takers = subjects(s, m.start(), RECIPIENT)
+        if re.match(r"\w+\s+of\b", s.text[m.start():]):
+            # "Wagner's purchase of weapons from the DPRK", "Russia's procurement of drones from Iran": the possessor
+            # takes (a bare "procurement of arms" names no taker)
+            takers = [x for x in s.mentions if x.cls in RECIPIENT and not x.nested and x.end <= m.start() and
+                      re.fullmatch(r"['’]s?\s+", s.text[x.end:m.start()])][-1:]
         if not givers or not takers:
             continue
         relations = _classify(window)
