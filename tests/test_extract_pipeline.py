@@ -872,6 +872,15 @@ def test_the_violator_is_the_doer_not_what_a_by_phrase_or_a_participle_acts_on()
     assert {f for f in facts if f[1] == "violates" and f[0] == "russia"}
 
 
+def test_a_date_after_follows_or_after_is_an_earlier_events_not_the_facts():
+    text = ("The Security Council today adopted resolution 2642 (2022). The Council’s adoption of resolution 2642 (2022) "
+            "— by a vote of 12 in favour to none against, with 3 abstentions (France, United Kingdom, United States) — "
+            "follows the failure to pass either of two competing drafts on 8 July.")
+    result = _facts(text, date="2022-07-12")[1]
+    days = {a.point_in_time and a.point_in_time.value for a in result.assertions if a.relation == "abstainedOn"}
+    assert days and "2022-07-08" not in days
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

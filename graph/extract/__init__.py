@@ -86,6 +86,8 @@ _NAVIGATION = re.compile(r"\s*(?:See\s+(?:also|main\s+articles?)|Main\s+articles
 #: A date that names an act after it: "the May 24 launch", "its October 31 (local time) launch of an ICBM".
 _ACT_DAY = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[a-z-]+\s+){0,3}?(?:launch(?:es)?|tests?|attacks?|strikes?|firings?|detonations?|"
                       r"explosions?|flights?)\b")
+#: Words that put what follows them before the act just named: "follows the failure of two drafts on 8 July".
+_EARLIER = re.compile(r"\b(?:follows?|followed|following|after|succeeds?|replac\w+|preced\w+)\b", re.I)
 _LEDE = 400  # characters of a document's opening that may give its own date
 _LEANING = re.compile(r"\b(?:pro|anti)[-‐‑–]$", re.I)
 _RELEASES = {"statement", "press statement", "press release", "transcript", "fact sheet", "readout"}
@@ -274,7 +276,9 @@ class Extractor:
             for m in mentions:
                 if m.cls in ("Resolution", "DraftResolution") and dates and m.entity not in vote_dates:
                     year = _designation_year(m.entity, doc)  # (not "resolutions adopted in 2016" for 2627 (2022))
-                    voted = [d.value for d in dates if year in (None, d.value.value[:4])]
+                    # (not "its adoption ... follows the failure of two drafts on 8 July": an earlier event's day)
+                    voted = [d.value for d in dates if year in (None, d.value.value[:4]) and not (
+                        d.start > m.end and _EARLIER.search(doc.text, m.end, d.start))]
                     if voted:
                         vote_dates[m.entity] = voted[0]
                 if m.cls in _EVENTS and dates and m.entity not in event_dates:
@@ -430,6 +434,8 @@ class Extractor:
         if c.rule in ("conflict-party", "conflict-name"):  # "since Russia’s full-scale invasion in February 2022": its start
             when = [d for d in dates if re.fullmatch(r"\s+(?:(?:in|on|of)\s+)?", doc.text[trig_end:d.start])]
             point = when[0].value if when and when[0].role == "point" else point
+        # "the adoption ... follows the failure of two drafts on 8 July": the date of an earlier event
+        dates = [d for d in dates if not (d.start > trig_end and _EARLIER.search(doc.text, trig_end, d.start))]
         if _SPOKEN_NOW.fullmatch(sentence.text[c.trigger_start:c.trigger_end]):
             dates = [d for d in dates if d.start < trig]  # "condemns the DPRK's January 6 launch": the launch's day
         if c.relation in _OF_THE_DAY:  # "condemned ... ballistic missile activity since last year": the activity's span
