@@ -881,6 +881,14 @@ def test_a_date_after_follows_or_after_is_an_earlier_events_not_the_facts():
     assert days and "2022-07-08" not in days
 
 
+def test_a_un_office_holders_nationality_in_parentheses_is_no_office_of_that_state():
+    facts, _ = _facts("Csaba Kőrösi (Hungary), President of the General Assembly, noted that the Council failed. "
+                      "Vassily Nebenzia (Russian Federation), speaking after the vote, said the text was biased.")
+    assert ("csaba-korosi", "officialOf", "hungary") not in facts
+    assert ("csaba-korosi", "leaderOf", "un-general-assembly") in facts
+    assert ("vassily-nebenzia", "officialOf", "russia") in facts  # a delegate named with their state
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

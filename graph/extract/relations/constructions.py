@@ -13,6 +13,10 @@ from .events import _held_between, _event_participants, _on_the_margins, _own_vi
 from .alliances import _agreement_between, _our_partnership, _reaffirmed_alliance, _support_for
 from .organisations import _bases_in, _led_by, _nationality, _organisation_in_state, _place_comma_state
 
+#: An office of the United Nations itself, after a holder's nationality: "(Hungary), President of the General Assembly".
+_UN_OFFICE = re.compile(r"\s*\)\s*,\s*(?:the\s+)?(?:President of the General Assembly|(?:Under-|Assistant\s+|Deputy\s+)?"
+                        r"Secretary-General|High Commissioner|Special (?:Envoy|Representative|Rapporteur|Coordinator))\b")
+
 
 #: A title after the organisation that opens it: "[UN] High Representative for Disarmament Affairs", "[IAEA] spokesperson".
 _ORG_TITLE = re.compile(r"\s+(?:(?:[A-Z][\w-]*|for|of)\s+){0,3}?(?:High Representative|Representative|Envoy|Coordinator|Rapporteur|"
@@ -137,7 +141,8 @@ def _constructions(s: _Sentence) -> None:
             s.add(b.entity, "leaderOf", a.entity, a.start, b.end, 0.7, "title")
     for a, b in zip(prim, prim[1:]):  # "Vassily Nebenzia (Russian Federation) said": a delegate (UN meetings coverage)
         if a.cls in PERSON and b.cls == "State" and re.fullmatch(r"\s+\(\s*", text[a.end:b.start]) and \
-                re.match(r"\s*\)", text[b.end:]):  # (also "SAMANTHA POWER ( United States)")
+                re.match(r"\s*\)", text[b.end:]) and not _UN_OFFICE.match(text, b.end):  # (also "SAMANTHA POWER ( United States)";
+            # not "Csaba Kőrösi (Hungary), President of the General Assembly": a UN office's holder, of that nationality)
             s.add(a.entity, "officialOf", b.entity, a.start, b.end + 1, 0.65, "title")
     for a, b in zip(prim, prim[1:]):  # "Vasily Nebenzya of the Russian Federation said": a state's representative
         if _person_of_state(s, a, b):  # (a name suffix may come between: "Joseph R. Biden, Jr. of the United States")
