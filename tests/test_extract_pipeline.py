@@ -889,6 +889,15 @@ def test_a_un_office_holders_nationality_in_parentheses_is_no_office_of_that_sta
     assert ("vassily-nebenzia", "officialOf", "russia") in facts  # a delegate named with their state
 
 
+def test_they_after_a_plural_subject_of_members_are_those_members_not_the_state_before():
+    facts, _ = _facts("The Security Council failed to adopt a draft resolution. The Russian Federation had insisted that "
+                      "renewal would require a separate resolution, a position Western members rejected when they voted "
+                      "against a competing draft.")
+    assert not [f for f in facts if f[1] == "votedAgainst"]
+    facts, _ = _facts("The Russian Federation said that it voted against the draft resolution.")
+    assert [f for f in facts if f[1] == "votedAgainst" and f[0] == "russia"]  # ("it": the state before)
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

@@ -297,9 +297,13 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
             found = [Mention(lo, lo, "", e, "State", "coreference", False, 0.6) for e in s.speakers]
         if not found and _PRONOUN.search(s.text[lo:trigger]):
             states = [m for m in _args(s, 0, lo, STATE)]
-            if states:
+            # ("a position Western members rejected when they voted against": "they" are the members)
+            members = re.search(r"\b(?:members|countries|states|delegations|nations|governments|allies|partners)\s+"
+                                r"(?:\w+\s+){0,2}?(?:when|as|after|before|because|while|and|but)?\s*$",
+                                s.text[states[-1].end if states else 0:lo], re.I) and re.match(r"\W*they\b", s.text[lo:trigger], re.I)
+            if states and not members:
                 found = [states[-1]]
-            elif s.recent_state and "State" in classes:
+            elif s.recent_state and "State" in classes and not members:
                 found = [Mention(lo, lo, "", s.recent_state, "State", "coreference", False, 0.5)]
     # co-subjects: "(along with X and Y)", "together with X", "joined X in"
     for m in re.finditer(r"\b(?:along with|together with|as well as|joined)\s+", s.text[lo:trigger], re.I):
