@@ -898,6 +898,24 @@ def test_they_after_a_plural_subject_of_members_are_those_members_not_the_state_
     assert [f for f in facts if f[1] == "votedAgainst" and f[0] == "russia"]  # ("it": the state before)
 
 
+def test_a_summit_held_between_two_days_has_no_sides_and_its_ordinal_description_is_the_same_summit():
+    facts, result = _facts("The 2022 SCO summit was the 22nd annual summit of heads of state of the Shanghai Cooperation "
+                           "Organisation held between 15 and 16 September 2022 in Samarkand, Uzbekistan.")
+    assert not {f for f in facts if f[1] == "participatedIn"}
+    assert [e.id for e in result.new_entities if e.cls == "Summit"] == ["2022-sco-summit"]
+
+
+def test_since_part_of_a_year_is_a_start_and_a_possessor_after_and_begins_a_new_phrase():
+    result = _facts("Since late 2015, Iran has significantly increased its direct military cooperation with Russia in "
+                    "Syria.", date="2016-12-19")[1]
+    cooperation = [a for a in result.assertions if a.relation == "cooperatesWith"]
+    assert cooperation and all(a.start_time and a.start_time.value == "2015" for a in cooperation)
+    facts, _ = _facts("The summit focused on Russia's ongoing invasion of Ukraine and North Korea's involvement on the "
+                      "side of Russia.")
+    assert ("russia", "invaded", "ukraine") in facts
+    assert ("russia", "invaded", "north-korea") not in facts
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

@@ -154,6 +154,10 @@ def _coordinated(s: _Sentence, head: Mention, pool: list[Mention], leftwards: bo
         if not leftwards and "," in gap and re.match(r"\s+(?:said|says|has|have|had|was|were|is|are|will|would|also|did|does)\b",
                                                   s.text[m.end:]):
             break  # ", and Japan said": a new clause, not one more object
+        if not leftwards and current.cls == "State" and re.match(r"['’]s?\s+(?:[a-z-]+\s+){0,2}(?:involvement|role|support|"
+                                                                 r"participation|deployment|supply|supplies|transfers?|aid)\b",
+                                                                 s.text[m.end:]):
+            break  # "Russia's invasion of Ukraine and North Korea's involvement": the owner of a new phrase
         if leftwards and not joints and not re.search(r"\b(?:and|or|with|plus|as well as)\b|&", gap, re.I):
             break
         joints.append(bool(re.search(r"\b(?:and|or|with|plus|as well as)\b|&", gap, re.I)))

@@ -160,8 +160,9 @@ def _held_between(s: _Sentence) -> None:
     the people (or states) it was held between took part in it, and the people met."""
     for e in [x for x in s.mentions if x.cls in EVENT and not x.nested]:
         held = re.search(r"\b(?:took place|was held|were held|held|convened)\b[^.;]{0,120}?\bbetween\s+(?:the\s+)?", s.text[e.end:])
-        if not held:
-            continue
+        if not held or re.match(r"[0-3]?\d(?:st|nd|rd|th)?\s+and\s+[0-3]?\d\b|(?:January|February|March|April|May|June|July|"
+                                r"August|September|October|November|December)\b", s.text[e.end + held.end():]):
+            continue  # ("held between 15 and 16 September 2022 in Samarkand, Uzbekistan": days, not sides)
         at = e.end + held.end()
         stop = re.search(r"[.;]|,\s+(?:which|who|where|when)\b", s.text[at:])
         sides = [x for x in _args(s, at, at + stop.start() if stop else len(s.text), PERSON | STATE)
