@@ -1,8 +1,9 @@
 """The built-in gazetteer: every state and the main international organisations, known by name.
 
 States come from the ``countryinfo`` package (common and official names, demonyms, capitals),
-with the short forms it lacks ("UK", "UAE") in ``data/gazetteer/states.yaml``; organisations and their organs from ``data/gazetteer/*.yaml`` (the registry's format, so an
-analyst extends it like ``entities.yaml``). The extractor links to these in every document, so
+with the short forms it lacks ("UK", "UAE") in ``data/gazetteer/states.yaml``; organisations, treaties,
+wars and contested territories from ``data/gazetteer/*.yaml`` (the registry's format, so an analyst
+extends it like ``entities.yaml``). The extractor links to these in every document, so
 "Burkina Faso", "Burkinabè" or "the Council of the European Union" need no registry entry.
 
 A curated registry always wins: :func:`with_gazetteer` adds a gazetteer entry only when neither

@@ -126,3 +126,14 @@ def test_armed_groups_and_affiliates_link_to_their_own_entries():
     assert "al-qaida" not in {e for _, e, _ in found}  # the affiliate, not the parent named inside it
     # acronyms that name something else stay unlinked; an all-capital acronym only in capitals
     assert [m.entity for m in linker.find("RSF and the ADF reported on Ttp rates.") if not m.nested] == []
+
+
+def test_occupied_and_contested_territories_are_places_and_take_no_arms():
+    registry = with_gazetteer(Registry([]))
+    assert registry.resolve("Crimean Peninsula").id == "crimea"
+    assert registry.resolve("Kursk region").cls == registry.resolve("Golan Heights").cls == "Place"
+    doc = Document("d", "T", "In 2014, Russia annexed Crimea. In September, Russia transferred UAVs that it had purchased "
+                   "from Iran into Crimea.", date=PartialDate("2022-10-20"))
+    facts = {(a.subject, a.relation, a.object) for a in Extractor(Registry([]), use_ner=False).extract(doc).assertions}
+    assert ("russia", "occupies", "crimea") in facts
+    assert not {f for f in facts if f[1] == "suppliesArmsTo"}  # (moved into a place: no party receives them)

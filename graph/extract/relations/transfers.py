@@ -232,7 +232,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
         for g in givers:
             giver = _state_of(s, g)
             for r in recipients:
-                for relation in relations:
+                # (arms or aid moved "into Crimea" go to a place, not to a party: only troops are sent to places)
+                for relation in relations if r.cls != "Place" else [x for x in relations if x == "deploysTroopsTo"]:
                     s.add(giver.entity, relation, r.entity, m.start(), m.end(), 0.7 * min(giver.confidence, r.confidence),
                           "transfer", materiel)
                 if exchange:  # "Russia has given North Korea air defence systems in exchange for troops"
