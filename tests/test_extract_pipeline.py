@@ -916,6 +916,15 @@ def test_since_part_of_a_year_is_a_start_and_a_possessor_after_and_begins_a_new_
     assert ("russia", "invaded", "north-korea") not in facts
 
 
+def test_a_year_in_a_name_gives_way_to_the_days_of_that_year_the_sentence_gives():
+    result = _facts("The 2018 Eritrea–Ethiopia summit (also 2018 Eritrea–Ethiopia peace summit) was a bilateral summit "
+                    "that took place on 8–9 July 2018 in Asmara, Eritrea, between Eritrean President Isaias Afwerki and "
+                    "Ethiopian Prime Minister Abiy Ahmed.", date="2025-01-01")[1]
+    spans = {(a.start_time and a.start_time.value, a.end_time and a.end_time.value) for a in result.assertions
+             if a.relation == "participatedIn" and a.subject == "isaias-afwerki"}
+    assert spans == {("2018-07-08", "2018-07-09")}
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

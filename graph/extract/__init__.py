@@ -498,7 +498,11 @@ def _date_of(text: str, sentence: Sentence, dates: list, trig: int, trig_end: in
     lo = max((b for b in breaks if b <= trig), default=sentence.start)
     hi = min((b for b in breaks if b > trig_end), default=sentence.end)
     own = [d for d in dates if lo <= d.start < hi]
-    return min(own or dates, key=lambda d: abs(d.start - trig))
+    best = min(own or dates, key=lambda d: abs(d.start - trig))
+    if best.value.precision == "year":  # ("The 2018 ... summit ... took place on 8–9 July 2018": the days of that year)
+        finer = [d for d in own or dates if d.value.value[:4] == best.value.value and d.value.precision != "year"]
+        best = min(finer, key=lambda d: abs(d.start - trig)) if finer else best
+    return best
 
 
 _VIRTUAL = re.compile(r"\b(?:virtually|by video\w*|via video\w*|remotely|by (?:tele)?phone|online)\b", re.I)
