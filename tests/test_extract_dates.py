@@ -196,3 +196,9 @@ def test_a_year_in_a_description_dates_the_thing_described_but_a_year_in_a_name_
     starts = {a.subject: str(a.start_time) for a in Extractor(default_registry(), use_ner=False).extract(doc).assertions
               if a.relation == "partyTo"}
     assert starts == {"australia": "1951", "new-zealand": "1951"}
+
+
+def test_a_role_word_is_a_whole_word_so_a_resolution_number_is_no_date_on_its_own():
+    # ("Resolution 2094": not "on 2094", the end of the word before; the number inside the name is dropped later)
+    assert [d.text for d in find_dates("UN Security Council Resolution 2094 was adopted.", dt.date(2013, 3, 7))] == ["2094"]
+    assert [(d.text, d.role) for d in find_dates("talks held on 2 May", dt.date(2013, 3, 7))] == [("on 2 May", "point")]

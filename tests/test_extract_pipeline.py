@@ -925,6 +925,13 @@ def test_a_year_in_a_name_gives_way_to_the_days_of_that_year_the_sentence_gives(
     assert spans == {("2018-07-08", "2018-07-09")}
 
 
+def test_a_resolution_number_that_looks_like_a_year_dates_nothing():
+    result = _facts("The Security Council has unanimously adopted a resolution imposing new sanctions on North Korea.\n\n"
+                    "UN Security Council Resolution 2094\n\nIt condemns North Korea's nuclear activities.",
+                    date="2013-03-07")[1]
+    assert not [a for a in result.assertions if a.point_in_time and a.point_in_time.value == "2094"]
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

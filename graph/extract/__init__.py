@@ -482,6 +482,10 @@ def _outside_names(dates: list, mentions: list[Mention]) -> list:
     on 8–9 July 2018"), when the sentence gives another: the name's year is not when its facts happened."""
     inside = [d for d in dates if d.precision == "year" and any(m.start <= d.start and d.end <= m.end for m in mentions
                                                                  if m.kind != "description")]  # ("a 1951 agreement": its year)
+    numbers = [d for d in inside if any(m.cls in _RESOLUTIONS and m.start <= d.start and d.end <= m.end and
+                                        re.search(r"\b" + re.escape(d.text) + r"\b(?!\s*\))", m.text) for m in mentions)]
+    dates = [d for d in dates if d not in numbers]  # ("Resolution 2094": a number, never a year)
+    inside = [d for d in inside if d not in numbers]
     return [d for d in dates if d not in inside] if inside and len(inside) < len(dates) else dates
 
 

@@ -34,8 +34,8 @@ _NUMBERS.update({"a": 1, "an": 1})
 
 _M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_ROLE = r"(?P<role>since|from|starting(?: in| on)?|beginning(?: in| on)?|until|till|through|to|by|as early as|" \
-        r"as late as|no later than|before|after|in|on|during|at the end of|at the start of|early|late|mid-?)?\s*" \
+_ROLE = r"(?:\b(?P<role>since|from|starting(?: in| on)?|beginning(?: in| on)?|until|till|through|to|by|as early as|" \
+        r"as late as|no later than|before|after|in|on|during|at the end of|at the start of|early|late|mid-?))?\s*" \
         r"(?:(?<=\w\s)(?:early|late|mid-?)\s*)?"  # ("since late 2015": since, of a year named by its part)
 _PATTERNS = [
     ("range", re.compile(r"\b(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*[-\u2013]\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M
