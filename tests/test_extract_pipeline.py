@@ -932,6 +932,12 @@ def test_a_resolution_number_that_looks_like_a_year_dates_nothing():
     assert not [a for a in result.assertions if a.point_in_time and a.point_in_time.value == "2094"]
 
 
+def test_the_state_that_launched_a_war_takes_part_in_it_from_the_day_given():
+    result = _facts("On February 24, 2022, Russia launched a new undeclared war against Ukraine.", date="2022-12-09")[1]
+    russia = [a for a in result.assertions if a.subject == "russia" and a.relation == "participatedIn"]
+    assert [a.point_in_time and a.point_in_time.value for a in russia] == ["2022-02-24"]
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

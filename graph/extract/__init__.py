@@ -86,6 +86,7 @@ _NAVIGATION = re.compile(r"\s*(?:See\s+(?:also|main\s+articles?)|Main\s+articles
 #: A date that names an act after it: "the May 24 launch", "its October 31 (local time) launch of an ICBM".
 _ACT_DAY = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[a-z-]+\s+){0,3}?(?:launch(?:es)?|tests?|attacks?|strikes?|firings?|detonations?|"
                       r"explosions?|flights?)\b")
+_LAUNCHED = re.compile(r"\b(?:launch(?:ed|es)?|start(?:ed|s)?|began|begins?|unleash(?:ed|es)?)\b", re.I)
 #: Words that put what follows them before the act just named: "follows the failure of two drafts on 8 July".
 _EARLIER = re.compile(r"\b(?:follows?|followed|following|after|succeeds?|replac\w+|preced\w+)\b", re.I)
 _LEDE = 400  # characters of a document's opening that may give its own date
@@ -433,6 +434,8 @@ class Extractor:
             point = dates[0].value  # "On 13 March 2023, Prime Minister X announced": X held the office that day
         if c.rule in ("conflict-party", "conflict-name"):  # "since Russia’s full-scale invasion in February 2022": its start
             when = [d for d in dates if re.fullmatch(r"\s+(?:(?:in|on|of)\s+)?", doc.text[trig_end:d.start])]
+            if not when and _LAUNCHED.search(doc.text, trig, trig_end):  # "On 24 February 2022, Russia launched a war": its day
+                when = [d for d in dates if re.fullmatch(r"\W*(?:(?:On|In)\s+)?", doc.text[sentence.start:d.start])]
             point = when[0].value if when and when[0].role == "point" else point
         # "the adoption ... follows the failure of two drafts on 8 July": the date of an earlier event
         dates = [d for d in dates if not (d.start > trig_end and _EARLIER.search(doc.text, trig_end, d.start))]

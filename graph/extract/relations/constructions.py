@@ -501,6 +501,11 @@ def _constructions(s: _Sentence) -> None:
                            text[:c.start], re.I)
         if troops:
             owner += [x for x in prim if x.cls in STATE and 0 <= troops.start() - x.end <= 1]
+        # "On February 24, 2022, Russia launched a new undeclared war against Ukraine": who launched it
+        launched = re.search(r"\b(?:launch(?:ed|es)?|start(?:ed|s)?|began|begins?|unleash(?:ed|es)?|wag(?:ed|es|ing))\s+"
+                             r"(?:(?:its|their|a|an|the)\s+)?(?:[\w-]+\s+){0,3}?$", text[:c.start], re.I)
+        if launched:
+            owner += [x for x in subjects(s, launched.start(), STATE) if x not in owner][:1]
         # "war of aggression against Ukraine", "the war against Ukraine": the side attacked takes part too
         owner += [x for x in s.mentions if x.nested and x.cls in STATE and c.start <= x.start and x.end <= c.end and
                   re.search(r"\b(?:against|on)\s+(?:the\s+)?$", text[c.start:x.start])]
