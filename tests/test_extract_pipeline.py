@@ -938,6 +938,16 @@ def test_the_state_that_launched_a_war_takes_part_in_it_from_the_day_given():
     assert [a.point_in_time and a.point_in_time.value for a in russia] == ["2022-02-24"]
 
 
+def test_an_office_named_in_a_sentence_is_held_in_the_year_or_at_the_date_the_sentence_opens_with():
+    def held(text):
+        result = _facts(text, date="2025-01-01")[1]
+        return {(a.subject, a.point_in_time and a.point_in_time.value) for a in result.assertions if a.relation == "leaderOf"}
+
+    assert ("shinzo-abe", "2007") in held("The grouping was initiated in 2007 by Japanese Prime Minister Shinzo Abe.")
+    assert ("pedro-sanchez", "2021-10-08") in held(
+        "On 8 October 2021, Spanish prime minister Pedro Sánchez announced the summit in Madrid in 2022.")
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

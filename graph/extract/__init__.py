@@ -429,9 +429,11 @@ class Extractor:
         dates = [d for d in dates if not (_REPORTING.search(doc.text[max(sentence.start, d.start - 30):d.start])
                                           or _REPORTING.match(doc.text[d.end:d.end + 12]))
                  or trig <= d.start <= trig_end + 30]
-        if descriptive and c.rule in _HELD and len(dates) == 1 and dates[0].role == "point" and dates[0].value.precision != "year" \
-                and not _DEICTIC.search(dates[0].text):
-            point = dates[0].value  # "On 13 March 2023, Prime Minister X announced": X held the office that day
+        # ("On 8 October 2021, ... Prime Minister X announced the summit in Madrid in 2022": the date the sentence opens with)
+        opening = [d for d in dates[:1] if re.fullmatch(r"\W*", doc.text[sentence.start:d.start]) and d.end < trig]
+        held = dates if len(dates) == 1 else opening
+        if descriptive and c.rule in _HELD and held and held[0].role == "point" and not _DEICTIC.search(held[0].text):
+            point = held[0].value  # "On 13 March 2023, Prime Minister X announced": X held the office that day
         if c.rule in ("conflict-party", "conflict-name"):  # "since Russia’s full-scale invasion in February 2022": its start
             when = [d for d in dates if re.fullmatch(r"\s+(?:(?:in|on|of)\s+)?", doc.text[trig_end:d.start])]
             if not when and _LAUNCHED.search(doc.text, trig, trig_end):  # "On 24 February 2022, Russia launched a war": its day
