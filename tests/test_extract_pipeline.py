@@ -948,6 +948,12 @@ def test_an_office_named_in_a_sentence_is_held_in_the_year_or_at_the_date_the_se
         "On 8 October 2021, Spanish prime minister Pedro Sánchez announced the summit in Madrid in 2022.")
 
 
+def test_an_occupation_dated_once_begins_then():
+    result = _facts("Ties grew closer following sanctions against Russia for its 2014 annexation of Crimea.", date="2025-01-01")[1]
+    assert [(a.start_time and a.start_time.value, a.point_in_time) for a in result.assertions
+            if a.relation == "occupies"] == [("2014", None)]
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

@@ -63,7 +63,7 @@ _SPEECH_HEAD = re.compile(r"\W*(?:(?:Opening|Closing|Additional)\s+)?(?:Remarks|
 #: is the exception: the meeting was there on its day.
 _STRUCTURAL = {"partOf", "locatedIn", "affiliatedWith", "permanentMemberOf", "directorOf", "successorOf"}
 #: Relations that hold over a time: a single date the sentence gives them is when they began.
-_LASTING = {"partyTo", "memberOf", "permanentMemberOf", "alliedWith", "mutualDefenceWith"}
+_LASTING = {"partyTo", "memberOf", "permanentMemberOf", "alliedWith", "mutualDefenceWith", "occupies"}
 #: Actions a release announces in the present ("OFAC has designated", "the United States is imposing costs"):
 #: undated in their sentence, they happened on the document's day.
 _ON_THE_DAY = {"sanctions", "condemned", "metWith", "visited", "adoptedBy", "vetoed", "votedFor", "votedAgainst", "abstainedOn",
