@@ -952,6 +952,7 @@ def test_an_occupation_dated_once_begins_then():
     result = _facts("Ties grew closer following sanctions against Russia for its 2014 annexation of Crimea.", date="2025-01-01")[1]
     assert [(a.start_time and a.start_time.value, a.point_in_time) for a in result.assertions
             if a.relation == "occupies"] == [("2014", None)]
+    assert ("russia", "occupies", "crimea") in _facts("Russia's 2014 annexation of Ukraine's Crimea region drew sanctions.")[0]
 
 
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():

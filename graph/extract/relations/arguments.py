@@ -470,6 +470,7 @@ def _adjacent(s: _Sentence, pos: int, classes: frozenset) -> list[Mention]:
     def possessive(m: Mention) -> bool:
         gap = s.text[m.end:pos]
         return bool(re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+\s+)?", gap) or re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+\s+){2}", gap) or
+                    re.fullmatch(r"(?:'s|’s)\s+(?:(?:19|20)\d\d\s+)(?:[a-z-]+\s+)?", gap) or  # ("Russia's 2014 annexation")
                     s.text[m.end - 1] == "s" and re.fullmatch(r"['’]\s*(?:[a-z]+\s+)?", gap))  # ("X’s increasing military cooperation")
 
     # (not the "Republic of Korea" inside "the Democratic People’s Republic of Korea’s")
