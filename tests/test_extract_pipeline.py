@@ -955,6 +955,26 @@ def test_an_occupation_dated_once_begins_then():
     assert ("russia", "occupies", "crimea") in _facts("Russia's 2014 annexation of Ukraine's Crimea region drew sanctions.")[0]
 
 
+def test_from_eu_summit_statements_we_act_by_sanctioning_the_defier_is_condemned_and_leaders_are_no_mere_officials():
+    facts, result = _facts("We, the Prime Minister of Japan and the leaders of the European Union, met in Tokyo. We support "
+                           "Ukraine in cooperation with the G7, including by further expanding sanctions against Russia. We "
+                           "condemn the continued defiance of the UN Security Council resolutions by North Korea. President "
+                           "of the European Council Charles Michel met Prime Minister Kishida.",
+                           publisher="Council of the European Union")
+    assert {("japan", "sanctions", "russia"), ("japan", "condemned", "north-korea"),
+            ("charles-michel", "leaderOf", "european-council")} <= facts
+    assert not {f for f in facts if f[0] == "ukraine" and f[1] in ("sanctions", "cooperatesWith")}
+    assert ("charles-michel", "officialOf", "european-council") not in facts
+    assert not {f for f in facts if f[1] == "condemned" and "resolution" in f[2]}
+
+
+def test_pulling_back_troops_is_no_backing_and_many_heads_of_state_are_no_body():
+    facts, result = _facts("Delegates gathered to exhort Moscow to pull back its troops from Ukraine’s Donbas region. "
+                           "Over 55 Heads of State and Government took the floor, among Member States of the UN.")
+    assert not {f for f in facts if f[1] in ("supports", "providesMilitaryAidTo")}
+    assert not [e for e in result.new_entities if e.id in ("heads-of-state-and-government", "member-states")]
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

@@ -96,6 +96,9 @@ _NOT_PEOPLE = {"White", "House", "Kremlin", "Pentagon", "State", "States", "Unit
                "Both", "Each", "All", "Allies", "Leaders", "Members", "Officials", "Government", "Parliament", "Duma",
                "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                "Washington", "Moscow", "Beijing", "Pyongyang", "Seoul", "Tokyo", "Kyiv", "Tehran", "Brussels"}
+#: Capitalised plurals that open a description of many, never a name ("Heads of State and Government", "Member States").
+_COLLECTIVES = {"Heads", "Head", "Member", "Members", "Ministers", "Leaders", "Delegates", "Representatives",
+                "Parties", "States"}
 #: The legal forms of companies.
 _LEGAL_FORMS = r"LLC|Ltd|Limited|JSC|PJSC|OJSC|CJSC|Inc|Corp|SARLU|SARL|GmbH|PLC|FZE|FZCO|LLP"
 _HEADS = [
@@ -290,6 +293,8 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
         end = start + len(name)
         if set(words) & _HEADLINE_VERBS:
             return  # "Security Council Extends Mission in South Sudan": a headline, not a name
+        if words and words[0] in _COLLECTIVES or cls in ("Person", "PoliticalLeader") and set(words) & _COLLECTIVES:
+            return  # "55 Heads of State and Government", "among Member States": many people, no one body
         if len(name) < (2 if cls in ("Person", "PoliticalLeader") else 3) or not words:
             return  # ("President Xi", "Premier Li": two letters are a surname after a title)
         inside = [x for x in mentions if start + offset <= x.start and x.end <= end + offset]

@@ -117,6 +117,9 @@ def find_relations(text: str, mentions: list[Mention], *, offset: int = 0, recen
     # name, not the next one, says whose official she is)
     titled = {c.subject for c in s.out if c.rule == "title" and c.relation in ("officialOf", "leaderOf")}
     s.out = [c for c in s.out if not (c.rule == "apposition" and c.subject in titled and c.relation in ("officialOf", "leaderOf"))]
+    # ("President of the European Council Charles Michel": its leader, which says more than one of its officials)
+    leads = {(c.subject, c.object) for c in s.out if c.relation == "leaderOf"}
+    s.out = [c for c in s.out if not (c.relation == "officialOf" and (c.subject, c.object) in leads)]
     for c in sorted(s.out, key=lambda c: -c.confidence):
         if c.relation in _EXHORTABLE and _EXHORTATION.search(text[:c.trigger_start]):
             continue  # "urged all States to cooperate with the Committee": a call, not a fact

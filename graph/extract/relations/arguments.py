@@ -209,6 +209,9 @@ _DELEGATE_OF = re.compile(r"\W*(?:(?:Speaking|Addressing|Explaining|Introducing|
 
 #: A second verb of the sentence's subject: "... and condemn", "... and strongly condemn".
 _AND_VERB = re.compile(r"\band\s+(?:(?:also|further|strongly|firmly|jointly|resolutely|again|unequivocally)\s+)?$", re.I)
+#: The manner of a sentence's own act, whose subject is its subject ("We support Ukraine in cooperation with the G7
+#: ..., including by further expanding sanctions against Russia"): "we", not the object before.
+_MANNER = re.compile(r"\bby\s+(?:(?:further|also|\w+ly)\s+)?$|\bin\s+(?:close\s+)?$", re.I)
 _WE_OPENS = re.compile(r"\W*(?:(?:Today|Together|Again|Moreover|Furthermore|Finally|Additionally|In addition),?\s+)?[Ww]e\s")
 #: A second verb phrase after ", and," shares the sentence's subject: "The United States is concerned by the
 #: partnership between Iran and Russia, and, along with European allies, is imposing sanctions on Iran".
@@ -218,7 +221,8 @@ _SHARED_SUBJECT = re.compile(r",\s+and\s*,?\s+(?:[^,]{0,40},\s+)?(?:is|are|was|w
 
 def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     """The subject(s) of a trigger at ``trigger``: see the module docstring."""
-    if s.speakers and "State" in classes and _AND_VERB.search(s.text[:trigger]) and _WE_OPENS.match(s.text):
+    manner = _MANNER.search(s.text[:trigger]) and re.match(r"\w+ing\b|cooperation\b", s.text[trigger:], re.I)
+    if s.speakers and "State" in classes and (_AND_VERB.search(s.text[:trigger]) or manner) and _WE_OPENS.match(s.text):
         # "We are gravely concerned by the DPRK-Russia cooperation ... and condemn Russia's veto": the sentence's "we"
         return [Mention(0, 0, "", e, "State", "coreference", False, 0.6) for e in s.speakers]
     shared = _SHARED_SUBJECT.search(s.text[:trigger])
@@ -469,6 +473,8 @@ def _adjacent(s: _Sentence, pos: int, classes: frozenset) -> list[Mention]:
     involvement" (the possessive of a name ending in s)."""
     def possessive(m: Mention) -> bool:
         gap = s.text[m.end:pos]
+        if re.fullmatch(r"\s+(?:in|with|by|for|of|to|on|at|from|and|or|as)\s+", gap):
+            return False  # ("We support Ukraine in cooperation with the G7": an object before a phrase of manner)
         return bool(re.fullmatch(r"(?:'s|’s)?\s*(?:[a-z]+\s+)?", gap) or re.fullmatch(r"(?:'s|’s)\s+(?:[a-z]+\s+){2}", gap) or
                     re.fullmatch(r"(?:'s|’s)\s+(?:(?:19|20)\d\d\s+)(?:[a-z-]+\s+)?", gap) or  # ("Russia's 2014 annexation")
                     s.text[m.end - 1] == "s" and re.fullmatch(r"['’]\s*(?:[a-z]+\s+)?", gap))  # ("X’s increasing military cooperation")

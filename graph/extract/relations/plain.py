@@ -39,6 +39,10 @@ def _headline(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
+_DEFIANCE_BY = re.compile(r"\s+(?:(?:the|its|their|continued|repeated|ongoing|flagrant|blatant)\s+)*(?:defiance|violations?|breach(?:es)?|"
+                          r"disregard|launch(?:es)?|tests?|use|transfers?|deliver(?:y|ies)|deployments?)\s+of\s+[^,;]{0,80}?\s+by\s+(?:the\s+)?", re.I)
+
+
 def _agent_of_act(s: _Sentence, pos: int) -> list[Mention]:
     """The agent of the act named right after ``pos`` ("the launch by the DPRK"), if the act has one."""
     after = sorted((x for x in _args(s, pos, _clause_end(s, pos), ACTOR) if not x.nested), key=lambda x: x.start)
@@ -148,6 +152,9 @@ def _plain_rules(s: _Sentence) -> None:
             objs = objects(s, m.end(), rule.obj, rule.obj_prep)
             if rule.relation == "condemned" and not objs:
                 objs = _agent_of_act(s, m.end())  # "condemned the latest ballistic missile launch by the DPRK"
+            defiance = _DEFIANCE_BY.match(s.text, m.end()) if rule.relation == "condemned" else None
+            if defiance:  # "condemn the continued defiance of the UN Security Council resolutions by North Korea": the defier
+                objs = [x for x in s.mentions if x.start == defiance.end() and x.cls in ACTOR and not x.nested][:1] or objs
             if rule.relation == "warns":  # whom a warning is addressed to is its direct object: "warned Moscow against ..."
                 # (or the subject of what it warns of: "warned that Russia would be crossing a red line")
                 objs = [o for o in objs if re.fullmatch(r"\s+(?:to\s+|that\s+)?(?:the\s+)?", s.text[m.end():o.start])
