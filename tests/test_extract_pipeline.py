@@ -975,6 +975,15 @@ def test_pulling_back_troops_is_no_backing_and_many_heads_of_state_are_no_body()
     assert not [e for e in result.new_entities if e.id in ("heads-of-state-and-government", "member-states")]
 
 
+def test_the_attacker_is_condemned_and_the_owner_of_a_launch_that_was_a_violation_violates():
+    facts, _ = _facts("The United States condemns in the strongest of terms the unprecedented attack on the State of Israel "
+                      "by the Islamic Republic of Iran. The ballistic missile launch of the Democratic People’s Republic "
+                      "of Korea on 4 October was a reckless act and a clear violation of Security Council resolutions.")
+    assert ("united-states", "condemned", "iran") in facts
+    assert ("united-states", "condemned", "israel") not in facts
+    assert {f for f in facts if f[0] == "north-korea" and f[1] == "violates"}
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

@@ -39,8 +39,10 @@ def _headline(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
-_DEFIANCE_BY = re.compile(r"\s+(?:(?:the|its|their|continued|repeated|ongoing|flagrant|blatant)\s+)*(?:defiance|violations?|breach(?:es)?|"
-                          r"disregard|launch(?:es)?|tests?|use|transfers?|deliver(?:y|ies)|deployments?)\s+of\s+[^,;]{0,80}?\s+by\s+(?:the\s+)?", re.I)
+_DEFIANCE_BY = re.compile(r"\s+(?:in\s+the\s+strongest\s+(?:possible\s+)?(?:of\s+)?terms,?\s+)?(?:(?:the|its|their)\s+)?"
+                          r"(?:[\w-]+\s+){0,3}?(?:defiance|violations?|breach(?:es)?|"
+                          r"disregard|launch(?:es)?|tests?|use|transfers?|deliver(?:y|ies)|deployments?|attacks?|strikes?)\s+"
+                          r"(?:of|on|against)\s+[^,;]{0,80}?\s+by\s+(?:the\s+)?", re.I)
 
 
 def _agent_of_act(s: _Sentence, pos: int) -> list[Mention]:
@@ -208,10 +210,13 @@ def _plain_rules(s: _Sentence) -> None:
                         subs = []  # "this is another violation of UN Security Council resolutions": an act, named before
                     subs = _adjacent(s, m.start(), rule.subj) or subs  # "respond to the DPRK’s violations of ...": the DPRK's
                     copula = re.search(r"\b(?:is|are|was|were|constitutes?|constituted|represents?|represented)\s+(?:an?\s+)?"
-                                       r"(?:[\w-]+\s+){0,2}$", s.text[:m.start()], re.I)
+                                       r"(?:[\w-]+\s+){0,2}(?:and\s+(?:an?\s+)?(?:[\w-]+\s+){0,2})?$", s.text[:m.start()], re.I)
+                    # ("the DPRK's launches are a violation", "The launch of the DPRK on 4 October was a reckless act and
+                    # a clear violation": the act's owner)
                     owners = [x for x in s.mentions if copula and x.cls in rule.subj and not x.nested and
                               x.start >= _clause_start(s, copula.start()) and x.end <= copula.start() and
-                              re.match(r"['’]s?\s", s.text[x.end:x.end + 3])]
+                              (re.match(r"['’]s?\s", s.text[x.end:x.end + 3]) or
+                               re.search(r"\b(?:launch(?:es)?|tests?|transfers?|attacks?)\s+(?:of|by)\s+(?:the\s+)?$", s.text[:x.start]))]
                     if copula and not subs and owners:  # "the DPRK’s 17 launches this year is a blatant violation of ...":
                         subs = owners[-1:]  # the acts' owner
             if re.match(r"[A-Za-z]+ing\b", m.group(0)) and re.search(r"\b(?:[Rr]esolution|[Dd]raft|[Tt]ext)\s+$", s.text[:m.start()]):
