@@ -1005,3 +1005,15 @@ def test_infantry_rockets_are_arms_and_extending_the_use_of_a_crossing_gives_not
     assert not {f for f in gazetteer_relations("The Security Council adopted a resolution extending the use of the Bab "
                                                "al-Hawa crossing for the delivery of humanitarian aid into Syria.")
                 if f[1] == "providesEconomicAidTo"}
+
+
+def test_a_partnership_among_states_and_cooperation_a_few_states_strengthen_pair_them():
+    facts = gazetteer_relations("The ministers committed to deepening the trilateral partnership among Australia, Japan, "
+                                "and the United States.")
+    assert {("australia", "cooperatesWith", "japan"), ("japan", "cooperatesWith", "united-states")} <= facts
+    facts = gazetteer_relations("The United States, ROK, and Japan reaffirm their intention to further strengthen "
+                                "diplomatic and security cooperation to counter the threat.")
+    assert {("japan", "cooperatesWith", "south-korea"), ("south-korea", "cooperatesWith", "united-states")} <= facts
+    # (a coalition of many that "strengthens cooperation" names its aim, not each pair's partnership)
+    assert not {f for f in gazetteer_relations("Australia, Canada, France, Germany, Italy and Japan will strengthen "
+                                               "cooperation to counter the threat.") if f[1] == "cooperatesWith"}

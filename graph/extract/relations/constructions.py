@@ -727,8 +727,18 @@ def _constructions(s: _Sentence) -> None:
             for b in pair[i + 1:]:
                 s.add(a.entity, "cooperatesWith", b.entity, m.start(), m.end(), 0.6, "joint-exercises")
     # cooperation: "X's (growing) collaboration with Y", "strengthening the relationship with Y"
+    # "the people in these pairs": "X, Y and Z reaffirm their intention to further strengthen security cooperation"
+    for m in re.finditer(r"\b(?:strengthen|deepen|enhance|expand|bolster|advance|accelerate|intensify)\w*\s+(?:(?:their|our|the)\s+)?"
+                         r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:cooperation|partnership|coordination)\b(?!\s+(?:with|between|among)\b)",
+                         text, re.I):
+        group = [x for x in subjects(s, m.start(), STATE) if x.cls == "State"]
+        if len(group) > 4:
+            continue  # (ten signatories "strengthening cooperation" name a coalition's aim, not each pair's partnership)
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                s.add(a.entity, "cooperatesWith", b.entity, m.start(), m.end(), 0.55, "cooperation-among")
     for m in re.finditer(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|ties|relationships?|relations|"
-                         r"coordinat\w*|work(?:s|ed|ing)? (?:closely )?)\s+(?:with|between)\s+", text, re.I):
+                         r"coordinat\w*|work(?:s|ed|ing)? (?:closely )?)\s+(?:with|between|among)\s+", text, re.I):
         word = m.group(0).split()[0].lower()
         if any(x.start <= m.start() < x.end and not x.nested and x.kind != "description" for x in s.mentions) or \
                 (m.group(0)[:1].isupper() and m.start() > 0 and re.search(r"\b(?:[A-Z][\w-]*\s+)(?:and\s+)?$", text[:m.start()])):
@@ -737,7 +747,7 @@ def _constructions(s: _Sentence) -> None:
                 not re.search(r"\b(?:grown|grew|grow|become|became|been)\s+(?:much\s+|even\s+)?(?:closer|stronger|warmer|deeper)\b|"
                               r"\b(?:strengthened|deepened|improved|warmed|expanded)\b", _clause_rest(s, m.end()), re.I):
             continue  # ("relations between A and B have grown closer": positive after the pair)
-        if m.group(0).strip().lower().endswith("between"):
+        if m.group(0).strip().lower().endswith(("between", "among")):
             objs = objects(s, m.end() - 1, POLITY, limit=5)
             for i, a in enumerate(objs):
                 for b in objs[i + 1:]:
