@@ -1017,3 +1017,9 @@ def test_a_partnership_among_states_and_cooperation_a_few_states_strengthen_pair
     # (a coalition of many that "strengthens cooperation" names its aim, not each pair's partnership)
     assert not {f for f in gazetteer_relations("Australia, Canada, France, Germany, Italy and Japan will strengthen "
                                                "cooperation to counter the threat.") if f[1] == "cooperatesWith"}
+
+
+def test_states_paired_by_hyphens_before_exercises_exercised_together():
+    facts = gazetteer_relations("Our nations executed coordinated U.S.-ROK and U.S.-Japan exercises.")
+    assert {("united-states", "cooperatesWith", "south-korea"), ("united-states", "cooperatesWith", "japan")} <= facts
+    assert not {f for f in facts if f[1] == "alliedWith"}

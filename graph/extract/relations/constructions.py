@@ -451,13 +451,17 @@ def _constructions(s: _Sentence) -> None:
                                  re.fullmatch(r"['’]s\s+(?:(?:ongoing|growing|deepening|expanding|close|closer|increasing)\s+)?",
                                               text[states[-1].end:lead.start()])):
             s.add(states[-2].entity, "cooperatesWith", states[-1].entity, states[-2].start, m.end(), 0.6, "x-y-cooperation")
-    for m in re.finditer(r"\b(?:alliances?|axis|bloc)\b", text, re.I):
+    for m in re.finditer(r"\b(?:alliances?|axis|bloc|(?:(?:military|naval|air|joint|combined|bilateral)\s+)?(?:exercises|drills))\b",
+                         text, re.I):
         # "the Russia-Iran alliance", "the U.S.-Japan and U.S.-ROK alliances": each hyphened pair before the noun
+        # ("coordinated U.S.-ROK and U.S.-Japan exercises": each pair exercised together)
+        relation, rule = ("cooperatesWith", "x-y-exercises") if re.search(r"(?:exercises|drills)$", m.group(0), re.I) \
+            else ("alliedWith", "x-y-alliance")
         states = [x for x in s.mentions if x.cls == "State" and x.end <= m.start()]
         end = m.start()
         while len(states) >= 2 and re.fullmatch(r"\.?\s*[-‐‑–]\s*", text[states[-2].end:states[-1].start]) and \
                 re.fullmatch(r"\s*(?:(?:,|and|,\s*and)\s+)?", text[states[-1].end:end]) and states[-1].end <= end:
-            s.add(states[-2].entity, "alliedWith", states[-1].entity, states[-2].start, m.end(), 0.7, "x-y-alliance")
+            s.add(states[-2].entity, relation, states[-1].entity, states[-2].start, m.end(), 0.7, rule)
             end = states[-2].start
             states = states[:-2]
             if not m.group(0).lower().endswith("s"):
