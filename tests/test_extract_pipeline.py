@@ -984,6 +984,12 @@ def test_the_attacker_is_condemned_and_the_owner_of_a_launch_that_was_a_violatio
     assert {f for f in facts if f[0] == "north-korea" and f[1] == "violates"}
 
 
+def test_a_conference_name_ends_before_its_date():
+    result = _facts("Secretary Blinken met with Foreign Minister Wang Yi in Munich on the margins of the Munich Security "
+                    "Conference on February 16.", date="2024-02-16")[1]
+    assert [e.label for e in result.new_entities if e.cls == "Talks"] == ["Munich Security Conference"]
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "

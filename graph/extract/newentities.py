@@ -96,6 +96,8 @@ _NOT_PEOPLE = {"White", "House", "Kremlin", "Pentagon", "State", "States", "Unit
                "Both", "Each", "All", "Allies", "Leaders", "Members", "Officials", "Government", "Parliament", "Duma",
                "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                "Washington", "Moscow", "Beijing", "Pyongyang", "Seoul", "Tokyo", "Kyiv", "Tehran", "Brussels"}
+_DATE_TAIL = re.compile(r"\s+(?:on|in|of|from|since|until)\s+(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December)\b.*")
 #: Capitalised plurals that open a description of many, never a name ("Heads of State and Government", "Member States").
 _COLLECTIVES = {"Heads", "Head", "Member", "Members", "Ministers", "Leaders", "Delegates", "Representatives",
                 "Parties", "States"}
@@ -279,7 +281,7 @@ def propose(text: str, mentions: list[Mention], offset: int = 0) -> list[Proposa
     taken: list[tuple[int, int]] = []
 
     def add(name: str, cls: str, start: int, cue: str, nest: bool = False) -> None:
-        name = name.strip()
+        name = _DATE_TAIL.split(name.strip())[0]  # "the Munich Security Conference on February 16": the name ends at the date
         if cls in ("Person", "PoliticalLeader"):  # "Secretary Blinken’s Trilateral Meeting": the name ends at the possessive
             name = re.split(r"(?<=\w)['’]s\b", name)[0]
         words = name.split()
