@@ -86,6 +86,7 @@ _NAVIGATION = re.compile(r"\s*(?:See\s+(?:also|main\s+articles?)|Main\s+articles
 #: A date that names an act after it: "the May 24 launch", "its October 31 (local time) launch of an ICBM".
 _ACT_DAY = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[a-z-]+\s+){0,3}?(?:launch(?:es)?|tests?|attacks?|strikes?|firings?|detonations?|"
                       r"explosions?|flights?)\b")
+#: Verbs that begin a war: the date the sentence opens with is when its launcher entered it.
 _LAUNCHED = re.compile(r"\b(?:launch(?:ed|es)?|start(?:ed|s)?|began|begins?|unleash(?:ed|es)?)\b", re.I)
 #: Words that put what follows them before the act just named: "follows the failure of two drafts on 8 July".
 _EARLIER = re.compile(r"\b(?:follows?|followed|following|after|succeeds?|replac\w+|preced\w+)\b", re.I)

@@ -96,6 +96,7 @@ _NOT_PEOPLE = {"White", "House", "Kremlin", "Pentagon", "State", "States", "Unit
                "Both", "Each", "All", "Allies", "Leaders", "Members", "Officials", "Government", "Parliament", "Duma",
                "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                "Washington", "Moscow", "Beijing", "Pyongyang", "Seoul", "Tokyo", "Kyiv", "Tehran", "Brussels"}
+#: A date after a name, which is no part of it: "the Munich Security Conference on February 16".
 _DATE_TAIL = re.compile(r"\s+(?:on|in|of|from|since|until)\s+(?:January|February|March|April|May|June|July|August|September|"
                         r"October|November|December)\b.*")
 #: Capitalised plurals that open a description of many, never a name ("Heads of State and Government", "Member States").

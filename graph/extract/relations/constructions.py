@@ -731,7 +731,8 @@ def _constructions(s: _Sentence) -> None:
             for b in pair[i + 1:]:
                 s.add(a.entity, "cooperatesWith", b.entity, m.start(), m.end(), 0.6, "joint-exercises")
     # cooperation: "X's (growing) collaboration with Y", "strengthening the relationship with Y"
-    # "the people in these pairs": "X, Y and Z reaffirm their intention to further strengthen security cooperation"
+    # two to four states that strengthen their cooperation cooperate pairwise: "X, Y and Z reaffirm their intention to
+    # further strengthen diplomatic and security cooperation"
     for m in re.finditer(r"\b(?:strengthen|deepen|enhance|expand|bolster|advance|accelerate|intensify)\w*\s+(?:(?:their|our|the)\s+)?"
                          r"(?:[\w-]+\s+(?:and\s+)?){0,3}?(?:cooperation|partnership|coordination)\b(?!\s+(?:with|between|among)\b)",
                          text, re.I):

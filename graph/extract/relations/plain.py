@@ -39,6 +39,8 @@ def _headline(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
+#: An act condemned with its agent after "by": "the continued defiance of the UN Security Council resolutions by North
+#: Korea", "the attack on the State of Israel by the Islamic Republic of Iran".
 _DEFIANCE_BY = re.compile(r"\s+(?:in\s+the\s+strongest\s+(?:possible\s+)?(?:of\s+)?terms,?\s+)?(?:(?:the|its|their)\s+)?"
                           r"(?:[\w-]+\s+){0,3}?(?:defiance|violations?|breach(?:es)?|"
                           r"disregard|launch(?:es)?|tests?|use|transfers?|deliver(?:y|ies)|deployments?|attacks?|strikes?)\s+"
