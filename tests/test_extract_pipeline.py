@@ -990,6 +990,14 @@ def test_a_conference_name_ends_before_its_date():
     assert [e.label for e in result.new_entities if e.cls == "Talks"] == ["Munich Security Conference"]
 
 
+def test_unowned_support_in_a_readout_is_nobodys():
+    facts, _ = _facts("They also discussed Russia’s brutal war of aggression against Ukraine and global efforts to support "
+                      "the Ukrainian people. Secretary Blinken met today with Japanese Foreign Minister Kamikawa Yoko and "
+                      "discussed the importance of strong and sustained support for Ukraine.", publisher="U.S. Department of State")
+    assert not {f for f in facts if f[1] == "supports" and f[2] == "ukraine"}
+    assert ("united-states", "supports", "ukraine") in _facts("The United States supports Ukraine.")[0]
+
+
 def test_no_veto_of_a_salient_body_of_law_no_training_a_ban_forbids_and_no_target_a_draft_only_places():
     facts, _ = _facts("Through its decision, the Security Council prohibited the provision of large-scale arms, nuclear "
                       "technology and related training to North Korea. The Security Council failed to adopt a draft "
