@@ -98,8 +98,10 @@ def _plain_rules(s: _Sentence) -> None:
                 continue  # "arms for use in attacking Ukraine": the purpose of a transfer, with no attacker named
             if rule.relation == "supports" and (re.search(
                     r"\b(?:in|of|for|financial|military|economic|political|humanitarian|budget|public|popular|"
-                    r"international|diplomatic|material|their|its|his|her|strong|sustained|continued|steadfast|unwavering|"
-                    r"further)\s+$|\befforts?\s+to\s+$", s.text[:m.start()], re.I) or
+                    r"international|diplomatic|material|their|its|his|her)\s+$|\befforts?\s+to\s+$|"
+                    # ("the importance of strong and sustained support for Ukraine": no one's, unlike "their strong support")
+                    r"\b(?:of|the)\s+(?:[a-z]+\s+and\s+)?(?:strong|sustained|continued|steadfast|unwavering|further)\s+$",
+                    s.text[:m.start()], re.I) or
                     m.group(0).lower() == "support" and re.search(r"\bour\s+(?:[a-z]+\s+){1,2}$",
                                                                   s.text[:m.start()])):  # ("including our ongoing support")
                 continue  # "financial support to Ukraine" is a noun: the transfer rules read it
