@@ -34,6 +34,7 @@ from .mentions import (COLLECTIVE_RESOLUTIONS, Linker, Mention, Salience, _mark_
 from .newentities import Proposal, propose, propose_drafts, propose_events, slug
 from .quantities import find_quantities
 from .relations import ACTOR, ListFrame, find_relations
+from .relations.lexicon import WAR_START
 from .segment import Sentence, split_sentences
 
 __all__ = ["EXTRACTOR", "VERSION", "PRODUCER", "Extraction", "Extractor", "extract"]
@@ -87,7 +88,7 @@ _NAVIGATION = re.compile(r"\s*(?:See\s+(?:also|main\s+articles?)|Main\s+articles
 _ACT_DAY = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[a-z-]+\s+){0,3}?(?:launch(?:es)?|tests?|attacks?|strikes?|firings?|detonations?|"
                       r"explosions?|flights?)\b")
 #: Verbs that begin a war: the date the sentence opens with is when its launcher entered it.
-_LAUNCHED = re.compile(r"\b(?:launch(?:ed|es)?|start(?:ed|s)?|began|begins?|unleash(?:ed|es)?)\b", re.I)
+_LAUNCHED = re.compile(r"\b(?:" + WAR_START + r")\b", re.I)
 #: Words that put what follows them before the act just named: "follows the failure of two drafts on 8 July".
 _EARLIER = re.compile(r"\b(?:follows?|followed|following|after|succeeds?|replac\w+|preced\w+)\b", re.I)
 _LEDE = 400  # characters of a document's opening that may give its own date

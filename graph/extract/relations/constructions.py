@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..mentions import Mention
-from .lexicon import ACTOR, AGREEMENT, EVENT, ORGS, PERSON, PLACE, POLITY, RESOLUTION, STATE, TITLES
+from .lexicon import ACTOR, AGREEMENT, EVENT, ORGS, PERSON, PLACE, POLITY, RESOLUTION, STATE, TITLES, WAR_START
 from .sentence import _Sentence, _clause_end, _clause_rest, _clause_start, _in_parens, _word_before
 from .arguments import _adjacent, _args, _coordinated, _person_of_state, _titles_only, objects, subjects
 from .events import _held_between, _event_participants, _on_the_margins, _own_visit, _represented_by, _we_the_leaders
@@ -506,7 +506,7 @@ def _constructions(s: _Sentence) -> None:
         if troops:
             owner += [x for x in prim if x.cls in STATE and 0 <= troops.start() - x.end <= 1]
         # "On February 24, 2022, Russia launched a new undeclared war against Ukraine": who launched it
-        launched = re.search(r"\b(?:launch(?:ed|es)?|start(?:ed|s)?|began|begins?|unleash(?:ed|es)?|wag(?:ed|es|ing))\s+"
+        launched = re.search(r"\b(?:" + WAR_START + r"|wag(?:ed|es|ing))\s+"
                              r"(?:(?:its|their|a|an|the)\s+)?(?:[\w-]+\s+){0,3}?$", text[:c.start], re.I)
         if launched:
             owner += [x for x in subjects(s, launched.start(), STATE) if x not in owner][:1]

@@ -26,6 +26,10 @@ VOTER = frozenset({"Actor", "State"}) | PERSON
 SYMMETRIC = {"alliedWith", "mutualDefenceWith", "cooperatesWith", "negotiatesWith", "metWith"}
 
 
+#: Verbs that begin a war ("Russia launched a new war against Ukraine"): the subject takes part from then on.
+WAR_START = r"launch(?:ed|es)?|start(?:ed|s)?|began|begins?|unleash(?:ed|es)?"
+
+
 #: A body a state owns, after its possessive: what a measure "on Burma's military regime" targets instead of the state.
 _OWNED_BODY = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:regime|junta|ministry|ministries|army|armed forces|"
                          r"forces|navy|banks?|compan(?:y|ies)|firms?|entities|officials|generals|oligarchs|elites?)\b", re.I)
