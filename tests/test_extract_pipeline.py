@@ -1659,3 +1659,14 @@ def test_unnamed_firms_of_a_state_occupied_areas_and_a_delivery_to_be_allowed_ma
     assert {f[2] for f in _facts("As part of this action, we imposed sanctions against the Russian entities Ardis Group "
                                  "of Companies LLC (Ardis Group).", publisher="U.S. Department of State")[0]
             if f[:2] == ("united-states", "sanctions")} == {"ardis-group-of-companies-llc"}
+
+
+def test_an_ordinal_summit_without_a_name_after_a_titled_summit_is_that_summit_and_dates_it():
+    text = ("Asean-Chile Summit 2031: Joint Statement\n\n"
+            "Their leaders met in Jakarta on 13 July 2031 for the 12th Summit between Chile and Indonesia.")
+    facts, result = _facts(text, date="2031-07-13")
+    summits = {e.id for e in result.new_entities if e.cls == "Summit"}
+    assert len(summits) == 1 and not any("12th" in s for s in summits)
+    days = {a.point_in_time and a.point_in_time.value for a in result.assertions
+            if a.relation == "participatedIn" and a.subject == "chile"}
+    assert "2031-07-13" in days

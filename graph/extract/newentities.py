@@ -532,9 +532,10 @@ def propose_events(text: str, mentions: list[Mention], offset: int = 0, salient_
         same_body = salient_summit and set(slug(" ".join(re.findall(r"\b[A-Z][\w.’'-]*", name))).split("-")) - {
             "summit", "annual", "leaders", ""} <= set(salient_summit.split("-"))
         if salient_summit and (same_body and not re.search(r"\b(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\b", name) or
-                               re.search(r"\b(?:it|this|summit)\s+(?:is|was)\s+(?:the\s+)?$", text[:start], re.I)):
+                               re.search(r"\b(?:it|this|summit)\s+(?:is|was)\s+(?:the\s+)?$", text[:start], re.I) or
+                               re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)\s+(?:[Aa]nnual\s+)?Summit", name)):
             # "the annual BRICS summit" after "the 2024 BRICS summit", "It is the 17th summit", "The 2022 SCO summit
-            # was the 22nd annual summit": the same one
+            # was the 22nd annual summit", "EU-Japan Summit 2023 ... met in Brussels for the 29th Summit": the same one
             out.append(Proposal(salient_summit, "Summit", name, start + offset, m.end() + offset, "summit"))
             continue
         out.append(Proposal(slug(name), "Summit", name, start + offset, m.end() + offset, "summit"))
