@@ -1023,3 +1023,13 @@ def test_states_paired_by_hyphens_before_exercises_exercised_together():
     facts = gazetteer_relations("Our nations executed coordinated U.S.-ROK and U.S.-Japan exercises.")
     assert {("united-states", "cooperatesWith", "south-korea"), ("united-states", "cooperatesWith", "japan")} <= facts
     assert not {f for f in facts if f[1] == "alliedWith"}
+
+
+def test_a_donation_and_a_gift_named_after_its_recipient_are_transfers():
+    facts = gazetteer_relations("Chile and Peru have announced their intent to donate fighter aircraft to Ecuador.")
+    assert {("chile", "suppliesArmsTo", "ecuador"), ("peru", "suppliesArmsTo", "ecuador")} <= facts
+    facts = gazetteer_relations("So far, the minister said, Chile has provided to Ecuador air defense systems and tanks.")
+    assert ("chile", "suppliesArmsTo", "ecuador") in facts
+    # (what follows a recipient's demonym is what it receives into, not what is sent)
+    assert not {f for f in gazetteer_relations("It was the largest contingent Chile ever sent to Peruvian exercises, with "
+                                               "its infantry, navy and air force.") if f[1] == "suppliesArmsTo"}

@@ -17,8 +17,8 @@ _TRANSFER_VERBS = re.compile(
        r"ship|ships|shipped|shipping(?!\s+(?:containers?|compan(?:y|ies)|lanes?|routes?|industry|vessels?|firms?|agents?|sector))",
        "give|gives|gave|given|giving", "export", "dispatch|dispatches|dispatched|dispatching", "furnish|furnishes|furnished|furnishing",
        "sell|sells|sold|selling", "hand over|hands over|handed over", "funnel|funnels|funnelled|funneled", "share",
-       "lend|lends|lent|lending", "grant", "extend", "move|moves|moved|moving", "relocate", "transport") +
-    r"|\b(?:shipments?|deliver(?:y|ies)|transfers?|exports?|sales?|supplies|supply|provision|sharing) of\b"
+       "lend|lends|lent|lending", "grant", "extend", "move|moves|moved|moving", "relocate", "transport", "donate") +
+    r"|\b(?:shipments?|deliver(?:y|ies)|transfers?|exports?|sales?|supplies|supply|provision|sharing|donations?) of\b"
     r"|\b(?:suppliers?|providers?|exporters?) of\b", re.I)
 _DEPLOY_VERBS = re.compile(
     _v("deploy", "station", "dispatch|dispatches|dispatched|dispatching", "redeploy") +
@@ -124,6 +124,11 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
             recipients = []
         stop = recipients[0].start if recipients else hi
         window = s.text[m.start():stop]
+        if recipients and re.fullmatch(r"\S+\s+to\s+(?:the\s+)?", window) and not _NOUN.match(m.group(0)) and \
+                recipients[0].kind != "demonym" and re.match(r"\s+(?!(?:of|following|after|in|on|for|by|with|from|and|or|"
+                                                             r"which|that|as|at)\b)\w", s.text[recipients[0].end:hi]):
+            # "have provided to Ukraine air defense systems": what is given follows its recipient
+            window = s.text[recipients[0].end:hi]
         if re.match(r"(?:transfers|shipments|deliveries|exports|sales|supplies)\b", m.group(0), re.I):
             window = " ".join(s.text[:m.start()].split()[-2:]) + " " + window  # "arms transfers from X to Y"
         if not fought and with_:
