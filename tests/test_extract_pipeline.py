@@ -1670,3 +1670,16 @@ def test_an_ordinal_summit_without_a_name_after_a_titled_summit_is_that_summit_a
     days = {a.point_in_time and a.point_in_time.value for a in result.assertions
             if a.relation == "participatedIn" and a.subject == "chile"}
     assert "2031-07-13" in days
+
+
+def test_meetings_with_counterparts_after_a_colon_in_a_city_or_on_a_welcome_and_two_offices_held_at_once():
+    facts, _ = _facts("Defense Secretary Lloyd Austin met in Lima today with his counterparts: Chilean Defense Minister "
+                      "Pedro Alvarado and Peruvian Defense Minister Rosa Quispe.")
+    assert {("lloyd-austin", "metWith", "pedro-alvarado"), ("lloyd-austin", "metWith", "rosa-quispe")} <= facts
+    facts, _ = _facts("Secretary of War Lloyd Austin welcomed Chile's Deputy Prime Minister and Defense Minister Pedro "
+                      "Alvarado to the Pentagon today for a meeting on the partnership.")
+    assert {("lloyd-austin", "metWith", "pedro-alvarado"), ("pedro-alvarado", "officialOf", "chile"),
+            ("lloyd-austin", "leaderOf", "pentagon")} <= facts
+    # (a welcome with no meeting is no meeting: "welcomed the decision")
+    facts, _ = _facts("Defense Secretary Lloyd Austin welcomed the decision of Chilean Defense Minister Pedro Alvarado.")
+    assert not {f for f in facts if f[1] == "metWith"}

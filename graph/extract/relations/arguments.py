@@ -436,7 +436,8 @@ def _titles_only(s: _Sentence, a: int, b: int) -> bool:
     """Whether the text before a person is only their titles: "met with Director of the X Office Wang
     Yi", "met with his UK counterpart, Secretary of State for Defence, John Healey"."""
     gap = _gap_clean(s, a, b)
-    return bool(re.fullmatch(r"[\s,]*(?:(?:his|her|their|its|the|of|for|and|counterparts?|[A-Z][\w.’'-]*)[\s,]*)*", gap))
+    # (a state's name before its title is gone from the gap: "Australia's Deputy Prime Minister" -> " 's Deputy ...")
+    return bool(re.fullmatch(r"[\s,]*(?:(?:his|her|their|its|the|of|for|and|counterparts?|['’]s|[A-Z][\w.’'-]*)[\s,]*)*", gap))
 
 
 def _antecedent(s: _Sentence, lo: int, classes: frozenset) -> list[Mention]:

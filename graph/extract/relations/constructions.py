@@ -74,7 +74,9 @@ def _constructions(s: _Sentence) -> None:
         if a.cls in STATE | ORGS and b.cls in PERSON and (_LEADER_TITLE.match(gap) or (
                 a.cls in ORGS and _ORG_HEAD_TITLE.fullmatch(gap))):
             s.add(b.entity, "leaderOf", a.entity, a.start, b.end, 0.85, "title")
-        elif a.cls in POLITY and b.cls in PERSON and _OTHER_TITLE.fullmatch(gap):
+        elif a.cls in POLITY and b.cls in PERSON and (_OTHER_TITLE.fullmatch(gap) or " and " in gap and all(
+                _OTHER_TITLE.fullmatch(part) for part in gap.split(" and ", 1))):
+            # (two offices held at once: "Australia's Deputy Prime Minister and Defense Minister Richard Marles")
             s.add(b.entity, "officialOf", a.entity, a.start, b.end, 0.75, "title")
     for a, b in zip(prim, prim[1:]):  # "President of Ukraine Volodymyr Zelenskyy", "Minister of Defence of X Y"
         title = re.search(r"\b(?P<t>President|Prime Minister|Premier|Chancellor|King|Queen|Emir|Leader|"

@@ -103,6 +103,8 @@ def _clause_start(s: _Sentence, pos: int) -> int:
 
 def _clause_end(s: _Sentence, pos: int) -> int:
     for b in _BOUNDARY.finditer(s.text, pos):
+        if b.group(0) == ":" and re.search(r"\b(?:counterparts|colleagues)$", s.text[:b.start()]):
+            continue  # "met with his AUKUS counterparts: A and B": the colon lists whom
         if not _in_parens(s.text, b.start()) and b.group(0).strip().lower() != "that":
             return b.start()
     return len(s.text)
