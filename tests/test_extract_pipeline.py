@@ -1683,3 +1683,16 @@ def test_meetings_with_counterparts_after_a_colon_in_a_city_or_on_a_welcome_and_
     # (a welcome with no meeting is no meeting: "welcomed the decision")
     facts, _ = _facts("Defense Secretary Lloyd Austin welcomed the decision of Chilean Defense Minister Pedro Alvarado.")
     assert not {f for f in facts if f[1] == "metWith"}
+
+
+def test_the_states_of_a_pact_known_by_a_name_are_its_parties_from_the_day_it_was_announced():
+    facts, result = _facts("Announced in March 2031, the Chile, Peru and Ecuador trilateral security agreement, known as "
+                           "AUKUS, is a partnership for the Pacific.")
+    parties = [a for a in result.assertions if a.relation == "partyTo" and a.object == "aukus"]
+    assert {a.subject for a in parties} == {"chile", "peru", "ecuador"}
+    assert all(a.start_time and a.start_time.value == "2031-03" for a in parties)
+    facts, _ = _facts("The security partnership among Chile, Peru and Ecuador, also known as AUKUS, offers a chance.")
+    assert {("chile", "partyTo", "aukus"), ("ecuador", "partyTo", "aukus")} <= facts
+    # (a pact named after a state it is not between is no pact of that state's)
+    facts, _ = _facts("Chile welcomed the security partnership, also known as AUKUS.")
+    assert not {f for f in facts if f[1] == "partyTo"}

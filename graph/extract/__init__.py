@@ -428,9 +428,10 @@ class Extractor:
         trig_end = sentence.start + c.trigger_end
         # "the ministry said on Tuesday", "The Kremlin on Thursday denied": the date of the statement,
         # not of the fact reported (unless the statement is the fact, as for warns)
+        # ("Announced in September 2021, the ... agreement known as AUKUS": an opening participle dates its subject)
         dates = [d for d in dates if not (_REPORTING.search(doc.text[max(sentence.start, d.start - 30):d.start])
                                           or _REPORTING.match(doc.text[d.end:d.end + 12]))
-                 or trig <= d.start <= trig_end + 30]
+                 or trig <= d.start <= trig_end + 30 or re.fullmatch(r"\W*Announced\s+", doc.text[sentence.start:d.start])]
         # ("On 8 October 2021, ... Prime Minister X announced the summit in Madrid in 2022": the date the sentence opens with)
         opening = [d for d in dates[:1] if re.fullmatch(r"\W*", doc.text[sentence.start:d.start]) and d.end < trig]
         held = dates if len(dates) == 1 else opening

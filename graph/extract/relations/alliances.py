@@ -56,6 +56,28 @@ def _agreement_between(s: _Sentence) -> None:
             for i, a in enumerate(makers):  # "the trilateral security partnership, which A, B and C announced"
                 for b in makers[i + 1:]:
                     s.add(a.entity, "cooperatesWith", b.entity, m.start(), makers[-1].end, 0.55, "which-made")
+    for m in re.finditer(r",?\s+(?:also\s+)?(?:known|referred\s+to|called|dubbed)\s+as\s+(?:the\s+)?", text):
+        # "the trilateral security partnership among the U.S., the UK and Australia, also known as AUKUS", "the
+        # Australia, U.K. and U.S. trilateral security agreement, known as AUKUS": the states it joins are its parties
+        pacts = [x for x in s.mentions if not x.nested and x.start == m.end() and
+                 (x.cls in AGREEMENT or x.cls == "InternationalOrganization")]
+        nouns = list(re.finditer(r"\b" + _PACT_NOUN + r"\b", text[max(0, m.start() - 160):m.start()], re.I))
+        if not pacts or not nouns:
+            continue
+        noun = nouns[-1]
+        at = max(0, m.start() - 160)
+        among = re.match(r"\s+(?:between|among)\s+", text[at + noun.end():])
+        if among:
+            lo, hi = at + noun.end(), m.start()
+        else:
+            the = list(re.finditer(r"\bthe\s+", text[:at + noun.start()], re.I))
+            lo, hi = (the[-1].start() if the else at), at + noun.start()
+        parties = [x for x in _args(s, lo, hi, POLITY) if not x.nested]
+        if len(parties) < 2 or not all(re.fullmatch(r"\.?,?\s+(?:and\s+)?(?:the\s+)?", text[x.end:y.start])
+                                       for x, y in zip(parties, parties[1:])):
+            continue
+        for x in parties:
+            s.add(x.entity, "partyTo", pacts[0].entity, lo, pacts[0].end, 0.6, "known-as")
     for m in re.finditer(r"\b(?:is|was|became|remains)\s+an?\s+(?:[\w-]+\s+){0,4}?" + _PACT_NOUN +
                          r"\s+(?:between|among)\s+(?:the\s+)?", text, re.I):
         pacts = [p for p in subjects(s, m.start(), AGREEMENT | {"InternationalOrganization"}) if p.kind != "description"]
