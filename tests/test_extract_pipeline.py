@@ -1696,3 +1696,9 @@ def test_the_states_of_a_pact_known_by_a_name_are_its_parties_from_the_day_it_wa
     # (a pact named after a state it is not between is no pact of that state's)
     facts, _ = _facts("Chile welcomed the security partnership, also known as AUKUS.")
     assert not {f for f in facts if f[1] == "partyTo"}
+
+
+def test_training_named_by_a_noun_after_a_speaker_is_nobodys():
+    facts, _ = _facts("Also, Lloyd Austin said, collective training for Ukrainian pilots on the F-16 fighter jet is "
+                      "beginning.")
+    assert not {f for f in facts if f[1] == "trains"}

@@ -1033,3 +1033,9 @@ def test_a_donation_and_a_gift_named_after_its_recipient_are_transfers():
     # (what follows a recipient's demonym is what it receives into, not what is sent)
     assert not {f for f in gazetteer_relations("It was the largest contingent Chile ever sent to Peruvian exercises, with "
                                                "its infantry, navy and air force.") if f[1] == "suppliesArmsTo"}
+
+
+def test_support_named_by_a_noun_with_no_owner_is_nobodys():
+    assert not {f for f in gazetteer_relations("During today's meeting at Ramstein Air Base Chile, continued air defense "
+                                               "support to Ecuador was a top priority.") if f[1] == "supports"}
+    assert ("chile", "trains", "ecuador") in gazetteer_relations("Chile is training the armed forces of Ecuador.")

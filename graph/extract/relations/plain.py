@@ -59,7 +59,8 @@ def _plain_rules(s: _Sentence) -> None:
             if _inside_name(s, m):
                 continue
             if rule.relation == "trains" and (_PROHIBITED.search(s.text[:m.start()]) or m.group(0).lower() == "training" and re.search(
-                    r"\b(?:and|joint|bilateral|trilateral|military|increasing|more|the|in|for|of)\s+$", s.text[:m.start()], re.I)):
+                    r"\b(?:and|joint|bilateral|trilateral|military|increasing|more|the|in|for|of|collective|additional|further|"
+                    r"advanced|basic|continued|combat|flight|specialized|specialised)\s+$", s.text[:m.start()], re.I)):
                 continue  # ("increasing bilateral exercises and training in areas": the noun, no trainer named)
             if rule.relation == "violates" and (re.search(
                     r"\b(?:as|calling\s+(?:it|them))\s+(?!(?:they|it|he|she|we|these|those|this)\b)(?:an?\s+)?(?:[\w-]+\s+){0,2}$",
@@ -98,7 +99,8 @@ def _plain_rules(s: _Sentence) -> None:
                 continue  # "arms for use in attacking Ukraine": the purpose of a transfer, with no attacker named
             if rule.relation == "supports" and (re.search(
                     r"\b(?:in|of|for|financial|military|economic|political|humanitarian|budget|public|popular|"
-                    r"international|diplomatic|material|their|its|his|her)\s+$|\befforts?\s+to\s+$|"
+                    r"international|diplomatic|material|materiel|defen[cs]e|security|other|additional|their|its|his|her)\s+$|"
+                    r"\befforts?\s+to\s+$|"
                     # ("the importance of strong and sustained support for Ukraine": no one's, unlike "their strong support")
                     r"\b(?:of|the)\s+(?:[a-z]+\s+and\s+)?(?:strong|sustained|continued|steadfast|unwavering|further)\s+$",
                     s.text[:m.start()], re.I) or
