@@ -1702,3 +1702,29 @@ def test_training_named_by_a_noun_after_a_speaker_is_nobodys():
     facts, _ = _facts("Also, Lloyd Austin said, collective training for Ukrainian pilots on the F-16 fighter jet is "
                       "beginning.")
     assert not {f for f in facts if f[1] == "trains"}
+
+
+def _transfers(text, publisher=None):
+    return {f for f in _facts(text, publisher=publisher)[0]
+            if f[1] in ("suppliesArmsTo", "providesEconomicAidTo", "providesMilitaryAidTo")}
+
+
+def test_transfers_whose_giver_is_unnamed_or_whose_verb_is_no_transfer_give_nothing():
+    # a view shared is no transfer
+    assert not _transfers("The United States condemns Iran. We share the concerns stated by the E3 and Israel in their "
+                          "letters regarding Iran’s ballistic missile activities.",
+                          publisher="United States Mission to the United Nations")
+    # "States transferring", "any vessel found to be providing": givers no name stands for
+    assert not _transfers("There are reports that the supply of arms has accelerated ahead of the reported Ukrainian "
+                          "counteroffensive, as well as of States transferring or planning to transfer weapons to the "
+                          "Russian armed forces for use in Ukraine.")
+    assert not _transfers("The Security Council adopted resolution 2397. The Council authorized Member States to seize "
+                          "any vessel in their territorial waters found to be illicitly providing oil to the Democratic "
+                          "People’s Republic of Korea through ship-to-ship transfers.")
+    # "It would not be necessary to supply X": no one in particular; "It may be easier for Chile to": Chile
+    assert not _transfers("Chile invaded Peru. It would not be necessary to supply Peru with defensive weapons if Chile "
+                          "had not invaded.")
+    assert ("chile", "suppliesArmsTo", "peru") in _transfers("It may become easier for Chile to transfer military "
+                                                             "equipment to Peru.")
+    # a recipient named without a name ("armed groups in Gaza") is not the state named before
+    assert not _transfers("Ecuador welcomed Chile. Chile provided armed groups in Gaza with money and weapons.")

@@ -122,6 +122,9 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
         if recipients and re.search(r"\bto\s+[^,;]*\b(?:in|across|throughout)\s+(?:(?:places|countries|areas|regions)\s+)?"
                                     r"(?:like\s+|such\s+as\s+)?(?:the\s+)?$", s.text[m.end():recipients[0].start], re.I):
             recipients = []
+        recipients = [r for r in recipients if not re.match(r"['’]s\s+(?:[a-z]+\s+)?(?:neighbou?rs?|allies|partners|enemies|adversaries|"
+                                                            r"rivals|proxies|opponents)\b", s.text[r.end:])]
+        # ("to be delivered to Ukraine's near neighbors": to them, not to Ukraine)
         stop = recipients[0].start if recipients else hi
         window = s.text[m.start():stop]
         if recipients and re.fullmatch(r"\S+\s+to\s+(?:the\s+)?", window) and not _NOUN.match(m.group(0)) and \
@@ -136,8 +139,9 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
             # ("giving the DPRK funds it can use to develop its weapons": the funds are given, not the weapons)
             window = re.split(r"\s(?:that|which)\s|\s(?:it|they)\s+(?:can|could|may|might|will|would|uses?|used)\s", window, maxsplit=1)[0]
         window = re.split(r"\bin (?:exchange|return) for\b", window, flags=re.I)[0]
-        if re.match(r"shar", m.group(0), re.I) and re.search(r"\b(?:data|information|intelligence)\b", window, re.I):
-            continue  # "sharing DPRK missile warning data": information, not arms
+        if re.match(r"shar", m.group(0), re.I) and (re.search(r"\b(?:data|information|intelligence)\b", window, re.I) or not re.match(
+                r"\s+(?:[\w-]+\s+){0,3}?(?:technolog\w*|expertise|know-how|weapons?|arms|missiles?|designs?)\b", s.text[m.end():], re.I)):
+            continue  # "sharing DPRK missile warning data": information, not arms; "we share the concerns": a view
         for x in s.mentions:  # ("extending the Organisation for the Prohibition of Chemical Weapons mechanism": no weapons)
             if x.cls not in ("State", "Place") and len(x.text) > 3 and x.text in window:
                 window = window.replace(x.text, " ")
@@ -195,6 +199,18 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 (m.group(0).lower().endswith("ing") and re.search(r"\bfor\s+$", s.text[:m.start()], re.I)):
             # "... for the delivery of aid", "sanctioned five entities for providing support to X": not the subject's doing
             givers = []  # "failed to reauthorize ... for the delivery of aid into Syria": no giver named
+        elif (m.group(0).lower().endswith("ing") or re.search(r"\bto\s+$", s.text[:m.start()])) and re.search(
+                r"\b(?:of|by|for)\s+(?:[A-Za-z-]+\s+){0,2}?(?:States|countries|nations|entities|companies|firms|actors|"
+                r"individuals|those|others|parties|governments|suppliers|vessels|ships)\s+(?:\w+ly\s+)?"
+                r"(?:(?:\w+ing|or|and|to)\b[\s,]+){0,4}$|"  # ("of States transferring, or planning to transfer, ...")
+                r"\b(?:found|said|believed|reported|suspected|alleged)\s+to\s+(?:be|have\s+been)\s+(?:\w+ly\s+)?$",
+                s.text[:m.start()]) and not [x for x in s.mentions if x.cls in ACTOR and not x.nested and re.fullmatch(
+                r"\s+(?:(?:is|are|was|were)\s+)?(?:found|said|believed|reported|suspected|alleged)\s+to\s+(?:be|have\s+been)\s+"
+                r"(?:\w+ly\s+)?", s.text[x.end:m.start()])]:
+            givers = []  # "reports of States transferring weapons to X", "any vessel found to be providing oil to X": unnamed
+        elif re.search(r"\b[Ii]t\s+(?:is|was|would|will|could|might|may)\b(?:(?!\bfor\b)[^,;]){0,40}\bto\s+$", s.text[:m.start()]):
+            givers = []  # "It would not be necessary to supply Ukraine with weapons if ...": no one in particular
+            # (but "It may become easier for China to transfer ...": China)
         else:
             givers = subjects(s, m.start(), ACTOR)
             doer = [x for x in s.mentions if x.cls in ACTOR and not x.nested and
@@ -225,7 +241,9 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
             if before:
                 recipients = recipients or before[-1:]
                 givers = [_state_of(s, x) for x in subjects(s, before[-1].start, ACTOR)] or givers
-        has_goal = re.search(r"\b(?:to|into)\b", s.text[m.end():hi], re.I)
+        # ("provided armed groups in Gaza with money": a recipient named, though not by name)
+        has_goal = re.search(r"\b(?:to|into)\b", s.text[m.end():hi], re.I) or re.match(
+            r"\s+(?:[\w-]+\s+){1,5}?with\b", s.text[m.end():hi])
         if not recipients and s.previous_states and not has_goal and (not _NOUN.match(m.group(0)) or re.search(
                 r"\b(?:such|these|those|this|its|their)\s+(?:[\w-]+\s+){0,2}$", s.text[:m.start()], re.I)):
             # (not "the risks resulting from weapons transfers": a noun without its parties names none, unless it
