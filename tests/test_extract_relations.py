@@ -1039,3 +1039,16 @@ def test_support_named_by_a_noun_with_no_owner_is_nobodys():
     assert not {f for f in gazetteer_relations("During today's meeting at Ramstein Air Base Chile, continued air defense "
                                                "support to Ecuador was a top priority.") if f[1] == "supports"}
     assert ("chile", "trains", "ecuador") in gazetteer_relations("Chile is training the armed forces of Ecuador.")
+
+
+def test_the_owner_of_the_act_done_in_violation_is_the_violator():
+    facts = gazetteer_relations("Today’s meeting is yet another attempt to divert the Security Council’s attention from "
+                                "Chile’s continued blatant breaches of peace in violation of the UN Charter.")
+    assert ("chile", "violates", "un-charter") in facts
+    assert ("unsc", "violates", "un-charter") not in facts
+    # (what is said of a state's position is no act of that state's: "the ruling on Chile's position is a breach")
+    facts = gazetteer_relations("The government has said that this ruling, along with the one made on Chile’s position in "
+                                "the dispute, is a breach of the UN Charter.")
+    assert ("chile", "violates", "un-charter") not in facts
+    assert ("chile", "violates", "un-charter") in gazetteer_relations("Chile’s 17 launches this year are a blatant breach "
+                                                                      "of the UN Charter.")

@@ -47,6 +47,12 @@ _DEFIANCE_BY = re.compile(r"\s+(?:in\s+the\s+strongest\s+(?:possible\s+)?(?:of\s
                           r"(?:of|on|against)\s+[^,;]{0,80}?\s+by\s+(?:the\s+)?", re.I)
 
 
+#: An actor's own act, named by a noun after its possessive: "Russia's continued blatant breaches of".
+_OWN_ACT = re.compile(r"['’]s?\s+(?:[a-z\d-]+\s+){0,3}?(?:breach(?:es)?|violations?|actions?|activit(?:y|ies)|launch(?:es)?|tests?|"
+                      r"transfers?|procurement|purchases?|acquisitions?|use|war|invasion|aggression|attacks?|cooperation|"
+                      r"deployments?|deliver(?:y|ies)|shipments?|programs?|programmes?)\b")
+
+
 def _agent_of_act(s: _Sentence, pos: int) -> list[Mention]:
     """The agent of the act named right after ``pos`` ("the launch by the DPRK"), if the act has one."""
     after = sorted((x for x in _args(s, pos, _clause_end(s, pos), ACTOR) if not x.nested), key=lambda x: x.start)
@@ -222,7 +228,7 @@ def _plain_rules(s: _Sentence) -> None:
                     # a clear violation": the act's owner)
                     owners = [x for x in s.mentions if copula and x.cls in rule.subj and not x.nested and
                               x.start >= _clause_start(s, copula.start()) and x.end <= copula.start() and
-                              (re.match(r"['’]s?\s", s.text[x.end:x.end + 3]) or
+                              (_OWN_ACT.match(s.text, x.end) or  # (not "the ruling on Japan's position is a breach")
                                re.search(r"\b(?:launch(?:es)?|tests?|transfers?|attacks?)\s+(?:of|by)\s+(?:the\s+)?$", s.text[:x.start]))]
                     if copula and not subs and owners:  # "the DPRK’s 17 launches this year is a blatant violation of ...":
                         subs = owners[-1:]  # the acts' owner
@@ -262,6 +268,10 @@ def _plain_rules(s: _Sentence) -> None:
                 if opening and re.search(r",\s*(?:\w+\s+)?$", s.text[:m.start()]) and \
                         not re.search(r"\b(?:by|of)\s+(?:the\s+)?[A-Z]", s.text[opening[0].end:m.start()]):
                     subs = opening  # "The DPRK continues to supply Russia with missiles, in violation of ...": the doer
+                owner = [x for x in _args(s, _clause_start(s, m.start()), m.start(), rule.subj) if not x.nested and _OWN_ACT.match(
+                    s.text, x.end) and not re.search(r"[,;]", s.text[x.end:m.start()])][-1:]
+                if owner:  # "divert the Council's attention from Russia's continued blatant breaches of ... in violation of": Russia
+                    subs = owner
             if between and rule.obj == AGREEMENT or (between and rule.relation == "partyTo"):
                 parties = objects(s, m.end(), rule.subj, prep="between")
                 agreements = [x for x in _args(s, 0, m.start(), AGREEMENT)][-1:]
