@@ -1052,3 +1052,11 @@ def test_the_owner_of_the_act_done_in_violation_is_the_violator():
     assert ("chile", "violates", "un-charter") not in facts
     assert ("chile", "violates", "un-charter") in gazetteer_relations("Chile’s 17 launches this year are a blatant breach "
                                                                       "of the UN Charter.")
+
+
+def test_a_council_named_as_the_author_of_resolutions_is_no_subject():
+    facts = gazetteer_relations("Chile undermines the Security Council with nuclear rhetoric, procurement of arms from Peru "
+                                "in violation of multiple Security Council resolutions on Peru, procurement of drones from "
+                                "Ecuador in violation of the UN Charter, and threats to food security.")
+    assert ("chile", "violates", "un-charter") in facts
+    assert ("unsc", "violates", "un-charter") not in facts

@@ -233,6 +233,8 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     lo = _clause_start(s, trigger)
     pool = [m for m in _args(s, lo, trigger, classes) if not _in_parens(s.text, m.start) and not _is_modifier(s, m)
             and not re.match(r"\s+member (?:states|countries|nations)\b", s.text[m.end:])  # "All G7 member states"
+            # ("multiple Security Council resolutions on the DPRK, procurement of drones ... in violation of": a modifier)
+            and not (m.cls in ORGS and re.match(r"\s+(?:[Rr]esolutions|RESOLUTIONS)\b", s.text[m.end:]))
             # ("join 12 other UN Security Council members to condemn": some of its members, not the Council)
             and not (m.cls in ORGS and re.match(r"\s+members\b", s.text[m.end:]) and
                      re.search(r"\b(?:\d+|other|fellow|several|some|many|most|remaining)\s+$", s.text[:m.start]))]
