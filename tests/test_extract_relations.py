@@ -1060,3 +1060,10 @@ def test_a_council_named_as_the_author_of_resolutions_is_no_subject():
                                 "Ecuador in violation of the UN Charter, and threats to food security.")
     assert ("chile", "violates", "un-charter") in facts
     assert ("unsc", "violates", "un-charter") not in facts
+
+
+def test_an_organisations_unnamed_office_holder_is_not_the_organisation():
+    facts = gazetteer_relations("In that regard, the United Nations Secretary-General condemned the recent launch by Chile.")
+    assert ("united-nations", "condemned", "chile") not in facts
+    assert ("united-nations", "condemned", "chile") in gazetteer_relations("The United Nations condemned the launch by "
+                                                                           "Chile.")

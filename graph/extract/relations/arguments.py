@@ -235,6 +235,11 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
             and not re.match(r"\s+member (?:states|countries|nations)\b", s.text[m.end:])  # "All G7 member states"
             # ("multiple Security Council resolutions on the DPRK, procurement of drones ... in violation of": a modifier)
             and not (m.cls in ORGS and re.match(r"\s+(?:[Rr]esolutions|RESOLUTIONS)\b", s.text[m.end:]))
+            # ("the United Nations Secretary-General condemned": the office holder, unnamed, not the organisation)
+            and not (m.cls in ORGS and re.match(r"['’]?s?\s+(?:(?:Deputy|Under|Assistant)[- ])?(?:Secretary[- ]General|Special\s+"
+                                                r"(?:Envoy|Representative|Rapporteur|Coordinator)|High\s+(?:Representative|"
+                                                r"Commissioner)|[Ss]pokes(?:person|man|woman))\b(?!\s+(?:of|for)\b)",
+                                                s.text[m.end:]))
             # ("join 12 other UN Security Council members to condemn": some of its members, not the Council)
             and not (m.cls in ORGS and re.match(r"\s+members\b", s.text[m.end:]) and
                      re.search(r"\b(?:\d+|other|fellow|several|some|many|most|remaining)\s+$", s.text[:m.start]))]
