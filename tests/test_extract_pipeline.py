@@ -1728,3 +1728,15 @@ def test_transfers_whose_giver_is_unnamed_or_whose_verb_is_no_transfer_give_noth
                                                              "equipment to Peru.")
     # a recipient named without a name ("armed groups in Gaza") is not the state named before
     assert not _transfers("Ecuador welcomed Chile. Chile provided armed groups in Gaza with money and weapons.")
+
+
+def test_a_sentence_opening_on_a_place_the_text_just_dated_takes_that_date():
+    result = _facts("Vladimir Putin and Kim Jong Un held summits in Vladivostok in April 2031 and in Pyongyang in June "
+                    "2032. In Pyongyang, Putin and Kim signed the Treaty on Comprehensive Strategic Partnership.",
+                    date="2032-12-01")[1]
+    signed = [a for a in result.assertions if a.relation == "signatoryOf"]
+    assert signed and all(a.point_in_time and a.point_in_time.value == "2032-06" for a in signed)
+    # (a place the text never dated gives nothing)
+    result = _facts("Putin and Kim met in June 2032. In Pyongyang, Putin and Kim signed the Treaty on Comprehensive "
+                    "Strategic Partnership.", date="2032-12-01")[1]
+    assert not [a for a in result.assertions if a.relation == "signatoryOf" and a.point_in_time]

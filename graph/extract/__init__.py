@@ -82,6 +82,10 @@ _IN_FORCE = re.compile(r"\b(?:came|comes|entered|enters|went|goes)\s+into\s+(?:f
 #: A statement's own speech acts, in the simple present ("The United States condemns ...", "We warn ..."): said that day.
 _SPOKEN_NOW = re.compile(r"(?:condemns?|denounces?|deplores?|warns?|accuses?)", re.I)
 _TODAY = re.compile(r"\btoday\b", re.I)
+#: A place with the date of what happened there ("held summits ... in Pyongyang in June 2024"), and a sentence that
+#: opens on that place again ("In Pyongyang, Putin and Kim signed ..."): the same occasion.
+_PLACE_DATE = re.compile(r"\bin\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?=(?:in|on)\s+)")
+_IN_PLACE = re.compile(r"\W*In\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?),\s")
 #: An encyclopedia's cross-references, which state nothing.
 _NAVIGATION = re.compile(r"\s*(?:See\s+(?:also|main\s+articles?)|Main\s+articles?|Further\s+information)\s*:")
 #: A date that names an act after it: "the May 24 launch", "its October 31 (local time) launch of an ICBM".
@@ -176,12 +180,22 @@ class Extractor:
         name_line: str | None = None  # the person a line of its own named ("Ambassador Nikki Haley"), for the title line after
         table_event: str | None = None  # the event whose participants the table being read lists
         infobox_titles: dict[str, str] = {}  # "Leader Title2" -> its value, for the "Leader Name2" line that follows
+        place_dates: dict[str, DateExpression] = {}  # a place the text dated a visit to ("in Pyongyang in June 2024")
         for sentence in sentences:
             text, offset = sentence.text, sentence.start
             if _NAVIGATION.match(text):
                 continue  # "See main article: 2022 Russian invasion of Ukraine": an encyclopedia's links, not a statement
             mentions = self.linker.find(text, offset)
             dates = find_dates(text, reference, offset, anchor)
+            where = _IN_PLACE.match(text)
+            if not dates and where and where.group("place") in place_dates:
+                # "... summits in Pyongyang in June 2024. In Pyongyang, Putin and Kim signed a treaty": that visit's date
+                dates = [replace(place_dates[where.group("place")], start=offset + where.start("place"),
+                                 end=offset + where.end("place"), text=where.group("place"))]
+            for m in _PLACE_DATE.finditer(text):
+                d = next((d for d in dates if d.start == offset + m.end() and d.role == "point"), None)
+                if d is not None:
+                    place_dates[m.group("place")] = d
             if dates:
                 anchor = dates[-1].value
             described = resolve_descriptions(text, offset, mentions, registry, salience, dates, doc_year,
