@@ -78,6 +78,16 @@ def _materiel_text(text: str) -> str | None:
     return m.group(0).strip() if m else None
 
 
+#: Givers no name stands for, before a gerund or an infinitive: "reports of States transferring, or planning to
+#: transfer, ...", "any vessel ... found to be illicitly providing oil".
+_GENERIC_GIVER = re.compile(r"\b(?:of|by|for)\s+(?:[A-Za-z-]+\s+){0,2}?(?:States|countries|nations|entities|companies|firms|"
+                            r"actors|individuals|those|others|parties|governments|suppliers|vessels|ships)\s+(?:\w+ly\s+)?"
+                            r"(?:(?:\w+ing|or|and|to)\b[\s,]+){0,4}$")
+_FOUND_TO_BE = re.compile(r"\b(?:found|said|believed|reported|suspected|alleged)\s+to\s+(?:be|have\s+been)\s+(?:\w+ly\s+)?$")
+#: An infinitive whose subject is "it" ("It would not be necessary to supply Ukraine ..."), unless "for X to" names one
+#: ("It may become easier for China to transfer ...").
+_IT_IS = re.compile(r"\b[Ii]t\s+(?:is|was|would|will|could|might|may)\b(?:(?!\bfor\b)[^,;]){0,40}\bto\s+$")
+
 #: A transfer named by a noun ("the transfers it would have condemned" took place; "weapons transfers" names no party).
 _NOUN = re.compile(r"(?:transfers?|shipments?|deliver(?:y|ies)|exports?|sales?|supplies|provision|sharing)\b", re.I)
 
@@ -199,18 +209,14 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                 (m.group(0).lower().endswith("ing") and re.search(r"\bfor\s+$", s.text[:m.start()], re.I)):
             # "... for the delivery of aid", "sanctioned five entities for providing support to X": not the subject's doing
             givers = []  # "failed to reauthorize ... for the delivery of aid into Syria": no giver named
-        elif (m.group(0).lower().endswith("ing") or re.search(r"\bto\s+$", s.text[:m.start()])) and re.search(
-                r"\b(?:of|by|for)\s+(?:[A-Za-z-]+\s+){0,2}?(?:States|countries|nations|entities|companies|firms|actors|"
-                r"individuals|those|others|parties|governments|suppliers|vessels|ships)\s+(?:\w+ly\s+)?"
-                r"(?:(?:\w+ing|or|and|to)\b[\s,]+){0,4}$|"  # ("of States transferring, or planning to transfer, ...")
-                r"\b(?:found|said|believed|reported|suspected|alleged)\s+to\s+(?:be|have\s+been)\s+(?:\w+ly\s+)?$",
-                s.text[:m.start()]) and not [x for x in s.mentions if x.cls in ACTOR and not x.nested and re.fullmatch(
-                r"\s+(?:(?:is|are|was|were)\s+)?(?:found|said|believed|reported|suspected|alleged)\s+to\s+(?:be|have\s+been)\s+"
-                r"(?:\w+ly\s+)?", s.text[x.end:m.start()])]:
+        elif (m.group(0).lower().endswith("ing") or re.search(r"\bto\s+$", s.text[:m.start()])) and (
+                _GENERIC_GIVER.search(s.text[:m.start()]) or _FOUND_TO_BE.search(s.text[:m.start()]) and not [
+                    x for x in s.mentions if x.cls in ACTOR and not x.nested and
+                    re.fullmatch(r"\s+(?:(?:is|are|was|were)\s+)?" + _FOUND_TO_BE.pattern, s.text[x.end:m.start()])]):
             givers = []  # "reports of States transferring weapons to X", "any vessel found to be providing oil to X": unnamed
-        elif re.search(r"\b[Ii]t\s+(?:is|was|would|will|could|might|may)\b(?:(?!\bfor\b)[^,;]){0,40}\bto\s+$", s.text[:m.start()]):
+            # (but "Iran is believed to be supplying drones": Iran)
+        elif _IT_IS.search(s.text[:m.start()]):
             givers = []  # "It would not be necessary to supply Ukraine with weapons if ...": no one in particular
-            # (but "It may become easier for China to transfer ...": China)
         else:
             givers = subjects(s, m.start(), ACTOR)
             doer = [x for x in s.mentions if x.cls in ACTOR and not x.nested and
