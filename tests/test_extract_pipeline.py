@@ -262,7 +262,7 @@ def test_offices_named_by_a_title_and_leaders_of_a_state_after_their_name():
     facts, _ = _facts("Secretary of State Antony J. Blinken met Director of the Central Foreign Affairs Office Wang Yi. "
                       "Secretary of Defense Lloyd J. Austin III spoke. "
                       "Today, we—Prime Minister Anthony Albanese of Australia and Prime Minister Narendra Modi of India—met.")
-    assert {("antony-blinken", "leaderOf", "us-state-department"), ("lloyd-austin", "leaderOf", "pentagon"),
+    assert {("antony-blinken", "officialOf", "united-states"), ("lloyd-austin", "leaderOf", "pentagon"),
             ("anthony-albanese", "leaderOf", "australia"), ("narendra-modi", "leaderOf", "india")} <= facts
     assert ("wang-yi", "directorOf", "central-foreign-affairs-office") in facts
 
@@ -1588,8 +1588,8 @@ def test_a_deputy_is_no_head_co_hosts_do_not_meet_each_other_and_a_call_to_conde
                    "and Secretary of Defense Lloyd J. Austin III hosted a Joint Ministerial with their counterparts. We "
                    "call on all UN Member States to join us in condemning this behavior.",
                    publisher="United States Mission to the United Nations")[0]
-    assert ("wendy-sherman", "leaderOf", "us-state-department") not in facts
-    assert ("antony-blinken", "leaderOf", "us-state-department") in facts
+    assert ("wendy-sherman", "officialOf", "united-states") not in facts
+    assert ("antony-blinken", "officialOf", "united-states") in facts
     assert not {f for f in facts if f[1] in ("metWith", "condemned")}
 
 

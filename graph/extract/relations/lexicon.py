@@ -137,8 +137,9 @@ def load_titles(path: Path | None = None) -> list[tuple[re.Pattern, str, str, re
             raise InputError(f"entry {n}: needs a title, an office and a relation of the ontology", source=str(path))
         words = r"\s+".join(re.escape(w) for w in str(entry["title"]).split())
         # after the name the title ends the apposition; an official's rank may name a portfolio ("Assistant
-        # Secretary-General for Europe"), a head's title may not ("Secretary of State for Defence" is another office)
-        portfolio = r"|\s+for\s+[A-Z]" if entry["relation"] == "officialOf" else ""
+        # Secretary-General for Europe"), a head's title may not, nor a title marked `portfolio: false` ("Secretary
+        # of State for Defence" is another office)
+        portfolio = r"|\s+for\s+[A-Z]" if entry.get("portfolio", entry["relation"] == "officialOf") else ""
         # before the name, an official's rank may name its portfolio too: "Assistant Secretary-General for Political
         # Affairs, Taye-Brook Zerihoun"
         before = r"(?:\s+for\s+(?:[A-Z][\w-]*|and|of|the)(?:\s+(?:[A-Z][\w-]*|and|of|the)){0,5})?" if portfolio else ""
