@@ -1740,3 +1740,11 @@ def test_a_sentence_opening_on_a_place_the_text_just_dated_takes_that_date():
     result = _facts("Putin and Kim met in June 2032. In Pyongyang, Putin and Kim signed the Treaty on Comprehensive "
                     "Strategic Partnership.", date="2032-12-01")[1]
     assert not [a for a in result.assertions if a.relation == "signatoryOf" and a.point_in_time]
+
+
+def test_the_treaty_is_the_one_the_document_is_about_not_the_one_it_just_cited():
+    facts, _ = _facts("The Treaty of Lanark is a pact between Chile and Peru. The Treaty of Lanark was amended in 1990. "
+                      "Chile ratified the Treaty of Lanark in 1992, a year after signing the Treaty of Sligo. "
+                      "The treaty was signed by President Gabriel Boric and President Dina Boluarte.")
+    signed = {f[2] for f in facts if f[0] == "gabriel-boric"}
+    assert signed == {"treaty-of-lanark"}

@@ -485,6 +485,10 @@ def resolve_descriptions(text: str, offset: int, mentions: list[Mention], regist
                 chosen = salience.recent(("DraftResolution",), exclude) or salience.recent(classes, exclude)
             elif head in ("summit", "talks", "meeting") and not mods:
                 chosen = salience.main(classes)
+            elif head.lower() in ("treaty", "pact", "agreement", "accord") and not mods and det.lower() == "the":
+                # ("The treaty was signed by Kim Il Sung and Zhou Enlai" in an article on their treaty that has just
+                # cited Kim's treaty with Moscow: the one the document names most)
+                chosen = salience.main(classes, exclude)
             elif head == "resolution" and not mods and det == "the" and not salience.recent(("DraftResolution",)):
                 # ("China voted in favour of the resolution" in an article on resolution 1874 that cites 1718: 1874)
                 chosen = salience.main(("Resolution",), exclude) or salience.recent(classes, exclude)
