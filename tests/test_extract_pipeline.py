@@ -1748,3 +1748,38 @@ def test_the_treaty_is_the_one_the_document_is_about_not_the_one_it_just_cited()
                       "The treaty was signed by President Gabriel Boric and President Dina Boluarte.")
     signed = {f[2] for f in facts if f[0] == "gabriel-boric"}
     assert signed == {"treaty-of-lanark"}
+
+
+def test_sanctions_imposed_on_a_state_after_a_preposition_name_no_sanctioner():
+    facts, _ = _facts("France and Germany traded accusations over the report relating to the sanctions imposed on Iran.")
+    assert not [f for f in facts if f[1] == "sanctions"]
+
+
+def test_sanctions_before_an_auxiliary_is_a_noun():
+    facts, _ = _facts("A report on the implementation of UN Iran sanctions was submitted to the Security Council.")
+    assert ("iran", "sanctions", "unsc") not in facts
+
+
+def test_un_member_states_are_not_the_un():
+    facts, _ = _facts("Syria poses a threat to UN Member States. Since then, over 140 UN Member States have condemned "
+                      "Russia's aggression.")
+    assert ("syria", "undermines", "united-nations") not in facts
+    assert ("united-nations", "condemned", "russia") not in facts
+
+
+def test_recognising_a_state_for_its_work_is_thanks_not_recognition():
+    facts, _ = _facts("France recognizes Brazil for its leadership in the talks. Bhutan recognized Kosovo in 2012.")
+    assert ("france", "recognises", "brazil") not in facts
+    assert ("bhutan", "recognises", "kosovo") in facts
+
+
+def test_a_headline_verb_is_no_part_of_a_name():
+    _, result = _facts("Under-Secretary-General Outlines Five Principles for Nuclear Safety\n\nThe Council met today.")
+    assert not [e for e in result.new_entities if e.cls in ("Person", "PoliticalLeader")]
+
+
+def test_we_after_a_clause_naming_others_is_the_speaker():
+    facts, _ = _facts("As the President told Prime Minister Pedro Sanchez last night, we stand with Spain in this difficult "
+                      "moment.", publisher="United States Mission to the United Nations")
+    assert ("united-states", "supports", "spain") in facts
+    assert ("pedro-sanchez", "supports", "spain") not in facts

@@ -32,7 +32,10 @@ _PERSON_TITLES = r"Secretary-General|Director-General|Under-Secretary-General|Hi
 #: Title-case verbs of headlines: a name holds none of them.
 _HEADLINE_VERBS = {"Extends", "Renews", "Authorizes", "Authorises", "Adopts", "Condemns", "Urges", "Calls", "Demands",
                    "Welcomes", "Fails", "Approves", "Decides", "Rejects", "Says", "Tells", "Warns", "Holds", "Signs",
-                   "Meets", "Briefs", "Imposes", "Sanctions", "Designates", "Announces", "Expands", "Strengthens"}
+                   "Meets", "Briefs", "Imposes", "Sanctions", "Designates", "Announces", "Expands", "Strengthens",
+                   "Delivers", "Outlines", "Presents", "Gives", "Addresses", "Highlights", "Emphasizes", "Emphasises",
+                   "Reiterates", "Expresses", "Introduces", "Describes", "Underscores", "Voices", "Raises", "Discusses",
+                   "Praises", "Reports", "Cautions", "Appeals", "Laments", "Deplores", "Pledges"}
 #: Title-case words that end a name in a headline ("Minister Park Before Their Meeting").
 _NOT_NAME = r"(?!(?:" + "|".join(sorted(_HEADLINE_VERBS)) + r"|Before|After|During|Their|His|Her|Its|Our|The|And|With|For|" \
             r"From|To|On|At|In|Of|By|Meeting|Meet|Said|Visit|Visits|Talks|Asks|Stresses|Notes|" \

@@ -213,10 +213,17 @@ _AND_VERB = re.compile(r"\band\s+(?:(?:also|further|strongly|firmly|jointly|reso
 #: ..., including by further expanding sanctions against Russia"): "we", not the object before.
 _MANNER = re.compile(r"\bby\s+(?:(?:further|also|\w+ly)\s+)?$|\bin\s+(?:close\s+)?$", re.I)
 _WE_OPENS = re.compile(r"\W*(?:(?:Today|Together|Again|Moreover|Furthermore|Finally|Additionally|In addition),?\s+)?[Ww]e\s")
+#: "we" right before the trigger, after a comma, with at most two auxiliaries or adverbs between.
+_WE_HERE = re.compile(r",\s+we\s+(?:(?:\w+ly|also|all|both|will|would|must|should|can|could|shall|do|did|have|had|are|were|"
+                      r"continue\s+to)\s+){0,2}$")
 #: A second verb phrase after ", and," shares the sentence's subject: "The United States is concerned by the
 #: partnership between Iran and Russia, and, along with European allies, is imposing sanctions on Iran".
 _SHARED_SUBJECT = re.compile(r",\s+and\s*,?\s+(?:[^,]{0,40},\s+)?(?:is|are|was|were|has|have|had|will|also)\s+"
                              r"(?:[\w-]+\s+){0,3}$", re.I)
+
+
+#: States named by the body they belong to ("UN Member States"): they, not the body.
+_MEMBERS_OF = re.compile(r"\s+[Mm]ember\s+(?:[Ss]tates|[Cc]ountries|[Nn]ations)\b")
 
 
 def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
@@ -225,6 +232,10 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     if s.speakers and "State" in classes and (_AND_VERB.search(s.text[:trigger]) or manner) and _WE_OPENS.match(s.text):
         # "We are gravely concerned by the DPRK-Russia cooperation ... and condemn Russia's veto": the sentence's "we"
         return [Mention(0, 0, "", e, "State", "coreference", False, 0.6) for e in s.speakers]
+    if s.speakers and _WE_HERE.search(s.text, 0, trigger) and not re.search(r"\bon behalf of\b", s.text[:trigger], re.I):
+        # "As President Biden told President Duda last night, we stand with Poland": "we" acts, not a name before it
+        # (but "on behalf of A, B and C, we condemn": they are "we")
+        return [Mention(0, 0, "", e, "State", "coreference", False, 0.6) for e in s.speakers] if "State" in classes else []
     shared = _SHARED_SUBJECT.search(s.text[:trigger])
     if shared:
         opening = [m for m in _args(s, 0, shared.start(), classes) if not _is_modifier(s, m)][:1]
@@ -232,7 +243,7 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
             return _coordinated(s, opening[0], _args(s, 0, shared.start(), classes), leftwards=False)
     lo = _clause_start(s, trigger)
     pool = [m for m in _args(s, lo, trigger, classes) if not _in_parens(s.text, m.start) and not _is_modifier(s, m)
-            and not re.match(r"\s+member (?:states|countries|nations)\b", s.text[m.end:])  # "All G7 member states"
+            and not _MEMBERS_OF.match(s.text, m.end)  # "All G7 member states", "over 140 UN Member States condemned"
             # ("multiple Security Council resolutions on the DPRK, procurement of drones ... in violation of": a modifier)
             and not (m.cls in ORGS and re.match(r"\s+(?:[Rr]esolutions|RESOLUTIONS)\b", s.text[m.end:]))
             # ("the United Nations Secretary-General condemned": the office holder, unnamed, not the organisation)
@@ -358,6 +369,7 @@ def objects(s: _Sentence, pos: int, classes: frozenset, prep: str | None = None,
             # ("to evade UN Security Council Resolutions (UNSCR) 2375 and 2397": the resolutions, not the Council)
             and not (m.cls in ORGS and re.match(r"\s+(?:[Rr]esolutions?|RESOLUTIONS?|[Ss]anctions)\b", s.text[m.end:]))
             and not re.match(r"[-‐‑–]based\b", s.text[m.end:])  # "two Russia-based companies": where they are
+            and not (m.cls in ORGS and _MEMBERS_OF.match(s.text, m.end))  # "a threat to UN Member States": not the UN
             and not (m.kind == "demonym" and re.match(r",?\s+(?:nationals?|citizens?|businessm[ae]n|oligarchs?)\b", s.text[m.end:]))
             # ("sanctions against the Russian entities Ardis Group ...", "the PRC entity Zhengzhou ...": the named firms)
             and not _group_of_state(s, m)

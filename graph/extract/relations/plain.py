@@ -79,6 +79,9 @@ def _plain_rules(s: _Sentence) -> None:
             if rule.relation == "sanctions" and m.group(0).lower() == "sanctions" and re.search(
                     r"\b(?:on|of|the|new|its|their|with|under|any|these|those|such|targeted|relevant)\s+$", s.text[:m.start()]):
                 continue  # "resolutions on sanctions linked to ...": the noun (its own patterns read "sanctions on X")
+            if rule.relation == "sanctions" and m.group(0).lower() == "sanctions" and re.match(
+                    r"\s+(?:was|were|is|are|has|have|had|will|would|could|can|may|must|should|remain|remained|did|do)\b", s.text[m.end():]):
+                continue  # "a report on the implementation of UN North Korea sanctions was submitted to the Council": a noun
             if rule.relation == "sanctions" and re.search(r"\b(?:remov\w*|lift\w*|eas(?:e|ed|es|ing)|terminat\w*|relief)\s+"
                                                           r"(?:of\s+|from\s+)?(?:the\s+)?(?:[\w.’']+\s+){0,3}$", s.text[:m.start()], re.I):
                 continue  # "preparing for the removal of United Nations sanctions against Iran": sanctions ending
@@ -186,6 +189,8 @@ def _plain_rules(s: _Sentence) -> None:
                 objs = [o for o in objs if not _OWNED_BODY.match(s.text[o.end:])]
             if rule.relation == "condemned":  # "condemned the violation of Moldovan airspace": the victim is not condemned
                 objs = [o for o in objs if not _VICTIM.search(s.text[m.end():o.start])]
+            if rule.relation == "recognises" and objs and re.match(r"\s+for\s+(?!the\s+first\b)", s.text[objs[-1].end:]):
+                continue  # "The United States recognizes China for working closely with us": thanks, not recognition
             if rule.relation == "supports" and objs and re.search(r"\bagainst\s+(?:the\s+)?$", s.text[m.end():objs[0].start]):
                 continue  # "supporting pro-Russian separatists in their conflict against Ukraine": the adversary
             if rule.relation in ("invaded", "sanctions", "supports", "trains") and objs and re.search(
@@ -200,8 +205,12 @@ def _plain_rules(s: _Sentence) -> None:
                     subs = _possessor(s, m.start(), rule.subj)  # "sanctions against Russia for its annexation of Crimea"
                 if not subs and re.match(r"(?:talks|negotiations?)", m.group(0), re.I):
                     subs = subjects(s, m.start(), rule.subj)  # "X held talks with Y", "hosted X for talks with Y"
-                if not subs and re.search(r"\b(?:imposed|placed|levied)\b", m.group(0)):
-                    subs = subjects(s, m.start(), rule.subj)  # "X, which included the strongest sanctions ever imposed on Y"
+                if not subs and re.search(r"\b(?:imposed|placed|levied)\b", m.group(0)) and not re.search(
+                        r"\b(?:to|of|over|on|about|for|from|with|under|regarding|concerning)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$",
+                        s.text[:m.start()]):
+                    # "X, which included the strongest sanctions ever imposed on Y"; but in "traded accusations over the
+                    # report relating to the sanctions imposed on Y" who imposed them is unsaid
+                    subs = subjects(s, m.start(), rule.subj)
             elif rule.subj == VOTER:  # the nearest actor must be the voter: "the Council rejected a draft" has none
                 subs = [x for x in subjects(s, m.start(), ACTOR) if x.cls in VOTER]
                 if re.search(r"\b(?:his|her|their)\s+delegation\s+(?:\w+\s+){0,3}$", s.text[:m.start()]):
