@@ -1783,3 +1783,32 @@ def test_we_after_a_clause_naming_others_is_the_speaker():
                       "moment.", publisher="United States Mission to the United Nations")
     assert ("united-states", "supports", "spain") in facts
     assert ("pedro-sanchez", "supports", "spain") not in facts
+
+
+def test_talking_about_or_condemning_transfers_names_no_giver_and_condemns_no_recipient():
+    facts, _ = _facts("Security Council Speakers Debate Arms Transfers to Chad. France condemned arms transfers to Sudan. "
+                      "Italy condemned Iran's arms transfers to Sudan.")
+    assert not {f for f in facts if f[1] == "suppliesArmsTo" and f[0] in ("unsc", "france", "italy")}
+    assert ("france", "condemned", "sudan") not in facts
+    assert {("iran", "suppliesArmsTo", "sudan"), ("italy", "condemned", "iran")} <= facts
+
+
+def test_weapons_stationed_somewhere_are_no_troops_sent():
+    facts, _ = _facts("Belarus admitted to allowing Russian missile launchers stationed on its territory to shoot at "
+                      "Ukrainian targets. Russian troops stationed in Moldova remain.")
+    assert ("russia", "deploysTroopsTo", "ukraine") not in facts
+    assert ("russia", "deploysTroopsTo", "moldova") in facts
+
+
+def test_states_met_besides_the_members_of_a_body_are_not_its_members():
+    facts, _ = _facts("I came to meet with members of the UN Security Council – Chile and Peru as well – to brief them. "
+                      "He met two members of this Council – Brazil and Ghana – today.")
+    assert not {f for f in facts if f[1] == "memberOf" and f[0] in ("chile", "peru")}
+    assert {("brazil", "memberOf", "unsc"), ("ghana", "memberOf", "unsc")} <= facts
+
+
+def test_negotiations_on_an_agreement_between_two_states_do_not_make_them_its_parties():
+    facts, _ = _facts("Negotiations to revive the Joint Comprehensive Plan of Action between the United States and Iran "
+                      "are at a critical juncture. The New START treaty between the United States and Russia expired.")
+    assert not {f for f in facts if f[1] == "partyTo" and f[2] == "jcpoa"}
+    assert ("russia", "partyTo", "new-start") in facts

@@ -34,6 +34,9 @@ def _agreement_between(s: _Sentence) -> None:
                 s.add(x.entity, "partyTo", a.entity, a.start, a.end, 0.6, "agreement-name")
         tail = re.match(r"(?:\s*\([^)]*\))?\s+(?:between|among)\s+(?:the\s+)?(?:[Gg]overnments?\s+of\s+(?:the\s+)?)?",
                         text[a.end:])
+        if tail and re.search(r"\b(?:negotiations?|talks|discussions?|dialogue)\s+(?:to\s+\w+|on|over|about|for)\s+(?:the\s+)?$",
+                              text[:a.start], re.I):
+            tail = None  # "Negotiations to revive the JCPOA between the United States and Iran": the talks are between them
         if tail:
             for x in objects(s, a.end + tail.end() - 1, POLITY, limit=3):
                 s.add(x.entity, "partyTo", a.entity, a.start, a.end + tail.end(), 0.65, "agreement-between")

@@ -173,6 +173,8 @@ def _listed_after(s: _Sentence, pos: int, relation: str, org: str, m) -> bool:
     if not listed:
         return False
     close = s.text.find(")" if listed.group("open") == "(" else listed.group("open").strip(), pos + listed.end())
+    if close > 0 and re.search(r"\b(?:as well|too|also)\s*$", s.text[pos:close]):
+        return False  # "to meet with members of the Security Council – South Korea and Japan as well –": others besides
     members = [x for x in objects(s, pos + listed.end(), POLITY, limit=3) if close < 0 or x.end <= close]
     for x in members:
         s.add(x.entity, relation, org, m.start(), m.end(), 0.7, "member-list")

@@ -29,7 +29,9 @@ _RIGHT_BEFORE = re.compile(r"[\s,]*(?:\([^)]*\)[\s,]*)?(?:(?:which|that)\s+)?(?:
                            r"mission|committee|tribunal|court|agency|fund|programme|program|forum|union|council|panel)\s+)?"
                            r"(?:\w+ly\s+)?")  # ("The SCO is a Eurasian ... defence organization established by China")
 _VICTIM = re.compile(r"\b(?:violations?|attacks?|strikes?|aggression|invasion|occupation|annexation|bombing|shelling|"
-                     r"incursions?)\s+(?:of|on|against|in|into)\s+(?:the\s+)?$", re.I)
+                     r"incursions?)\s+(?:of|on|against|in|into)\s+(?:the\s+)?$|"
+                     # ("condemned arms transfers to Russia": the transfers, whoever sends them, not their recipient)
+                     r"\b(?:transfers?|shipments?|deliveries|supplies|sales|exports)\s+(?:of\s+[\w\s-]{1,40}?\s+)?to\s+(?:the\s+)?$", re.I)
 _CONDEMNING = re.compile(r"\b(?:condemn|denounc|deplor|censur)\w*(?![\s\S]*\b(?:condemn|denounc|deplor|censur))", re.I)
 
 

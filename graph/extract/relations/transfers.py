@@ -89,6 +89,11 @@ _FOUND_TO_BE = re.compile(r"\b(?:found|said|believed|reported|suspected|alleged)
 _IT_IS = re.compile(r"\b[Ii]t\s+(?:is|was|would|will|could|might|may)\b(?:(?!\bfor\b)[^,;]){0,40}\bto\s+$")
 
 #: A transfer named by a noun ("the transfers it would have condemned" took place; "weapons transfers" names no party).
+#: A verb of talking about or judging what it governs: "debate arms transfers to Ukraine", "condemned arms
+#: transfers to Russia" name no giver.
+_ABOUT = re.compile(r"\b(?:debat|discuss|condemn|denounc|deplor|criticiz|criticis|oppos|welcom|address|examin|consider|review|"
+                    r"decr|investigat|monitor|document|highlight|expos|lament)\w*\s+(?:(?:the|these|such|any|all|illicit|illegal|"
+                    r"continued|ongoing|recent|further|arms|weapons?|military|ammunition|missile|drone)\s+){0,3}$", re.I)
 _NOUN = re.compile(r"(?:transfers?|shipments?|deliver(?:y|ies)|exports?|sales?|supplies|provision|sharing)\b", re.I)
 
 
@@ -165,6 +170,9 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
         if not relations and passive and re.search(r"\bwhich\b", s.text[max(0, lo - 12):lo + 8], re.I):
             window = s.text[:stop]  # "..., which could then be transferred to Y": what "which" stands for
             relations = _classify(window)
+        before = _classify(" ".join(s.text[:m.start()].split()[-3:])) if deploy and re.match(r"\w+ed\b", m.group(0)) else []
+        if before and "deploysTroopsTo" not in before:
+            continue  # "Russian missile launchers stationed on its territory": weapons placed, no troops sent
         if deploy and relations and "deploysTroopsTo" not in relations:
             continue  # "station tactical nuclear weapons in Belarus", "the deployment of warheads": no troops move
         if deploy and not relations and not re.match(r"\s+(?:to|in|into|on|at|near|along)\b", s.text[m.end():]) and \
@@ -215,6 +223,8 @@ def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
                     re.fullmatch(r"\s+(?:(?:is|are|was|were)\s+)?" + _FOUND_TO_BE.pattern, s.text[x.end:m.start()])]):
             givers = []  # "reports of States transferring weapons to X", "any vessel found to be providing oil to X": unnamed
             # (but "Iran is believed to be supplying drones": Iran)
+        elif _NOUN.match(m.group(0)) and _ABOUT.search(s.text[:m.start()]):
+            givers = []  # "Speakers Debate Arms Transfers to Ukraine": what is talked about, not the speakers' doing
         elif _IT_IS.search(s.text[:m.start()]):
             givers = []  # "It would not be necessary to supply Ukraine with weapons if ...": no one in particular
         else:
