@@ -25,6 +25,9 @@ def _assess(sentence, trigger):
     ("Unconfirmed reports say troops were deployed.", "deployed", "speculative"),
     ("The adviser warned that Russia would cross a red line.", "warned", "confirmed"),
     ("A weaker agreement without guarantees replaced it.", "replaced", "confirmed"),
+    ("The panel examined the suspected transfer of drones to Russia.", "transfer", "speculative"),
+    ("Iran is suspected of supplying drones to Russia.", "supplying", "speculative"),
+    ("The resolution allowed states to seize cargo suspected of heading to Iran.", "allowed", "confirmed"),
 ])
 def test_certainty_follows_the_words_of_the_sentence(sentence, trigger, certainty):
     assert _assess(sentence, trigger) == certainty

@@ -35,6 +35,9 @@ HEDGE_RE = re.compile(
     r"expected to|plans? to|planning to|considering|consider(?:s|ed)? (?:sending|sanctioning)|seems?|appears? to|"
     r"concerns? that|fears? that|estimates?|estimated|rumou?r\w*|prospect of|option of|discussions? about|"
     r"talk of|could be|would be|is set to|are set to|threaten(?:s|ed)? to)\b", re.I)
+#: A suspicion on the claim itself, right before its trigger: "the suspected transfer of drones", "Iran is suspected of
+#: supplying" (not on another thing of the sentence: "cargo suspected of heading to North Korea").
+_SUSPECTED = re.compile(r"\b(?:suspected|suspect(?:s|ing)? that)\s+(?:(?:of|to|be|have|been|the|an?|[\w-]+ly)\s+){0,3}$", re.I)
 #: Phrases of emphasis whose words look like hedges: "condemn in the strongest possible terms", "as soon as possible".
 _EMPHASIS = re.compile(r"\b(?:in the (?:strongest|firmest|clearest) possible terms|as (?:soon|quickly|much|closely) as possible|"
                        r"(?:all|every) possible)\b", re.I)
@@ -75,7 +78,7 @@ def assess(sentence: str, trigger_start: int, trigger_end: int) -> Assessment:
     scope = sentence[:min(len(sentence), trigger_end + 12)]
     scope = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), scope)  # ("in the strongest possible terms": no doubt)
     scope = _DRAFT_CONTENT.sub(lambda m: " " * len(m.group(0)), scope)
-    hedge = HEDGE_RE.search(scope)
+    hedge = HEDGE_RE.search(scope) or _SUSPECTED.search(sentence, max(0, trigger_start - 40), trigger_start)
     if hedge:
         return Assessment("speculative", hedge.group(0))
     report = REPORT_RE.search(scope)
