@@ -89,12 +89,12 @@ _FOUND_TO_BE = re.compile(r"\b(?:found|said|believed|reported|suspected|alleged)
 _IT_IS = re.compile(r"\b[Ii]t\s+(?:is|was|would|will|could|might|may)\b(?:(?!\bfor\b)[^,;]){0,40}\bto\s+$")
 
 #: A transfer named by a noun ("the transfers it would have condemned" took place; "weapons transfers" names no party).
+_NOUN = re.compile(r"(?:transfers?|shipments?|deliver(?:y|ies)|exports?|sales?|supplies|provision|sharing)\b", re.I)
 #: A verb of talking about or judging what it governs: "debate arms transfers to Ukraine", "condemned arms
 #: transfers to Russia" name no giver.
 _ABOUT = re.compile(r"\b(?:debat|discuss|condemn|denounc|deplor|criticiz|criticis|oppos|welcom|address|examin|consider|review|"
                     r"decr|investigat|monitor|document|highlight|expos|lament)\w*\s+(?:(?:the|these|such|any|all|illicit|illegal|"
                     r"continued|ongoing|recent|further|arms|weapons?|military|ammunition|missile|drone)\s+){0,3}$", re.I)
-_NOUN = re.compile(r"(?:transfers?|shipments?|deliver(?:y|ies)|exports?|sales?|supplies|provision|sharing)\b", re.I)
 
 
 def _transfers(s: _Sentence, frame: ListFrame | None) -> None:
