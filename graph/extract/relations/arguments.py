@@ -226,16 +226,21 @@ _SHARED_SUBJECT = re.compile(r",\s+and\s*,?\s+(?:[^,]{0,40},\s+)?(?:is|are|was|w
 _MEMBERS_OF = re.compile(r"\s+[Mm]ember\s+(?:[Ss]tates|[Cc]ountries|[Nn]ations)\b")
 
 
+def _we(s: _Sentence, at: int = 0) -> list[Mention]:
+    """The states "we" stands for in this sentence (the speakers), as mentions at ``at``."""
+    return [Mention(at, at, "", e, "State", "coreference", False, 0.6) for e in s.speakers]
+
+
 def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
     """The subject(s) of a trigger at ``trigger``: see the module docstring."""
     manner = _MANNER.search(s.text[:trigger]) and re.match(r"\w+ing\b|cooperation\b", s.text[trigger:], re.I)
     if s.speakers and "State" in classes and (_AND_VERB.search(s.text[:trigger]) or manner) and _WE_OPENS.match(s.text):
         # "We are gravely concerned by the DPRK-Russia cooperation ... and condemn Russia's veto": the sentence's "we"
-        return [Mention(0, 0, "", e, "State", "coreference", False, 0.6) for e in s.speakers]
+        return _we(s)
     if s.speakers and _WE_HERE.search(s.text, 0, trigger) and not re.search(r"\bon behalf of\b", s.text[:trigger], re.I):
         # "As President Biden told President Duda last night, we stand with Poland": "we" acts, not a name before it
         # (but "on behalf of A, B and C, we condemn": they are "we")
-        return [Mention(0, 0, "", e, "State", "coreference", False, 0.6) for e in s.speakers] if "State" in classes else []
+        return _we(s) if "State" in classes else []
     shared = _SHARED_SUBJECT.search(s.text[:trigger])
     if shared:
         opening = [m for m in _args(s, 0, shared.start(), classes) if not _is_modifier(s, m)][:1]
@@ -320,7 +325,7 @@ def subjects(s: _Sentence, trigger: int, classes: frozenset) -> list[Mention]:
                 found = [Mention(lo, lo, "", e, "State", "coreference", False, 0.5) for e in s.previous_list]
         we = _WE.search(s.text[lo:trigger])  # (one speaker, the publisher's state: "we" alone, not "our three countries")
         if not found and s.speakers and we and (len(s.speakers) > 1 or we.group(0).lower() == "we") and "State" in classes:
-            found = [Mention(lo, lo, "", e, "State", "coreference", False, 0.6) for e in s.speakers]
+            found = _we(s, lo)
         if not found and _PRONOUN.search(s.text[lo:trigger]):
             states = [m for m in _args(s, 0, lo, STATE)]
             # ("a position Western members rejected when they voted against": "they" are the members)

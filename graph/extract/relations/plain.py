@@ -78,12 +78,13 @@ def _plain_rules(s: _Sentence) -> None:
             if rule.relation == "hosts" and m.group(0).lower().startswith("conven") and \
                     len(subjects(s, m.start(), rule.subj)) > 1:
                 continue  # "A, B and C convened a meeting": they held it together (participatedIn), none hosted
-            if rule.relation == "sanctions" and m.group(0).lower() == "sanctions" and re.search(
-                    r"\b(?:on|of|the|new|its|their|with|under|any|these|those|such|targeted|relevant)\s+$", s.text[:m.start()]):
-                continue  # "resolutions on sanctions linked to ...": the noun (its own patterns read "sanctions on X")
-            if rule.relation == "sanctions" and m.group(0).lower() == "sanctions" and re.match(
-                    r"\s+(?:was|were|is|are|has|have|had|will|would|could|can|may|must|should|remain|remained|did|do)\b", s.text[m.end():]):
-                continue  # "a report on the implementation of UN North Korea sanctions was submitted to the Council": a noun
+            if rule.relation == "sanctions" and m.group(0).lower() == "sanctions" and (re.search(
+                    r"\b(?:on|of|the|new|its|their|with|under|any|these|those|such|targeted|relevant)\s+$", s.text[:m.start()]) or
+                    re.match(r"\s+(?:was|were|is|are|has|have|had|will|would|could|can|may|must|should|remain|remained|did|do)\b",
+                             s.text[m.end():])):
+                # the noun, not the verb: "resolutions on sanctions linked to ..." (its own patterns read "sanctions on X"),
+                # "a report on the implementation of UN North Korea sanctions was submitted to the Council"
+                continue
             if rule.relation == "sanctions" and re.search(r"\b(?:remov\w*|lift\w*|eas(?:e|ed|es|ing)|terminat\w*|relief)\s+"
                                                           r"(?:of\s+|from\s+)?(?:the\s+)?(?:[\w.’']+\s+){0,3}$", s.text[:m.start()], re.I):
                 continue  # "preparing for the removal of United Nations sanctions against Iran": sanctions ending
